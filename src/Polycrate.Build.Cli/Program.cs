@@ -1,0 +1,6 @@
+namespace Polycrate.Build.Cli;
+
+internal static class Program
+{
+    public static int Main() => 0;
+}
