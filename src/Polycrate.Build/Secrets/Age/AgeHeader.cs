@@ -60,9 +60,14 @@ internal sealed record AgeHeader(IReadOnlyList<AgeStanza> Stanzas, byte[] MacedB
         var maced = new MemoryStream();
         async Task<string> NextLineAsync()
         {
-            var bytes = await reader.ReadLineAsync(MaxLineLength, Malformed, ct) ?? throw new AgeException(
-                AgeErrorKind.Truncated,
-                $"{source} ends inside the age header; the file is truncated. Restore it from its original source.");
+            var bytes = await reader.ReadLineAsync(MaxLineLength, Malformed, ct);
+            if (bytes is null || bytes[^1] != '\n')
+            {
+                throw new AgeException(
+                    AgeErrorKind.Truncated,
+                    $"{source} ends inside the age header; the file is truncated. Restore it from its original source.");
+            }
+
             maced.Write(bytes);
             var text = Encoding.Latin1.GetString(bytes, 0, bytes.Length - 1);
             return text.Any(c => c < 0x20 || c > 0x7e) ? throw Malformed("the header contains a non-printable character") : text;

@@ -37,8 +37,8 @@ internal sealed class AgeInputReader(Stream source)
     public void Skip(int count) => start += count;
 
     /// <summary>
-    /// Reads one line including its '\n'. Returns null at EOF before any byte; throws when the line is
-    /// longer than <paramref name="maxLength"/> or EOF comes before the newline (<paramref name="onError"/> builds the exception).
+    /// Reads one line including its '\n' (missing only when EOF came first). Returns null at EOF before any
+    /// byte; throws <paramref name="onError"/>'s exception when the line is longer than <paramref name="maxLength"/>.
     /// </summary>
     public async ValueTask<byte[]?> ReadLineAsync(int maxLength, Func<string, AgeException> onError, CancellationToken ct)
     {
@@ -51,7 +51,7 @@ internal sealed class AgeInputReader(Stream source)
                 end = await source.ReadAsync(buffer, ct);
                 if (end == 0)
                 {
-                    return line.Count == 0 ? null : throw onError("the input ends in the middle of a line");
+                    return line.Count == 0 ? null : [.. line];
                 }
             }
 

@@ -52,7 +52,7 @@ internal sealed class ArmorDecodingStream(AgeInputReader reader, string source) 
     private async Task<string> NextLineAsync(CancellationToken ct)
     {
         var bytes = await reader.ReadLineAsync(MaxLine, Malformed, ct) ?? throw Malformed("it ends before the END line");
-        var length = bytes.Length - 1;
+        var length = bytes[^1] == '\n' ? bytes.Length - 1 : throw Malformed("the last line does not end with a newline");
         if (length > 0 && bytes[length - 1] == '\r')
         {
             length--;
