@@ -14,7 +14,7 @@ public sealed class AgeVectorTests
     public static TheoryData<string> Vectors()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(VectorDirectory()).Where(f => Path.GetFileName(f) != "README.md").Order(StringComparer.Ordinal))
+        foreach (var file in Directory.GetFiles(VectorDirectory()).Where(f => Path.GetFileName(f) is not "README.md" and not ".gitattributes").Order(StringComparer.Ordinal))
         {
             data.Add(Path.GetFileName(file));
         }
