@@ -150,7 +150,11 @@ public sealed partial class DockerClient
     /// </summary>
     internal static string CheckedReference(string reference)
     {
-        if (reference.Length == 0 || reference.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or '/' or ':' or '@')))
+        if (reference.Length == 0
+            || reference.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or '/' or ':' or '@'))
+            || reference.Contains("..", StringComparison.Ordinal)
+            || reference.Contains("//", StringComparison.Ordinal)
+            || reference[0] == '/')
         {
             throw new ContainerException(
                 ContainerErrorCodes.InvalidImageReference,

@@ -16,7 +16,10 @@ public static class BuildContextScanner
     /// Never sent, whatever <c>.dockerignore</c> says: the git directory, decrypted secrets, age-encrypted files
     /// and run logs (which may contain secret output).
     /// </summary>
-    public static IReadOnlyList<string> AlwaysExcluded { get; } = ["**/.git", "artifacts/secrets", "**/*.age", ".logs"];
+    /// <summary>SHA-256 of no bytes.</summary>
+    internal const string EmptyContentHash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
+    public static IReadOnlyList<string> AlwaysExcluded { get; } = ["**/.git", "**/artifacts/secrets", "**/*.age", ".logs"];
 
     /// <param name="root">Context root directory.</param>
     /// <param name="dockerfile">Dockerfile path relative to <paramref name="root"/>.</param>
@@ -83,18 +86,24 @@ public static class BuildContextScanner
             var isRealDirectory = info is DirectoryInfo && info.LinkTarget is null;
             if (isRealDirectory)
             {
-                if (!excluded)
+                // An excluded directory is walked only when an exception rule might re-include something below it.
+                if (excluded && !ignore.HasExceptions)
                 {
-                    entries.Add(await EntryAsync(info, relative, cancellationToken));
+                    continue;
                 }
 
-                // An excluded directory is walked only when an exception rule might re-include something below it.
-                if (!excluded || ignore.HasExceptions)
+                var position = entries.Count;
+                await WalkAsync(root, info.FullName, ignore, always, entries, cancellationToken);
+
+                // A directory that is empty only because its content is excluded (artifacts/ holding nothing but
+                // secrets) is left out too, so writing secrets or logs never changes the context.
+                var keep = !excluded && (entries.Count > position || !Directory.EnumerateFileSystemEntries(info.FullName).Any());
+                if (keep)
                 {
-                    await WalkAsync(root, info.FullName, ignore, always, entries, cancellationToken);
+                    entries.Insert(position, await EntryAsync(info, relative, cancellationToken));
                 }
             }
-            else if (!excluded && (info.LinkTarget is not null || info is FileInfo { Attributes: not FileAttributes.Device }))
+            else if (!excluded)
             {
                 entries.Add(await EntryAsync(info, relative, cancellationToken));
             }
@@ -112,6 +121,13 @@ public static class BuildContextScanner
         if (info is DirectoryInfo)
         {
             return new BuildContextEntry(relative, info.FullName, BuildContextEntryKind.Directory, mode, null, null);
+        }
+
+        // Zero-length files are never opened: .NET cannot tell a FIFO or socket from an empty file, and opening a
+        // FIFO blocks. Such special files therefore travel as empty files.
+        if (((FileInfo)info).Length == 0)
+        {
+            return new BuildContextEntry(relative, info.FullName, BuildContextEntryKind.File, mode, null, EmptyContentHash);
         }
 
         await using var stream = new FileStream(info.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);

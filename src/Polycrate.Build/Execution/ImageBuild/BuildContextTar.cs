@@ -39,7 +39,8 @@ public static class BuildContextTar
                 tarEntry.LinkName = entry.LinkTarget;
             }
 
-            if (entry.Kind == BuildContextEntryKind.File)
+            // Empty files are not opened (see BuildContextScanner: they may be FIFOs).
+            if (entry.Kind == BuildContextEntryKind.File && entry.ContentHash != BuildContextScanner.EmptyContentHash)
             {
                 await using var data = new FileStream(entry.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
                 tarEntry.DataStream = data;
