@@ -52,10 +52,11 @@ internal sealed class WorkspaceKeygenCommand : Command
             if (parse.GetValue(_appendRecipient))
             {
                 var path = RecipientsFile.DefaultPath(cli.WorkspaceDirectory(parse));
-                var added = await RecipientsFile.AppendAsync(path, identity.Recipient, parse.GetValue(_comment)!, token);
-                await cli.Stderr.WriteLineAsync(added
-                    ? $"added the public key to {path}; run 'polycrate-build workspace rekey' with an existing key so the new key can decrypt"
-                    : $"{path} already lists the public key");
+                var teamExisted = File.Exists(path);
+                await RecipientsFile.AppendAsync(path, identity.Recipient, parse.GetValue(_comment)!, token);
+                await cli.Stderr.WriteLineAsync(teamExisted
+                    ? $"added the public key to {path}; someone with an existing key runs 'polycrate-build workspace rekey' so the new key can decrypt"
+                    : $"created {path} with the public key; commit it");
             }
 
             return 0;
