@@ -1,0 +1,51 @@
+using System.CommandLine;
+using Polycrate.Build.Cli.Commands;
+using Polycrate.Build.Cli.Commands.Actions;
+using Polycrate.Build.Cli.Commands.Blocks;
+using Polycrate.Build.Cli.Commands.Workflows;
+using Polycrate.Build.Cli.Commands.Workspace;
+using Polycrate.Build.Cli.Infrastructure;
+
+namespace Polycrate.Build.Cli;
+
+/// <summary>The command tree of <c>polycrate-build</c>; tests run it in process with their own writers.</summary>
+internal sealed class CliApplication
+{
+    private readonly RootCommand _root;
+    private readonly CliContext _cli;
+
+    public CliApplication(TextWriter stdout, TextWriter stderr)
+    {
+        var options = new GlobalOptions();
+        _cli = new CliContext(options, stdout, stderr);
+        _root = new RootCommand("polycrate-build: Polycrate workspaces (blocks, actions, workflows) as a build graph. " +
+            "Exit codes: 0 success, 1 failure, 2 invalid input, an action's own exit code when it fails.");
+        options.AddTo(_root);
+        _root.Subcommands.Add(new WorkspaceCommand(_cli));
+        _root.Subcommands.Add(new BlocksCommand(_cli));
+        _root.Subcommands.Add(new ActionsCommand(_cli));
+        _root.Subcommands.Add(new WorkflowsCommand(_cli));
+        _root.Subcommands.Add(new VersionCommand(_cli));
+    }
+
+    public RootCommand Root => _root;
+
+    /// <summary>Parses and runs; usage errors exit with 2 like any other invalid input.</summary>
+    public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var parse = _root.Parse(args);
+        var configuration = new InvocationConfiguration { Output = _cli.Stdout, Error = _cli.Stderr, EnableDefaultExceptionHandler = false };
+        if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await _cli.Stderr.WriteLineAsync($"error: {error.Message}");
+            }
+
+            await _cli.Stderr.WriteLineAsync("Run 'polycrate-build --help' (or with the verb: 'polycrate-build workflows --help') for usage.");
+            return 2;
+        }
+
+        return await parse.InvokeAsync(configuration, cancellationToken);
+    }
+}

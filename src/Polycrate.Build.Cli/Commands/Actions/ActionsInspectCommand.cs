@@ -1,0 +1,27 @@
+using System.CommandLine;
+using Polycrate.Build.Cli.Infrastructure;
+using Polycrate.Build.Model;
+using Polycrate.Build.Snapshots;
+
+namespace Polycrate.Build.Cli.Commands.Actions;
+
+/// <summary><c>actions inspect BLOCK ACTION</c>: one action as resolved.</summary>
+internal sealed class ActionsInspectCommand : Command
+{
+    private readonly Argument<string> _block = new("BLOCK") { Description = "Block (instance) name." };
+    private readonly Argument<string> _action = new("ACTION") { Description = "Action name." };
+
+    public ActionsInspectCommand(CliContext cli)
+        : base("inspect", "Print one action as resolved (inherited fields filled in).")
+    {
+        Arguments.Add(_block);
+        Arguments.Add(_action);
+        SetAction((parse, ct) => cli.RunAsync(async token =>
+        {
+            var workspace = await cli.LoadWorkspaceAsync(parse, token, allowMissingBlocks: true);
+            var (block, action) = Lookup.Action(workspace, parse.GetValue(_block)!, parse.GetValue(_action)!);
+            await cli.WriteDataAsync(parse, ModelProjection.Action(action, block.Name));
+            return 0;
+        }, ct));
+    }
+}

@@ -1,0 +1,32 @@
+using System.CommandLine;
+using Polycrate.Build.Cli.Infrastructure;
+using Polycrate.Build.Graph;
+using Polycrate.Build.Model;
+
+namespace Polycrate.Build.Cli.Commands.Workflows;
+
+/// <summary><c>workflows graph NAME</c>: the step graph as text, or Graphviz dot with <c>--format dot</c>.</summary>
+internal sealed class WorkflowsGraphCommand : Command
+{
+    private readonly Argument<string> _name = new("NAME") { Description = "Workflow name." };
+    private readonly Option<string> _format = new("--format")
+    {
+        Description = "text (default) or dot (Graphviz: polycrate-build workflows graph NAME --format dot | dot -Tsvg > graph.svg).",
+        DefaultValueFactory = _ => "text",
+    };
+
+    public WorkflowsGraphCommand(CliContext cli)
+        : base("graph", "Show the order a workflow's steps run in: stages, dependencies (needs), when and allow_failure.")
+    {
+        Arguments.Add(_name);
+        _format.AcceptOnlyFromAmong("text", "dot");
+        Options.Add(_format);
+        SetAction((parse, ct) => cli.RunAsync(async token =>
+        {
+            var workspace = await cli.LoadWorkspaceAsync(parse, token, allowMissingBlocks: true);
+            var workflow = Lookup.Workflow(workspace, parse.GetValue(_name)!);
+            await cli.Stdout.WriteAsync(parse.GetValue(_format) == "dot" ? WorkflowGraphRenderer.Dot(workflow) : WorkflowGraphRenderer.Text(workflow));
+            return 0;
+        }, ct));
+    }
+}

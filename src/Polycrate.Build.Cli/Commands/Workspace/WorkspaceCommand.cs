@@ -1,0 +1,16 @@
+using System.CommandLine;
+using Polycrate.Build.Cli.Infrastructure;
+
+namespace Polycrate.Build.Cli.Commands.Workspace;
+
+/// <summary><c>workspace</c>: the verb group.</summary>
+internal sealed class WorkspaceCommand : Command
+{
+    public WorkspaceCommand(CliContext cli)
+        : base("workspace", "Create, inspect and snapshot the workspace.")
+    {
+        Subcommands.Add(new WorkspaceInitCommand(cli));
+        Subcommands.Add(new WorkspaceInspectCommand(cli));
+        Subcommands.Add(new WorkspaceSnapshotCommand(cli));
+    }
+}

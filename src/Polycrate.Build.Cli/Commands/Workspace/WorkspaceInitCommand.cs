@@ -1,0 +1,60 @@
+using System.CommandLine;
+using System.Text.RegularExpressions;
+using Polycrate.Build.Cli.Infrastructure;
+using Polycrate.Build.Loading;
+
+namespace Polycrate.Build.Cli.Commands.Workspace;
+
+/// <summary><c>workspace init</c>: a new workspace that loads as it is (the 2025 tool wrote one that failed validation).</summary>
+internal sealed partial class WorkspaceInitCommand : Command
+{
+    private readonly Option<string?> _name = new("--name") { Description = "Workspace name. Default: the directory name." };
+    private readonly Option<string> _organization = new("--organization")
+    {
+        Description = "Organization name.",
+        DefaultValueFactory = _ => "my-organization",
+    };
+
+    public WorkspaceInitCommand(CliContext cli)
+        : base("init", "Create workspace.poly, blocks/ and artifacts/secrets/ in the workspace directory (-w).")
+    {
+        Options.Add(_name);
+        Options.Add(_organization);
+        SetAction((parse, ct) => cli.RunAsync(async token =>
+        {
+            var root = cli.WorkspaceDirectory(parse);
+            var file = Path.Combine(root, WorkspaceLoader.WorkspaceFileName);
+            if (File.Exists(file))
+            {
+                await cli.Stderr.WriteLineAsync($"error: {file} already exists; nothing was changed");
+                return 2;
+            }
+
+            var name = parse.GetValue(_name) ?? Sanitize(Path.GetFileName(root.TrimEnd(Path.DirectorySeparatorChar)));
+            Directory.CreateDirectory(Path.Combine(root, "blocks"));
+            Directory.CreateDirectory(Path.Combine(root, "artifacts", "secrets"));
+            var content = $"""
+                # Polycrate workspace; the format is described in the polycrate-build README ("Workspace format").
+                name: {name}
+                organization: {parse.GetValue(_organization)}
+
+                blocks: []
+
+                workflows: []
+
+                """;
+            await File.WriteAllTextAsync(file, content, token);
+            await cli.Stderr.WriteLineAsync($"created {file}");
+            return 0;
+        }, ct));
+    }
+
+    private static string Sanitize(string directoryName)
+    {
+        var cleaned = InvalidCharacters().Replace(directoryName, "-").Trim('-', '.', '_');
+        return cleaned.Length == 0 ? "workspace" : cleaned;
+    }
+
+    [GeneratedRegex("[^A-Za-z0-9_.-]+")]
+    private static partial Regex InvalidCharacters();
+}

@@ -1,0 +1,70 @@
+using System.CommandLine;
+using Microsoft.Extensions.Logging;
+using Polycrate.Build.Diagnostics;
+using Polycrate.Build.Loading;
+using Polycrate.Build.Model;
+using Polycrate.Build.Serialization;
+
+namespace Polycrate.Build.Cli.Infrastructure;
+
+/// <summary>What every command needs: the global options, stdout for data, stderr for everything else.</summary>
+internal sealed class CliContext
+{
+    public CliContext(GlobalOptions options, TextWriter stdout, TextWriter stderr)
+    {
+        Options = options;
+        Stdout = stdout;
+        Stderr = stderr;
+    }
+
+    public GlobalOptions Options { get; }
+
+    public TextWriter Stdout { get; }
+
+    public TextWriter Stderr { get; }
+
+    public string WorkspaceDirectory(ParseResult parse) => Path.GetFullPath(parse.GetValue(Options.Workspace) ?? ".");
+
+    public ILoggerFactory CreateLoggerFactory(ParseResult parse) =>
+        LoggerFactory.Create(builder => builder
+            .SetMinimumLevel(parse.GetValue(Options.Verbose) ? LogLevel.Debug : LogLevel.Information)
+            .AddProvider(new StderrLoggerProvider(Stderr)));
+
+    /// <summary>Loads the workspace named by -w, printing warnings to stderr.</summary>
+    public async Task<Workspace> LoadWorkspaceAsync(ParseResult parse, CancellationToken cancellationToken, bool allowMissingBlocks = false)
+    {
+        using var loggers = CreateLoggerFactory(parse);
+        var loader = new WorkspaceLoader(loggers.CreateLogger<WorkspaceLoader>());
+        var result = await loader.LoadAsync(WorkspaceDirectory(parse),
+            new LoadOptions { Strict = parse.GetValue(Options.Strict), AllowMissingBlocks = allowMissingBlocks }, cancellationToken);
+        foreach (var warning in result.Warnings)
+        {
+            await Stderr.WriteLineAsync(warning.ToString());
+        }
+
+        return result.Workspace;
+    }
+
+    /// <summary>Writes data to stdout in the format chosen with -o.</summary>
+    public Task WriteDataAsync(ParseResult parse, ConfigValue data) =>
+        Stdout.WriteAsync(parse.GetValue(Options.Output) == OutputFormat.Json ? ConfigJsonWriter.Write(data) : ConfigYamlWriter.Write(data));
+
+    /// <summary>Runs a command body, mapping failures to messages on stderr and exit codes (2 invalid input, 1 other, 130 canceled).</summary>
+    public async Task<int> RunAsync(Func<CancellationToken, Task<int>> body, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await body(cancellationToken);
+        }
+        catch (PolycrateException ex)
+        {
+            await Stderr.WriteLineAsync($"error {ex.Code}: {ex.Message}");
+            return ex.ExitCode;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await Stderr.WriteLineAsync("canceled");
+            return 130;
+        }
+    }
+}

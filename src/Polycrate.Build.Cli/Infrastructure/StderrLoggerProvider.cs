@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Logging;
+
+namespace Polycrate.Build.Cli.Infrastructure;
+
+/// <summary>
+/// A synchronous logger to stderr: engine progress interleaves correctly with the action output the CLI
+/// streams, and nothing is lost when the process exits (the console logger buffers on a background thread).
+/// </summary>
+internal sealed class StderrLoggerProvider : ILoggerProvider
+{
+    private readonly TextWriter _writer;
+
+    public StderrLoggerProvider(TextWriter writer)
+    {
+        _writer = writer;
+    }
+
+    public ILogger CreateLogger(string categoryName) => new StderrLogger(_writer);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class StderrLogger : ILogger
+    {
+        private readonly TextWriter _writer;
+
+        public StderrLogger(TextWriter writer)
+        {
+            _writer = writer;
+        }
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            var prefix = logLevel switch
+            {
+                LogLevel.Warning => "warning: ",
+                LogLevel.Error or LogLevel.Critical => "error: ",
+                LogLevel.Debug or LogLevel.Trace => "debug: ",
+                _ => string.Empty,
+            };
+            lock (_writer)
+            {
+                _writer.WriteLine(prefix + formatter(state, exception));
+            }
+        }
+    }
+}

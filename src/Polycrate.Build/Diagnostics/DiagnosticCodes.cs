@@ -1,0 +1,24 @@
+namespace Polycrate.Build.Diagnostics;
+
+/// <summary>
+/// Codes of workspace diagnostics (PCB1xxx). Each is listed with its meaning in docs/diagnostics.md;
+/// keep both in sync. Other ranges: 2xxx graph and scheduling, 3xxx containers, 4xxx registry, 5xxx secrets.
+/// </summary>
+public static class DiagnosticCodes
+{
+    public const string YamlSyntax = "PCB1001";
+    public const string UnexpectedType = "PCB1002";
+    public const string UnknownKey = "PCB1003";
+    public const string MissingRequired = "PCB1004";
+    public const string InvalidValue = "PCB1005";
+    public const string DuplicateName = "PCB1006";
+    public const string WorkspaceFileMissing = "PCB1007";
+    public const string ParentMissing = "PCB1010";
+    public const string InheritanceCycle = "PCB1011";
+    public const string UnknownBlockReference = "PCB1012";
+    public const string UnknownActionReference = "PCB1013";
+    public const string UnknownStepReference = "PCB1014";
+    public const string StepCycle = "PCB1015";
+    public const string ActionDefinition = "PCB1016";
+    public const string ArtifactLinkMissing = "PCB1017";
+}

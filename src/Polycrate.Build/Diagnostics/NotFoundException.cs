@@ -1,0 +1,14 @@
+namespace Polycrate.Build.Diagnostics;
+
+/// <summary>A block, action, workflow or step named on the command line does not exist. Exit code 2.</summary>
+public sealed class NotFoundException : PolycrateException
+{
+    public NotFoundException(string message)
+        : base(message)
+    {
+    }
+
+    public override string Code => "PCB2004";
+
+    public override int ExitCode => 2;
+}

@@ -1,0 +1,38 @@
+namespace Polycrate.Build.Diagnostics;
+
+/// <summary>Invalid input in workspace.poly / block.poly: YAML, schema, references or cycles. Exit code 2.</summary>
+public sealed class WorkspaceException : PolycrateException
+{
+    public WorkspaceException(IReadOnlyList<Diagnostic> diagnostics, bool strict = false)
+        : base(Render(diagnostics, strict))
+    {
+        Diagnostics = diagnostics;
+    }
+
+    public WorkspaceException(Diagnostic diagnostic)
+        : this([diagnostic])
+    {
+    }
+
+    /// <summary>Every diagnostic of the load, warnings included (in strict mode they are why it failed).</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    public override string Code => FirstError?.Code ?? "PCB1000";
+
+    public override int ExitCode => 2;
+
+    public override SourceLocation? Location => FirstError?.Location;
+
+    private Diagnostic? FirstError =>
+        Diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error) ?? (Diagnostics.Count > 0 ? Diagnostics[0] : null);
+
+    private static string Render(IReadOnlyList<Diagnostic> diagnostics, bool strict)
+    {
+        var errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+        var warnings = diagnostics.Count - errors;
+        var summary = strict && errors == 0
+            ? $"the workspace has {warnings} warning(s), and --strict treats warnings as errors"
+            : $"the workspace is invalid ({errors} error(s), {warnings} warning(s))";
+        return summary + ":" + Environment.NewLine + string.Join(Environment.NewLine, diagnostics);
+    }
+}

@@ -1,0 +1,93 @@
+using Polycrate.Build.Diagnostics;
+using Polycrate.Build.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace Polycrate.Build.Loading;
+
+/// <summary>Parses one block: a whole <c>block.poly</c> or one entry of workspace.poly <c>blocks:</c> (same schema).</summary>
+internal static class BlockParser
+{
+    public static Block? Parse(YamlNode node, YamlFile file, DiagnosticBag diagnostics, string context, string? workdir)
+    {
+        var reader = MappingReader.From(node, file, diagnostics, context);
+        if (reader is null)
+        {
+            return null;
+        }
+
+        var name = reader.String("name", required: true);
+        if (name is not null && !Names.IsValidBlockName(name))
+        {
+            diagnostics.Error(DiagnosticCodes.InvalidValue, $"{context}.name: '{name}' is not a valid block name", reader.LocationOf("name"),
+                $"use {Names.BlockNameRule}");
+        }
+
+        var actions = new List<BlockAction>();
+        var actionNodes = reader.Sequence("actions") ?? [];
+        for (var i = 0; i < actionNodes.Count; i++)
+        {
+            var action = ActionParser.Parse(actionNodes[i], file, diagnostics, $"{context}.actions[{i}]");
+            if (action is null)
+            {
+                continue;
+            }
+
+            if (actions.Any(a => a.Name == action.Name))
+            {
+                diagnostics.Error(DiagnosticCodes.DuplicateName, $"{context}: action '{action.Name}' is defined twice", action.Location,
+                    "give each action a unique name");
+                continue;
+            }
+
+            actions.Add(action);
+        }
+
+        var block = new Block
+        {
+            Name = name ?? string.Empty,
+            Version = reader.String("version"),
+            Kind = reader.String("kind"),
+            Type = reader.String("type"),
+            Flavor = reader.String("flavor"),
+            Description = reader.String("description"),
+            Labels = reader.StringMap("labels") ?? new Dictionary<string, string>(),
+            Config = reader.ConfigMap("config") ?? ConfigMap.Empty,
+            Actions = actions,
+            From = reader.String("from"),
+            FromLocation = reader.Node("from") is { } fromNode ? file.LocationOf(fromNode) : null,
+            Template = reader.Bool("template"),
+            Inventory = ReadLink(reader, "inventory"),
+            Kubeconfig = ReadLink(reader, "kubeconfig"),
+            Workdir = workdir,
+            Location = reader.Location,
+        };
+
+        // Informational in Polycrate and kept for compatibility: accepted without effect.
+        reader.StringList("alias");
+        reader.Ignore("changelog");
+        foreach (var computed in new[] { "workdir", "artifacts", "checksum" })
+        {
+            if (reader.Node(computed) is { } computedNode)
+            {
+                diagnostics.Warning(DiagnosticCodes.UnknownKey, $"{context}.{computed} is computed by polycrate-build and is ignored here",
+                    file.LocationOf(computedNode), $"remove '{computed}'");
+            }
+        }
+
+        reader.ReportUnknownKeys();
+        return name is null ? null : block;
+    }
+
+    private static ArtifactLink? ReadLink(MappingReader parent, string key)
+    {
+        var reader = parent.Mapping(key);
+        if (reader is null)
+        {
+            return null;
+        }
+
+        var link = new ArtifactLink(reader.String("from"), reader.String("filename"), reader.Location);
+        reader.ReportUnknownKeys();
+        return link;
+    }
+}

@@ -1,0 +1,14 @@
+namespace Polycrate.Build.Loading;
+
+/// <summary>How strictly to load a workspace.</summary>
+public sealed record LoadOptions
+{
+    /// <summary>Treat warnings (unknown keys, unused sections) as errors.</summary>
+    public bool Strict { get; init; }
+
+    /// <summary>
+    /// Keep going when a <c>from:</c> registry block is not installed: the workspace lists it in
+    /// <see cref="Model.Workspace.MissingBlocks"/> so a run can install it first (the block-install target).
+    /// </summary>
+    public bool AllowMissingBlocks { get; init; }
+}

@@ -1,0 +1,129 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Polycrate.Build.Diagnostics;
+using Polycrate.Build.Model;
+using Polycrate.Build.Resolution;
+
+namespace Polycrate.Build.Loading;
+
+/// <summary>
+/// Loads <c>workspace.poly</c> and every <c>block.poly</c> below the blocks root, resolves inheritance and checks
+/// references. Every problem is collected with its file, line and column; errors throw one
+/// <see cref="WorkspaceException"/> listing them all.
+/// </summary>
+public sealed class WorkspaceLoader
+{
+    public const string WorkspaceFileName = "workspace.poly";
+
+    private readonly ILogger _logger;
+
+    public WorkspaceLoader(ILogger<WorkspaceLoader>? logger = null)
+    {
+        _logger = logger ?? NullLogger<WorkspaceLoader>.Instance;
+    }
+
+    public async Task<LoadResult> LoadAsync(string workspaceDirectory, LoadOptions options, CancellationToken cancellationToken)
+    {
+        var root = Path.GetFullPath(workspaceDirectory);
+        var path = Path.Combine(root, WorkspaceFileName);
+        var diagnostics = new DiagnosticBag();
+        if (!File.Exists(path))
+        {
+            throw new WorkspaceException(new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.WorkspaceFileMissing,
+                $"no {WorkspaceFileName} in {root}", new SourceLocation(path, 0, 0),
+                "pass the workspace directory with -w DIR, or create one with 'polycrate-build workspace init'"));
+        }
+
+        var file = YamlFile.Parse(path, await File.ReadAllTextAsync(path, cancellationToken), diagnostics);
+        var definition = WorkspaceParser.Parse(file, diagnostics);
+        if (definition is null)
+        {
+            diagnostics.ThrowIfErrors(options.Strict);
+            throw new WorkspaceException(diagnostics.Items);
+        }
+
+        var installed = await DiscoverBlocksAsync(root, definition.Settings, diagnostics, cancellationToken);
+        var resolver = new BlockResolver(definition.BlockEntries, installed, diagnostics, options.AllowMissingBlocks);
+        var blocks = resolver.ResolveAll();
+
+        var workspace = new Workspace
+        {
+            Name = definition.Name,
+            Organization = definition.Organization,
+            Description = definition.Description,
+            Labels = definition.Labels,
+            RootPath = root,
+            Settings = definition.Settings,
+            Blocks = blocks,
+            Workflows = definition.Workflows,
+            ExtraEnv = definition.ExtraEnv,
+            ExtraMounts = definition.ExtraMounts,
+            Globals = definition.Globals,
+            MissingBlocks = resolver.Missing,
+            BlockedBy = resolver.BlockedBy,
+            Location = definition.Location,
+        };
+
+        var declared = definition.BlockEntries.Select(b => b.Name).Concat(installed.Select(i => i.Block.Name)).ToHashSet(StringComparer.Ordinal);
+        ReferenceValidator.Validate(workspace, declared, diagnostics);
+        diagnostics.ThrowIfErrors(options.Strict);
+        _logger.LogDebug("Loaded workspace {Name} from {Root}: {Blocks} blocks, {Workflows} workflows", workspace.Name, root,
+            workspace.Blocks.Count, workspace.Workflows.Count);
+        return new LoadResult(workspace, diagnostics.Items);
+    }
+
+    private static async Task<List<InstalledBlock>> DiscoverBlocksAsync(string root, WorkspaceSettings settings, DiagnosticBag diagnostics,
+        CancellationToken cancellationToken)
+    {
+        var blocksRoot = Path.Combine(root, settings.BlocksRoot);
+        var result = new List<InstalledBlock>();
+        if (!Directory.Exists(blocksRoot))
+        {
+            return result;
+        }
+
+        var enumeration = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true };
+        var files = Directory.EnumerateFiles(blocksRoot, settings.BlocksConfig, enumeration)
+            .Where(f => !f.Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.') && part.Length > 1 && part != ".."))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        // Reading is I/O bound and parsing is independent per file; each file gets its own diagnostics bag.
+        var parsed = new (Block? Block, DiagnosticBag Diagnostics)[files.Count];
+        await Parallel.ForAsync(0, files.Count, cancellationToken, async (i, ct) =>
+        {
+            var bag = new DiagnosticBag();
+            var blockFile = YamlFile.Parse(files[i], await File.ReadAllTextAsync(files[i], ct), bag);
+            var block = blockFile.Root is null ? null : BlockParser.Parse(blockFile.Root, blockFile, bag, "block", Path.GetDirectoryName(files[i]));
+            parsed[i] = (block, bag);
+        });
+
+        var byName = new Dictionary<string, InstalledBlock>(StringComparer.Ordinal);
+        for (var i = 0; i < files.Count; i++)
+        {
+            var (block, bag) = parsed[i];
+            foreach (var diagnostic in bag.Items)
+            {
+                diagnostics.Add(diagnostic);
+            }
+
+            if (block is null)
+            {
+                continue;
+            }
+
+            if (byName.TryGetValue(block.Name, out var other))
+            {
+                diagnostics.Error(DiagnosticCodes.DuplicateName, $"block '{block.Name}' is installed twice (also at {other.Block.Location})",
+                    block.Location, "remove one of the two directories, or rename one block");
+                continue;
+            }
+
+            var installPath = Path.GetRelativePath(blocksRoot, block.Workdir!).Replace(Path.DirectorySeparatorChar, '/');
+            byName[block.Name] = new InstalledBlock(block, installPath);
+            result.Add(byName[block.Name]);
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,82 @@
+using Polycrate.Build.Diagnostics;
+
+namespace Polycrate.Build.Model;
+
+/// <summary>A named graph of steps; without <c>needs:</c> steps run in list order.</summary>
+public sealed record Workflow
+{
+    public required string Name { get; init; }
+
+    public string? Description { get; init; }
+
+    /// <summary>Workflow-level default for its steps (the 2025 format).</summary>
+    public bool AllowFailure { get; init; }
+
+    public string? Prompt { get; init; }
+
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+
+    public required IReadOnlyList<WorkflowStep> Steps { get; init; }
+
+    public required SourceLocation Location { get; init; }
+
+    public WorkflowStep? FindStep(string name) =>
+        Steps.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.Ordinal));
+
+    /// <summary>The steps <paramref name="step"/> waits for: its <c>needs:</c>, or else the step before it.</summary>
+    public IReadOnlyList<string> DependenciesOf(WorkflowStep step)
+    {
+        if (step.Needs is not null)
+        {
+            return step.Needs;
+        }
+
+        var index = Steps.ToList().FindIndex(s => ReferenceEquals(s, step));
+        return index > 0 ? [Steps[index - 1].Name] : [];
+    }
+}
+
+/// <summary>One step: run <see cref="Action"/> of <see cref="Block"/>.</summary>
+public sealed record WorkflowStep
+{
+    public required string Name { get; init; }
+
+    public required string Block { get; init; }
+
+    public required string Action { get; init; }
+
+    /// <summary>Position of the <c>block:</c> value, for errors about the reference.</summary>
+    public SourceLocation? BlockLocation { get; init; }
+
+    /// <summary>Position of the <c>action:</c> value.</summary>
+    public SourceLocation? ActionLocation { get; init; }
+
+    public string? Description { get; init; }
+
+    /// <summary>Step-level value (newer format); null means "the workflow's value".</summary>
+    public bool? AllowFailure { get; init; }
+
+    /// <summary>Steps this one waits for; null means "the previous step" (Polycrate's sequential meaning).</summary>
+    public IReadOnlyList<string>? Needs { get; init; }
+
+    public RunCondition When { get; init; } = RunCondition.OnSuccess;
+
+    public string? Prompt { get; init; }
+
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+
+    public required SourceLocation Location { get; init; }
+}
+
+/// <summary>When a target runs, judged once the targets it depends on have finished.</summary>
+public enum RunCondition
+{
+    /// <summary>Only while nothing in the run has failed (the default).</summary>
+    OnSuccess,
+
+    /// <summary>Only when something in the run has failed: rollback steps.</summary>
+    OnFailure,
+
+    /// <summary>Whatever happened before: cleanup steps.</summary>
+    Always,
+}

@@ -1,0 +1,54 @@
+using Polycrate.Build.Diagnostics;
+
+namespace Polycrate.Build.Model;
+
+/// <summary>A loaded and resolved workspace: its settings, blocks (inheritance resolved) and workflows.</summary>
+public sealed record Workspace
+{
+    public required string Name { get; init; }
+
+    public string? Organization { get; init; }
+
+    public string? Description { get; init; }
+
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Absolute host path of the workspace root.</summary>
+    public required string RootPath { get; init; }
+
+    public required WorkspaceSettings Settings { get; init; }
+
+    public IReadOnlyList<Block> Blocks { get; init; } = [];
+
+    public IReadOnlyList<Workflow> Workflows { get; init; } = [];
+
+    /// <summary><c>extraenv</c> entries (<c>KEY=value</c>, the value may contain '=').</summary>
+    public IReadOnlyList<EnvironmentEntry> ExtraEnv { get; init; } = [];
+
+    public IReadOnlyList<MountEntry> ExtraMounts { get; init; } = [];
+
+    public ConfigMap Globals { get; init; } = ConfigMap.Empty;
+
+    /// <summary><c>from:</c> references no installed block satisfies (only kept when loading allows it).</summary>
+    public IReadOnlyList<MissingBlock> MissingBlocks { get; init; } = [];
+
+    /// <summary>Blocks that wait for a missing registry block in their <c>from:</c> chain: block name → reference to install.</summary>
+    public IReadOnlyDictionary<string, string> BlockedBy { get; init; } = new Dictionary<string, string>();
+
+    public required SourceLocation Location { get; init; }
+
+    public Block? FindBlock(string name) =>
+        Blocks.FirstOrDefault(b => string.Equals(b.Name, name, StringComparison.Ordinal));
+
+    public Workflow? FindWorkflow(string name) =>
+        Workflows.FirstOrDefault(w => string.Equals(w.Name, name, StringComparison.Ordinal));
+}
+
+/// <summary>An environment variable from <c>extraenv</c> or <c>config.container.env</c>.</summary>
+public sealed record EnvironmentEntry(string Name, string Value);
+
+/// <summary>A bind mount <c>/host:/container[:ro]</c>.</summary>
+public sealed record MountEntry(string HostPath, string ContainerPath, bool ReadOnly);
+
+/// <summary>A block some instance inherits from that is not installed; <see cref="Reference"/> is the <c>from:</c> value.</summary>
+public sealed record MissingBlock(string Reference, string RequiredBy, SourceLocation Location);

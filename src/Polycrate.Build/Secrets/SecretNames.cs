@@ -1,0 +1,22 @@
+using System.Text.RegularExpressions;
+
+namespace Polycrate.Build.Secrets;
+
+/// <summary>
+/// Decides which names hold secret values: environment variables and config keys whose names say so
+/// (<c>API_KEY</c>, <c>db_password</c>, <c>token</c>…), plus keys listed explicitly under <c>secret_keys</c>.
+/// Their values are replaced by <see cref="Mask"/> in snapshots on disk, logs and inspect output.
+/// </summary>
+public static partial class SecretNames
+{
+    public const string Mask = "********";
+
+    public static bool LooksSecret(string name) => SecretPattern().IsMatch(name) && !ReferencePattern().IsMatch(name);
+
+    // Names that point at a file or describe a key rather than hold one stay visible (ANSIBLE_PRIVATE_KEY_FILE, ssh_key_path).
+    [GeneratedRegex(@"(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIAL)", RegexOptions.IgnoreCase)]
+    private static partial Regex SecretPattern();
+
+    [GeneratedRegex(@"(_FILE|_PATH|_DIR|_NAME|_ID)$", RegexOptions.IgnoreCase)]
+    private static partial Regex ReferencePattern();
+}
