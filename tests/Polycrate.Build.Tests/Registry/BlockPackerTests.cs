@@ -4,6 +4,7 @@ using Polycrate.Build.Registry.Archive;
 
 namespace Polycrate.Build.Tests.Registry;
 
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public class BlockPackerTests
 {
     [Fact]
@@ -53,7 +54,7 @@ public class BlockPackerTests
         Assert.All(entries, e =>
         {
             Assert.Equal(DateTimeOffset.UnixEpoch, e.ModificationTime);
-            Assert.Equal((0, 0, string.Empty, string.Empty), (e.Uid, e.Gid, e.UserName, e.GroupName));
+            Assert.Equal((0, 0, string.Empty, string.Empty), (e.Uid, e.Gid, ((PosixTarEntry)e).UserName, ((PosixTarEntry)e).GroupName));
         });
         Assert.Equal((UnixFileMode)0x1ED, entries.Single(e => e.Name == "scripts/run.sh").Mode);
         Assert.Equal(TarEntryType.SymbolicLink, entries.Single(e => e.Name == "link-to-script").EntryType);

@@ -3,6 +3,7 @@ using Polycrate.Build.Registry.Auth;
 
 namespace Polycrate.Build.Tests.Registry;
 
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public class CredentialResolverTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using Polycrate.Build.Registry.Archive;
 
 namespace Polycrate.Build.Tests.Registry;
 
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public class LayerExtractorTests
 {
     [Theory]
