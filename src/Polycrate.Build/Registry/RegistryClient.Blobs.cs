@@ -8,6 +8,9 @@ namespace Polycrate.Build.Registry;
 /// <summary>Blob existence, upload (mount, monolithic, chunked fallback) and verified download.</summary>
 public sealed partial class RegistryClient
 {
+    /// <summary>Copy buffer for streamed uploads; the 4 KiB default costs a syscall per page.</summary>
+    private const int UploadBufferSize = 1 << 18;
+
     public Task<bool> BlobExistsAsync(ImageReference repository, string digest, CancellationToken cancellationToken) =>
         BlobExistsAsync(repository, digest, PullScope(repository), cancellationToken);
 
@@ -48,7 +51,7 @@ public sealed partial class RegistryClient
 
         using (var response = await SendAsync(repository, scope, HttpMethod.Put, WithDigest(location, blob.Digest), request =>
         {
-            request.Content = new StreamContent(blob.Open());
+            request.Content = new StreamContent(blob.Open(), UploadBufferSize);
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
             request.Content.Headers.ContentLength = blob.Size;
         }, cancellationToken))

@@ -30,10 +30,12 @@ public static class BlockPacker
         try
         {
             string diffId;
-            await using (var output = new FileStream(file, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.Asynchronous))
+            await using (var output = new FileStream(file, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16))
             {
+                // TarWriter writes in 512-byte records; the buffer feeds zlib large blocks, which is far faster.
                 await using (var gzip = new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true))
-                await using (var hashing = new HashingStream(gzip))
+                await using (var buffered = new BufferedStream(gzip, 1 << 20))
+                await using (var hashing = new HashingStream(buffered))
                 {
                     await using (var tar = new TarWriter(hashing, TarEntryFormat.Gnu, leaveOpen: true))
                     {
