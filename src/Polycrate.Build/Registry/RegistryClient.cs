@@ -42,7 +42,7 @@ public sealed partial class RegistryClient : IDisposable
     /// <summary>Checks that <paramref name="registry"/> speaks the v2 API and that we may log in to it.</summary>
     public async Task PingAsync(string registry, CancellationToken cancellationToken)
     {
-        var reference = ImageReference.Parse(registry + "/ping");
+        var reference = ImageReference.Parse("ping", registry);
         var uri = new Uri(_transport.BaseUri(registry), "v2/");
         using var response = await SendAsync(reference, string.Empty, HttpMethod.Get, uri, null, cancellationToken);
         if (!response.IsSuccessStatusCode)
