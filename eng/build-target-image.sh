@@ -24,6 +24,7 @@ if rootfs_image_exists "$tag"; then
   exit 0
 fi
 
+rootfs_require_root
 started=$SECONDS
 dir=""
 trap 'rootfs_cleanup "$dir"' EXIT

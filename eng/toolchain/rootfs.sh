@@ -14,6 +14,11 @@ rootfs_log() { echo "eng: $*" >&2; }
 
 rootfs_image_exists() { docker image inspect "$1" >/dev/null 2>&1; }
 
+# debootstrap, chroot and mount need root; say so before doing anything.
+rootfs_require_root() {
+  [ "$(id -u)" -eq 0 ] || { rootfs_log "building images with debootstrap needs root; run: sudo $0"; exit 1; }
+}
+
 # Prints the Debian mirror this machine's apt uses for the suite (one-line and deb822 sources), so debootstrap
 # reaches the same mirror apt does; a machine that reaches no other host still works.
 rootfs_mirror() {
@@ -73,13 +78,18 @@ rootfs_unpack() {
   echo "$dir"
 }
 
-# Installs packages (no recommends) inside the root file system and drops apt's caches.
+# Installs packages (no recommends) inside the root file system and drops apt's caches from it. Downloaded .deb
+# files are kept in the cache directory and offered to the next build, so a rebuild downloads nothing new.
 rootfs_install() {
   local dir="$1"; shift
+  local debs="$ROOTFS_CACHE/debs"
+  mkdir -p "$debs"
   rootfs_log "installing $* into the image"
+  find "$debs" -maxdepth 1 -name '*.deb' -exec cp -t "$dir/var/cache/apt/archives/" {} +
   chroot "$dir" /usr/bin/env DEBIAN_FRONTEND=noninteractive LC_ALL=C.UTF-8 sh -c \
-    'apt-get -o APT::Sandbox::User=root update -qq && apt-get -o APT::Sandbox::User=root install -y -qq --no-install-recommends "$@" >/dev/null && apt-get clean' sh "$@"
-  rm -rf "$dir"/var/lib/apt/lists/* "$dir"/var/cache/apt/*.bin
+    'apt-get -o APT::Sandbox::User=root update -qq && apt-get -o APT::Sandbox::User=root install -y -qq --no-install-recommends "$@" >/dev/null' sh "$@"
+  find "$dir/var/cache/apt/archives" -maxdepth 1 -name '*.deb' -exec cp -n -t "$debs/" {} +
+  rm -rf "$dir"/var/cache/apt/archives/*.deb "$dir"/var/lib/apt/lists/* "$dir"/var/cache/apt/*.bin
 }
 
 # Imports the root file system as image $2; further arguments are `docker import --change` instructions.
