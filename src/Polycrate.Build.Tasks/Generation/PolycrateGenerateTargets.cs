@@ -32,8 +32,8 @@ public sealed class PolycrateGenerateTargets : PolycrateTask
                 reporter.Report(warning);
             }
 
-            var graph = TargetGraphBuilder.Build(loaded.Workspace);
-            var problems = WorkspaceTargetsWriter.Validate(graph);
+            var targets = FrontEndTargets.From(TargetGraphBuilder.Build(loaded.Workspace));
+            var problems = FrontEndTargets.Validate(targets, WorkspaceTargetsWriter.ReservedNames);
             foreach (var problem in problems)
             {
                 reporter.Report(problem);
@@ -45,10 +45,10 @@ public sealed class PolycrateGenerateTargets : PolycrateTask
                 return;
             }
 
-            var content = WorkspaceTargetsWriter.Render(loaded.Workspace, graph).ToString() + Environment.NewLine;
+            var content = WorkspaceTargetsWriter.Render(loaded.Workspace, targets).ToString() + Environment.NewLine;
             Changed = await WriteIfChangedAsync(content, cancellationToken);
             Log.LogMessage(MessageImportance.Low, "Polycrate targets for workspace '{0}': {1}", loaded.Workspace.Name,
-                string.Join(", ", graph.Targets.Select(TargetNames.For)));
+                string.Join(", ", targets.Select(t => t.Name)));
         }
         catch
         {
