@@ -5,6 +5,7 @@ using Polycrate.Build.Benchmarks;
 IBenchmark[] benchmarks =
 [
     new AgeBenchmark(),
+    new InspectBenchmark(),
 ];
 
 var selected = args.Length > 0 ? benchmarks.FirstOrDefault(b => b.Name == args[0]) : null;

@@ -27,4 +27,11 @@ public sealed record ActionContext
 
     /// <summary>Where the action finds its snapshot file (container path, or host path on the host).</summary>
     public required string SnapshotPath { get; init; }
+
+    /// <summary>
+    /// Secrets decrypted for this run outside the workspace: workspace host path → host path of the decrypted
+    /// file (<c>ProvisionedSecrets.HostFiles</c>). Such a file counts as present at its workspace path, where
+    /// the container sees it through a bind mount; on the host the decrypted path is used directly.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> SecretFiles { get; init; } = new Dictionary<string, string>();
 }

@@ -19,7 +19,9 @@ public static class ActionEnvironment
     {
         var workspace = context.Workspace;
         var paths = new PathMapper(workspace, context.OnHost);
-        var locator = new ArtifactLocator(workspace, paths);
+        var locator = new ArtifactLocator(workspace, paths, context.SecretFiles);
+        // A secret decrypted for the run is bind-mounted at its workspace path in a container; on the host it stays in the run directory.
+        string Run(string hostPath) => context.OnHost && context.SecretFiles.TryGetValue(hostPath, out var decrypted) ? decrypted : paths.ToRun(hostPath);
         var env = new List<EnvironmentEntry>();
         void Add(string name, string? value)
         {
@@ -41,10 +43,10 @@ public static class ActionEnvironment
         Add("ANSIBLE_FORCE_COLOR", "False");
         Add("ANSIBLE_RETRY_FILES_ENABLED", "False");
         Add("ANSIBLE_INVENTORY_ENABLED", "yaml,host_list,script,auto,ini,toml");
-        var key = SshKey(workspace);
+        var key = SshKey(workspace, context.SecretFiles);
         if (key is not null)
         {
-            var keyPath = context.OnHost ? key : ContainerSshKeyPath;
+            var keyPath = context.OnHost ? Run(key) : ContainerSshKeyPath;
             Add("ANSIBLE_PRIVATE_KEY_FILE", keyPath);
             Add("ANSIBLE_SSH_PRIVATE_KEY_FILE", keyPath);
         }
@@ -67,11 +69,11 @@ public static class ActionEnvironment
         Add("POLYCRATE_SNAPSHOT_FILE", context.SnapshotPath);
         Add("POLYCRATE_WORKSPACE_SNAPSHOT_YAML", context.SnapshotPath);
         Add("ARTIFACTS", paths.ToRun(paths.ArtifactsDirectory(context.Block.Name)));
-        Add("ANSIBLE_INVENTORY", locator.Inventory(context.Block) is { } inventory ? paths.ToRun(inventory) : "/etc/ansible/hosts");
+        Add("ANSIBLE_INVENTORY", locator.Inventory(context.Block) is { } inventory ? Run(inventory) : "/etc/ansible/hosts");
         if (locator.Kubeconfig(context.Block) is { } kubeconfig)
         {
-            Add("KUBECONFIG", paths.ToRun(kubeconfig));
-            Add("K8S_AUTH_KUBECONFIG", paths.ToRun(kubeconfig));
+            Add("KUBECONFIG", Run(kubeconfig));
+            Add("K8S_AUTH_KUBECONFIG", Run(kubeconfig));
         }
 
         // The user's own variables come last and win.
@@ -83,17 +85,21 @@ public static class ActionEnvironment
         return env;
     }
 
-    /// <summary>Bind mounts of a container run; <paramref name="snapshotHostPath"/> is the per-run snapshot file.</summary>
-    public static IReadOnlyList<MountEntry> Mounts(Workspace workspace, string snapshotHostPath, bool mountDockerSocket)
+    /// <summary>
+    /// Bind mounts of a container run; <paramref name="snapshotHostPath"/> is the per-run snapshot file,
+    /// <paramref name="secretFiles"/> the decrypted secrets of the run (ActionContext.SecretFiles).
+    /// </summary>
+    public static IReadOnlyList<MountEntry> Mounts(Workspace workspace, string snapshotHostPath, bool mountDockerSocket,
+        IReadOnlyDictionary<string, string>? secretFiles = null)
     {
         var mounts = new List<MountEntry>
         {
             new(workspace.RootPath, workspace.Settings.ContainerRoot, ReadOnly: false),
             new(snapshotHostPath, ContainerSnapshotPath, ReadOnly: true),
         };
-        if (SshKey(workspace) is { } key)
+        if (SshKey(workspace, secretFiles) is { } key)
         {
-            mounts.Add(new MountEntry(key, ContainerSshKeyPath, ReadOnly: true));
+            mounts.Add(new MountEntry(secretFiles?.GetValueOrDefault(key) ?? key, ContainerSshKeyPath, ReadOnly: true));
         }
 
         if (mountDockerSocket && File.Exists("/var/run/docker.sock"))
@@ -110,8 +116,11 @@ public static class ActionEnvironment
         return mounts;
     }
 
-    /// <summary>The workspace SSH private key: <c>config.sshprivatekey</c>, else a key under artifacts/secrets (newer layout).</summary>
-    public static string? SshKey(Workspace workspace)
+    /// <summary>
+    /// The workspace SSH private key (its workspace host path): <c>config.sshprivatekey</c>, else a key under
+    /// artifacts/secrets (newer layout), also when that key was decrypted for the run (<paramref name="secretFiles"/>).
+    /// </summary>
+    public static string? SshKey(Workspace workspace, IReadOnlyDictionary<string, string>? secretFiles = null)
     {
         var candidates = new[]
         {
@@ -119,6 +128,7 @@ public static class ActionEnvironment
             Path.Combine(workspace.Settings.ArtifactsRoot, "secrets", "id_ed25519"),
             Path.Combine(workspace.Settings.ArtifactsRoot, "secrets", "id_rsa"),
         };
-        return candidates.Select(c => Path.Combine(workspace.RootPath, c)).FirstOrDefault(File.Exists);
+        return candidates.Select(c => Path.Combine(workspace.RootPath, c))
+            .FirstOrDefault(path => File.Exists(path) || (secretFiles?.ContainsKey(path) ?? false));
     }
 }

@@ -14,11 +14,14 @@ public sealed class ArtifactLocator
 {
     private readonly Workspace _workspace;
     private readonly PathMapper _paths;
+    private readonly IReadOnlyDictionary<string, string> _secretFiles;
 
-    public ArtifactLocator(Workspace workspace, PathMapper paths)
+    /// <summary><paramref name="secretFiles"/>: decrypted secrets of the run (ActionContext.SecretFiles), present at their workspace path.</summary>
+    public ArtifactLocator(Workspace workspace, PathMapper paths, IReadOnlyDictionary<string, string>? secretFiles = null)
     {
         _workspace = workspace;
         _paths = paths;
+        _secretFiles = secretFiles ?? new Dictionary<string, string>();
     }
 
     /// <summary>Host path of the inventory the block's actions use, or null (Ansible's empty default).</summary>
@@ -30,7 +33,7 @@ public sealed class ArtifactLocator
     public string? WorkspaceInventory()
     {
         var path = Path.Combine(_workspace.RootPath, _workspace.Settings.InventoryFile);
-        return File.Exists(path) ? path : null;
+        return Exists(path) ? path : null;
     }
 
     public string? WorkspaceKubeconfig()
@@ -38,7 +41,7 @@ public sealed class ArtifactLocator
         var candidates = _workspace.Settings.KubeconfigFile is { } configured
             ? new[] { configured }
             : [Path.Combine(_workspace.Settings.ArtifactsRoot, "secrets", "kubeconfig.yml"), Path.Combine(_workspace.Settings.ArtifactsRoot, _workspace.Settings.BlocksRoot, "k8s", "kubeconfig.yml")];
-        return candidates.Select(c => Path.Combine(_workspace.RootPath, c)).FirstOrDefault(File.Exists);
+        return candidates.Select(c => Path.Combine(_workspace.RootPath, c)).FirstOrDefault(Exists);
     }
 
     private string? Find(Block block, Func<Block, ArtifactLink?> link, string defaultName, Func<string?> workspaceFile, HashSet<string> visited)
@@ -54,6 +57,8 @@ public sealed class ArtifactLocator
         }
 
         var own = Path.Combine(_paths.ArtifactsDirectory(block.Name), link(block)?.Filename ?? defaultName);
-        return File.Exists(own) ? own : workspaceFile();
+        return Exists(own) ? own : workspaceFile();
     }
+
+    private bool Exists(string path) => File.Exists(path) || _secretFiles.ContainsKey(path);
 }

@@ -12,7 +12,7 @@ internal static class WorkspaceParser
         var reader = MappingReader.From(file.Root, file, diagnostics, "workspace");
         if (reader is null)
         {
-            if (file.Root is null)
+            if (file.Root is null && !file.SyntaxError)
             {
                 diagnostics.Error(DiagnosticCodes.MissingRequired, "workspace.poly is empty", file.FileLocation,
                     "start with 'name: my-workspace' (or run 'polycrate-build workspace init')");

@@ -5,7 +5,7 @@ using YamlDotNet.RepresentationModel;
 namespace Polycrate.Build.Loading;
 
 /// <summary>A parsed YAML file: its root node and the path diagnostics are reported against.</summary>
-internal sealed record YamlFile(string Path, YamlNode? Root)
+internal sealed record YamlFile(string Path, YamlNode? Root, bool SyntaxError = false)
 {
     public SourceLocation LocationOf(YamlNode node) => new(Path, (int)node.Start.Line, (int)node.Start.Column);
 
@@ -24,7 +24,7 @@ internal sealed record YamlFile(string Path, YamlNode? Root)
             var location = new SourceLocation(path, (int)ex.Start.Line, (int)ex.Start.Column);
             diagnostics.Error(DiagnosticCodes.YamlSyntax, $"invalid YAML: {Describe(ex)}", location,
                 "check indentation and quoting around this position");
-            return new YamlFile(path, null);
+            return new YamlFile(path, null, SyntaxError: true);
         }
 
         if (stream.Documents.Count > 1)

@@ -12,5 +12,10 @@ internal sealed class WorkspaceCommand : Command
         Subcommands.Add(new WorkspaceInitCommand(cli));
         Subcommands.Add(new WorkspaceInspectCommand(cli));
         Subcommands.Add(new WorkspaceSnapshotCommand(cli));
+        Subcommands.Add(new WorkspaceEncryptCommand(cli));
+        Subcommands.Add(new WorkspaceDecryptCommand(cli));
+        Subcommands.Add(new WorkspaceKeygenCommand(cli));
+        Subcommands.Add(new WorkspaceRekeyCommand(cli));
+        Subcommands.Add(new WorkspaceStatusCommand(cli));
     }
 }

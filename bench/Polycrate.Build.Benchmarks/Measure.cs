@@ -1,0 +1,56 @@
+using System.Diagnostics;
+
+namespace Polycrate.Build.Benchmarks;
+
+/// <summary>Timing and process helpers shared by all benchmarks.</summary>
+internal static class Measure
+{
+    public static double Median(IReadOnlyCollection<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    public static async Task<double> TimeAsync(Func<Task> action)
+    {
+        var sw = Stopwatch.StartNew();
+        await action();
+        return sw.Elapsed.TotalSeconds;
+    }
+
+    public static async Task WriteRandomFileAsync(string path, long size, CancellationToken ct)
+    {
+        var buffer = new byte[1 << 20];
+        new Random(42).NextBytes(buffer);
+        await using var file = File.Create(path);
+        for (long written = 0; written < size; written += buffer.Length)
+        {
+            await file.WriteAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, size - written)), ct);
+        }
+    }
+
+    /// <summary>Runs a program to completion (stdout discarded); throws with its stderr when it fails.</summary>
+    public static async Task RunProcessAsync(string fileName, IEnumerable<string> args, CancellationToken ct, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var psi = new ProcessStartInfo(fileName) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var arg in args)
+        {
+            psi.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            psi.Environment[key] = value;
+        }
+
+        using var process = Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(ct);
+        var stderr = await process.StandardError.ReadToEndAsync(ct);
+        await stdout;
+        await process.WaitForExitAsync(ct);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{fileName} exited {process.ExitCode}: {stderr}");
+        }
+    }
+}

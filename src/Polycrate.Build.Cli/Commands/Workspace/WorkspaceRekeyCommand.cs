@@ -1,0 +1,30 @@
+using System.CommandLine;
+using Microsoft.Extensions.Logging;
+using Polycrate.Build.Cli.Infrastructure;
+using Polycrate.Build.Secrets.Workspace;
+
+namespace Polycrate.Build.Cli.Commands.Workspace;
+
+/// <summary><c>workspace rekey</c>: re-encrypt every *.age secret to the current recipients list.</summary>
+internal sealed class WorkspaceRekeyCommand : Command
+{
+    private readonly Option<string?> _identity = SecretsOptions.Identity();
+    private readonly Option<string?> _recipients = SecretsOptions.Recipients();
+
+    public WorkspaceRekeyCommand(CliContext cli)
+        : base("rekey", $"Re-encrypt every *.age secret to the recipients in {RecipientsFile.DefaultName} (after someone joined or left the team).")
+    {
+        Options.Add(_identity);
+        Options.Add(_recipients);
+        SetAction((parse, ct) => cli.RunAsync(async token =>
+        {
+            var workspace = await cli.LoadWorkspaceAsync(parse, token, allowMissingBlocks: true);
+            using var loggers = cli.CreateLoggerFactory(parse);
+            var result = await new WorkspaceRekeyer(loggers.CreateLogger<WorkspaceRekeyer>())
+                .RekeyAsync(workspace, SecretsOptions.Key(parse, _identity), parse.GetValue(_recipients), token);
+            await cli.Stderr.WriteLineAsync(
+                $"re-encrypted {result.Count(SecretChangeKind.Rekeyed)} secret(s) to {result.RecipientsFile ?? "your own key"}");
+            return 0;
+        }, ct));
+    }
+}

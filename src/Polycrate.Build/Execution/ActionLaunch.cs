@@ -1,0 +1,30 @@
+using Polycrate.Build.Model;
+
+namespace Polycrate.Build.Execution;
+
+/// <summary>One process to start for an action, independent of where it runs.</summary>
+public sealed record ActionLaunch
+{
+    public required IReadOnlyList<string> Command { get; init; }
+
+    /// <summary>Working directory as the action sees it.</summary>
+    public required string WorkingDirectory { get; init; }
+
+    public required IReadOnlyList<EnvironmentEntry> Environment { get; init; }
+
+    /// <summary>Container only: image, mounts, labels and extra settings from docker_flags.</summary>
+    public string? Image { get; init; }
+
+    public IReadOnlyList<MountEntry> Mounts { get; init; } = [];
+
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+
+    public IReadOnlyList<string> DockerFlags { get; init; } = [];
+}
+
+/// <summary>Where an action's process runs: a container engine or this machine.</summary>
+public interface IActionRuntime
+{
+    /// <summary>Runs to completion, reporting each output line; returns the exit code. Cancellation stops and cleans up.</summary>
+    Task<int> RunAsync(ActionLaunch launch, Action<string, bool> onOutputLine, CancellationToken cancellationToken);
+}

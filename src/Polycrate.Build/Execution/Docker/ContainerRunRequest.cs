@@ -1,0 +1,15 @@
+namespace Polycrate.Build.Execution.Docker;
+
+/// <summary>One container run through <see cref="ContainerRunner"/>.</summary>
+public sealed record ContainerRunRequest
+{
+    public required ContainerSpec Spec { get; init; }
+
+    public ContainerOutput Output { get; init; } = ContainerOutput.Ignore;
+
+    /// <summary>On cancellation the container gets SIGTERM, then SIGKILL after this long.</summary>
+    public TimeSpan StopGracePeriod { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Remove the container (and its anonymous volumes) when the run ends, however it ends.</summary>
+    public bool Remove { get; init; } = true;
+}

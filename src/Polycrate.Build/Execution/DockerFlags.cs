@@ -1,0 +1,125 @@
+using System.Text;
+using Polycrate.Build.Execution.Docker;
+
+namespace Polycrate.Build.Execution;
+
+/// <summary>
+/// Translates <c>config.container.docker_flags</c> (written for <c>docker run</c>) into engine API settings. We talk to
+/// the engine directly, so only flags with a clear API meaning are accepted; anything else is an error that lists them.
+/// <c>$(id -u)</c> and <c>$(id -g)</c> (seen in the product documents) expand to this process's ids.
+/// </summary>
+public static class DockerFlags
+{
+    public const string Supported = "--privileged, --network/--net NAME, -v/--volume HOST:CTR[:ro], -e/--env K=V, -u/--user USER, --cap-add CAP, --add-host HOST:IP, --init";
+
+    public static ContainerSpec Apply(ContainerSpec spec, IReadOnlyList<string> flags)
+    {
+        var words = flags.SelectMany(Split).Select(ExpandIds).ToList();
+        var binds = spec.Binds.ToList();
+        var env = spec.Environment.ToList();
+        var capAdd = spec.CapAdd.ToList();
+        var hosts = spec.ExtraHosts.ToList();
+        for (var i = 0; i < words.Count; i++)
+        {
+            var (name, inline) = words[i].Split('=', 2) is [var n, var v] && n.StartsWith("--", StringComparison.Ordinal) ? (n, v) : (words[i], null);
+            string Value() => inline ?? (i + 1 < words.Count ? words[++i] : throw Error($"'{name}' needs a value"));
+            switch (name)
+            {
+                case "--privileged":
+                    spec = spec with { Privileged = true };
+                    break;
+                case "--network" or "--net":
+                    spec = spec with { NetworkMode = Value() };
+                    break;
+                case "-v" or "--volume":
+                    var parts = Value().Split(':');
+                    if (parts.Length is < 2 or > 3 || !parts[1].StartsWith('/'))
+                    {
+                        throw Error($"'{string.Join(':', parts)}' is not HOST:CONTAINER[:ro]");
+                    }
+
+                    binds.Add(new BindMount(parts[0], parts[1], parts.Length == 3 && parts[2] == "ro"));
+                    break;
+                case "-e" or "--env":
+                    var assignment = Value().Split('=', 2);
+                    env.Add(new(assignment[0], assignment.Length == 2 ? assignment[1] : Environment.GetEnvironmentVariable(assignment[0]) ?? string.Empty));
+                    break;
+                case "-u" or "--user":
+                    spec = spec with { User = Value() };
+                    break;
+                case "--cap-add":
+                    capAdd.Add(Value());
+                    break;
+                case "--add-host":
+                    hosts.Add(Value());
+                    break;
+                case "--init":
+                    spec = spec with { Init = true };
+                    break;
+                default:
+                    throw Error($"'{words[i]}' is not supported");
+            }
+        }
+
+        return spec with { Binds = binds, Environment = env, CapAdd = capAdd, ExtraHosts = hosts };
+    }
+
+    private static ActionException Error(string what) =>
+        new($"config.container.docker_flags: {what}", $"supported flags: {Supported}", ActionException.DockerFlagCode, exitCode: 2);
+
+    /// <summary>Splits a flag string into words like a shell would (quotes group, no other expansion).</summary>
+    private static IEnumerable<string> Split(string text)
+    {
+        var current = new StringBuilder();
+        char? quote = null;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            if (quote is not null)
+            {
+                if (c == quote)
+                {
+                    quote = null;
+                }
+                else
+                {
+                    current.Append(c);
+                }
+            }
+            else if (c is '"' or '\'')
+            {
+                quote = c;
+                inWord = true;
+            }
+            else if (char.IsWhiteSpace(c))
+            {
+                if (inWord)
+                {
+                    yield return current.ToString();
+                    current.Clear();
+                    inWord = false;
+                }
+            }
+            else
+            {
+                current.Append(c);
+                inWord = true;
+            }
+        }
+
+        if (inWord)
+        {
+            yield return current.ToString();
+        }
+    }
+
+    private static string ExpandIds(string word) =>
+        word.Contains("$(id -", StringComparison.Ordinal)
+            ? word.Replace("$(id -u)", ProcessId("Uid:"), StringComparison.Ordinal).Replace("$(id -g)", ProcessId("Gid:"), StringComparison.Ordinal)
+            : word;
+
+    /// <summary>The effective uid/gid from /proc/self/status (fields: real, effective, saved, filesystem).</summary>
+    private static string ProcessId(string field) =>
+        File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal))?
+            .Split('\t', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(2) ?? "0";
+}

@@ -1,0 +1,17 @@
+using Polycrate.Build.Graph;
+
+namespace Polycrate.Build.Execution;
+
+/// <summary>
+/// What a front end sees of a run: targets starting and finishing, and every output line of an action as it
+/// happens (already redacted). The CLI prints to the console, MSBuild logs through the task logger, Cake to ICakeLog.
+/// Calls may come from several threads when steps run in parallel.
+/// </summary>
+public interface IRunObserver
+{
+    void TargetStarted(Target target);
+
+    void TargetFinished(TargetResult result);
+
+    void Output(Target target, string line, bool isError);
+}

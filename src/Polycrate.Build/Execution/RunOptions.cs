@@ -1,0 +1,55 @@
+using Polycrate.Build.Execution.ImageBuild;
+
+namespace Polycrate.Build.Execution;
+
+/// <summary>Where actions run.</summary>
+public enum RuntimeKind
+{
+    /// <summary>In the toolchain container (the default).</summary>
+    Container,
+
+    /// <summary>On this machine, for CI jobs that already run inside a toolchain image.</summary>
+    Host,
+}
+
+/// <summary>How a run goes: every front end (CLI, MSBuild, Cake) fills one of these.</summary>
+public sealed record RunOptions
+{
+    public required string WorkspaceDirectory { get; init; }
+
+    /// <summary>How many independent workflow steps may run at once.</summary>
+    public int MaxParallel { get; init; } = 1;
+
+    public ImagePullPolicy Pull { get; init; } = ImagePullPolicy.Missing;
+
+    public RuntimeKind Runtime { get; init; } = RuntimeKind.Container;
+
+    /// <summary>Confirms action and workflow prompts.</summary>
+    public bool Force { get; init; }
+
+    /// <summary>Pull missing <c>from:</c> registry blocks before running.</summary>
+    public bool BlocksAutoPull { get; init; }
+
+    /// <summary>Overrides the workspace's Dockerfile (<c>--dockerfile FILE</c>), relative to the workspace.</summary>
+    public string? Dockerfile { get; init; }
+
+    /// <summary>Writes a JUnit XML report of the run to this path.</summary>
+    public string? JUnitPath { get; init; }
+
+    public bool Strict { get; init; }
+
+    /// <summary>Mount the engine's socket into action containers (Docker-in-Docker actions).</summary>
+    public bool MountDockerSocket { get; init; }
+
+    /// <summary>
+    /// Asks the user to confirm a prompt (message → yes/no); null when there is no terminal to ask on,
+    /// in which case a prompt without <see cref="Force"/> refuses the run.
+    /// </summary>
+    public Func<string, CancellationToken, Task<bool>>? Confirm { get; init; }
+
+    /// <summary>The command line (or task/alias call) recorded in the run log.</summary>
+    public string? Command { get; init; }
+
+    /// <summary>The image used when the workspace names none and has no Dockerfile.</summary>
+    public string DefaultImage { get; init; } = "cargo.ayedo.cloud/library/polycrate:latest";
+}

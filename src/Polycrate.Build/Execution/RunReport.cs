@@ -1,0 +1,6 @@
+using Polycrate.Build.Graph;
+
+namespace Polycrate.Build.Execution;
+
+/// <summary>The outcome of a run: its transaction id, every target's result, and where its log was written.</summary>
+public sealed record RunReport(string TransactionId, RunSummary Summary, string? LogPath);

@@ -1,0 +1,103 @@
+using System.Text.Json;
+
+namespace Polycrate.Build.Cli.Tests;
+
+public sealed class CliCommandsTests
+{
+    private static readonly string Nightly = Path.Combine(CliRunner.Samples, "nightly-maintenance");
+
+    [Fact]
+    public async Task Workflows_graph_shows_backup_update_verify()
+    {
+        var (exit, stdout, stderr) = await CliRunner.RunAsync("-w", Nightly, "workflows", "graph", "nightly-maintenance");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("backup → update → verify", stdout, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, stderr);
+    }
+
+    [Fact]
+    public async Task Json_output_goes_to_stdout_and_parses()
+    {
+        var (exit, stdout, _) = await CliRunner.RunAsync("workspace", "inspect", "-w", Nightly, "-o", "json");
+
+        Assert.Equal(0, exit);
+        using var document = JsonDocument.Parse(stdout);
+        Assert.Equal("acme-corp-automation", document.RootElement.GetProperty("name").GetString());
+        Assert.Equal("linux-maintenance", document.RootElement.GetProperty("blocks")[0].GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task Snapshot_of_an_action_carries_block_config()
+    {
+        var (exit, stdout, _) = await CliRunner.RunAsync("-w", Path.Combine(CliRunner.Samples, "edge-fleet"), "workspace", "snapshot", "edge-ota", "ota-update", "-o", "json");
+
+        Assert.Equal(0, exit);
+        using var document = JsonDocument.Parse(stdout);
+        Assert.Equal(10, document.RootElement.GetProperty("block").GetProperty("config").GetProperty("serial").GetInt32());
+        Assert.Equal("ota-update", document.RootElement.GetProperty("env").GetProperty("POLYCRATE_ACTION_NAME").GetString());
+    }
+
+    [Theory]
+    [InlineData("blocks", "list")]
+    [InlineData("blocks", "inspect", "linux-maintenance")]
+    [InlineData("actions", "list")]
+    [InlineData("actions", "inspect", "linux-maintenance", "verify")]
+    [InlineData("workflows", "list")]
+    [InlineData("workflows", "inspect", "nightly-maintenance")]
+    [InlineData("version")]
+    public async Task Inspect_commands_succeed_on_the_sample(params string[] args)
+    {
+        var (exit, stdout, stderr) = await CliRunner.RunAsync([.. args, "-w", Nightly]);
+
+        Assert.True(exit == 0, stderr);
+        Assert.NotEmpty(stdout);
+    }
+
+    [Fact]
+    public async Task A_broken_reference_exits_2_naming_file_line_and_column()
+    {
+        var directory = Directory.CreateTempSubdirectory("pcb-cli-").FullName;
+        await File.WriteAllTextAsync(Path.Combine(directory, "workspace.poly"), "name: ws\nworkflows:\n  - name: w\n    steps:\n      - name: s\n        block: nope\n        action: run\n");
+
+        var (exit, stdout, stderr) = await CliRunner.RunAsync("-w", directory, "workflows", "list");
+
+        Assert.Equal(2, exit);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Contains($"{Path.Combine(directory, "workspace.poly")}:6:16: error PCB1012:", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unknown_names_and_bad_usage_exit_2()
+    {
+        Assert.Equal(2, (await CliRunner.RunAsync("-w", Nightly, "blocks", "inspect", "nope")).ExitCode);
+        Assert.Equal(2, (await CliRunner.RunAsync("-w", Nightly, "workflows", "graph")).ExitCode);
+        Assert.Equal(2, (await CliRunner.RunAsync("-w", Nightly, "--output", "xml", "workflows", "list")).ExitCode);
+    }
+
+    [Fact]
+    public async Task Workspace_init_writes_a_workspace_that_loads()
+    {
+        var directory = Path.Combine(Directory.CreateTempSubdirectory("pcb-cli-").FullName, "My Workspace");
+        Directory.CreateDirectory(directory);
+
+        var init = await CliRunner.RunAsync("-w", directory, "workspace", "init", "--organization", "acme");
+        var inspect = await CliRunner.RunAsync("-w", directory, "workspace", "inspect", "--strict");
+        var again = await CliRunner.RunAsync("-w", directory, "workspace", "init");
+
+        Assert.Equal(0, init.ExitCode);
+        Assert.Equal(0, inspect.ExitCode);
+        Assert.Contains("name: My-Workspace", inspect.Stdout, StringComparison.Ordinal);
+        Assert.Equal(2, again.ExitCode);
+    }
+
+    [Fact]
+    public async Task Help_explains_the_verbs()
+    {
+        var (exit, stdout, _) = await CliRunner.RunAsync("--help");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("workflows", stdout, StringComparison.Ordinal);
+        Assert.Contains("--workspace", stdout, StringComparison.Ordinal);
+    }
+}
