@@ -1,5 +1,6 @@
 using Cake.Core.IO;
 using Polycrate.Build.Execution;
+using Polycrate.Build.Execution.ImageBuild;
 
 namespace Cake.Polycrate;
 
@@ -14,7 +15,7 @@ public class PolycrateSettings
 
     public RuntimeKind Runtime { get; set; } = RuntimeKind.Container;
 
-    public PullPolicy Pull { get; set; } = PullPolicy.Missing;
+    public ImagePullPolicy Pull { get; set; } = ImagePullPolicy.Missing;
 
     /// <summary>Steps of one workflow run at most this many at once.</summary>
     public int MaxParallel { get; set; } = 1;

@@ -26,6 +26,7 @@ public static class PolycrateTasksAliases
     /// <exception cref="CakeException">The workspace is invalid, or two targets would get the same task name.</exception>
     [CakeMethodAlias]
     [CakeNamespaceImport("Polycrate.Build.Execution")]
+    [CakeNamespaceImport("Polycrate.Build.Execution.ImageBuild")]
     public static IReadOnlyList<string> PolycrateRegisterTasks(this ICakeContext context, Func<string, CakeTaskBuilder> task,
         PolycrateTasksSettings? settings = null)
     {

@@ -1,4 +1,5 @@
 using Polycrate.Build.Execution;
+using Polycrate.Build.Execution.ImageBuild;
 using Polycrate.Build.Graph;
 using Polycrate.Build.Reporting;
 using Polycrate.Build.Tasks.Logging;
@@ -38,7 +39,7 @@ public abstract class PolycrateRunTask : PolycrateTask
         WorkspaceDirectory = WorkspaceDirectory,
         Strict = Strict,
         Runtime = ParseEnum(Runtime, RuntimeKind.Container, nameof(Runtime)),
-        Pull = ParseEnum(Pull, PullPolicy.Missing, nameof(Pull)),
+        Pull = ParseEnum(Pull, ImagePullPolicy.Missing, nameof(Pull)),
         MaxParallel = MaxParallel > 0 ? MaxParallel : throw new TaskParameterException($"MaxParallel must be 1 or more, not {MaxParallel}"),
         Force = Force,
         BlocksAutoPull = BlocksAutoPull,
