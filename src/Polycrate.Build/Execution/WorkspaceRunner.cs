@@ -1,0 +1,298 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Polycrate.Build.Execution.Docker;
+using Polycrate.Build.Execution.ImageBuild;
+using Polycrate.Build.Graph;
+using Polycrate.Build.Loading;
+using Polycrate.Build.Model;
+using Polycrate.Build.Secrets.Workspace;
+using Polycrate.Build.Transactions;
+
+namespace Polycrate.Build.Execution;
+
+/// <summary>
+/// The one entry point every front end uses to run something: it loads the workspace, derives the target graph,
+/// runs the requested sub-graph on the scheduler (image, block installs, actions, workflow steps) and writes the
+/// run log — for succeeded, failed and canceled runs alike.
+/// </summary>
+public sealed class WorkspaceRunner
+{
+    private readonly ILoggerFactory _loggers;
+    private readonly IRunObserver _observer;
+    private readonly Func<string, string?> _getVariable;
+    private readonly ILogger _logger;
+
+    public WorkspaceRunner(ILoggerFactory loggers, IRunObserver observer, Func<string, string?>? getEnvironmentVariable = null)
+    {
+        _loggers = loggers;
+        _observer = observer;
+        _getVariable = getEnvironmentVariable ?? Environment.GetEnvironmentVariable;
+        _logger = loggers.CreateLogger<WorkspaceRunner>();
+    }
+
+    public Task<RunReport> RunActionAsync(RunOptions options, string block, string action, CancellationToken cancellationToken) =>
+        RunAsync(options, _ => null, graph => [Target.ActionId(block, action)], workspace =>
+        {
+            Lookup.Action(workspace, block, action);
+            return null;
+        }, cancellationToken);
+
+    public Task<RunReport> RunWorkflowAsync(RunOptions options, string workflow, string? step, CancellationToken cancellationToken) =>
+        RunAsync(options,
+            workspace => step is null ? null : TargetGraphBuilder.BuildForSingleStep(workspace, workflow, step),
+            graph => [step is null ? Target.WorkflowId(workflow) : Target.StepId(workflow, step)],
+            workspace =>
+            {
+                var found = Lookup.Workflow(workspace, workflow);
+                if (step is not null)
+                {
+                    Lookup.Step(found, step);
+                }
+
+                return step is null ? found.Prompt : null;
+            },
+            cancellationToken);
+
+    public Task<RunReport> RunTargetsAsync(RunOptions options, IReadOnlyList<string> targetIds, CancellationToken cancellationToken) =>
+        RunAsync(options, _ => null, _ => targetIds, _ => null, cancellationToken);
+
+    /// <summary>The image target alone: build Dockerfile.poly when its inputs changed, else make sure the image is there.</summary>
+    public async Task<WorkspaceImageResult> EnsureImageAsync(RunOptions options, CancellationToken cancellationToken)
+    {
+        var workspace = (await LoadAsync(options, cancellationToken)).Workspace;
+        using var docker = CreateDockerClient();
+        return await EnsureImageAsync(workspace, options, docker, cancellationToken);
+    }
+
+    private async Task<RunReport> RunAsync(RunOptions options, Func<Workspace, TargetGraph?> customGraph, Func<TargetGraph, IReadOnlyList<string>> roots,
+        Func<Workspace, string?> validate, CancellationToken cancellationToken)
+    {
+        var started = DateTimeOffset.Now;
+        var transactionId = Guid.NewGuid().ToString();
+        var workspace = (await LoadAsync(options, cancellationToken)).Workspace;
+        var workflowPrompt = validate(workspace);
+        var graph = customGraph(workspace) ?? TargetGraphBuilder.Build(workspace);
+        var rootIds = roots(graph);
+        var closure = graph.Closure(rootIds);
+        CheckMissingBlocks(workspace, closure, options);
+        if (workflowPrompt is not null)
+        {
+            await ConfirmWorkflowAsync(workflowPrompt, options, cancellationToken);
+        }
+
+        var runDirectory = Path.Combine(Path.GetTempPath(), "polycrate-build", transactionId);
+        CreatePrivateDirectory(runDirectory);
+        using var docker = options.Runtime == RuntimeKind.Container ? CreateDockerClient() : null;
+        var state = new RunState(workspace);
+        var tails = new ConcurrentDictionary<string, OutputTail>(StringComparer.Ordinal);
+        IActionRuntime runtime = docker is null
+            ? new HostActionRuntime()
+            : new ContainerActionRuntime(new ContainerRunner(docker, _loggers.CreateLogger<ContainerRunner>()));
+        var actions = new ActionRunner(runtime, _observer, options, IdentitySource.From(null, _getVariable), _loggers);
+
+        async Task<TargetOutcome> Execute(Target target, CancellationToken token)
+        {
+            var tail = tails.GetOrAdd(target.Id, _ => new OutputTail());
+            switch (target.Kind)
+            {
+                case TargetKind.Image:
+                    if (docker is null)
+                    {
+                        return new TargetOutcome(true, UpToDate: true, Message: "runtime host: no image");
+                    }
+
+                    var image = await EnsureImageAsync(state.Workspace, options, docker, token);
+                    state.Image = image.Tag;
+                    return new TargetOutcome(true, UpToDate: !image.Built, Message: image.Tag);
+                case TargetKind.BlockInstall:
+                    throw new ActionException($"installing '{target.Reference}' needs the registry client", $"run 'polycrate-build blocks pull {target.Reference}'",
+                        ActionException.BlocksMissingCode);
+                case TargetKind.Action or TargetKind.Step:
+                    var current = state.Workspace;
+                    var (block, action) = Lookup.Action(current, target.Block!, target.Action!);
+                    var workflow = target.Workflow is null ? null : current.FindWorkflow(target.Workflow);
+                    var context = new ActionContext
+                    {
+                        Workspace = current,
+                        Block = block,
+                        Action = action,
+                        Workflow = workflow,
+                        Step = target.Step is null ? null : workflow?.FindStep(target.Step),
+                        TransactionId = transactionId,
+                        OnHost = docker is null,
+                        Force = options.Force,
+                        Image = state.Image,
+                        SnapshotPath = string.Empty,
+                    };
+                    return await actions.RunAsync(target, context, runDirectory, tail, token);
+                default:
+                    return TargetOutcome.Success;
+            }
+        }
+
+        RunSummary summary;
+        try
+        {
+            summary = await TargetScheduler.RunAsync(graph, rootIds, Execute,
+                new SchedulerOptions { MaxParallel = options.MaxParallel, Started = _observer.TargetStarted, Finished = _observer.TargetFinished },
+                cancellationToken);
+        }
+        finally
+        {
+            TryDelete(runDirectory);
+        }
+
+        var logPath = await WriteLogAsync(workspace, options, transactionId, started, summary, tails);
+        if (options.JUnitPath is not null)
+        {
+            await Reporting.JUnitReportWriter.WriteAsync(options.JUnitPath, workspace.Name, summary, id => tails.TryGetValue(id, out var t) ? t.ToString() : null, CancellationToken.None);
+        }
+
+        return new RunReport(transactionId, summary, logPath);
+    }
+
+    private Task<LoadResult> LoadAsync(RunOptions options, CancellationToken cancellationToken) =>
+        new WorkspaceLoader(_loggers.CreateLogger<WorkspaceLoader>())
+            .LoadAsync(options.WorkspaceDirectory, new LoadOptions { Strict = options.Strict, AllowMissingBlocks = true }, cancellationToken);
+
+    private DockerClient CreateDockerClient() =>
+        new(DockerClientOptions.FromEnvironment(_getVariable), _loggers.CreateLogger<DockerClient>());
+
+    private async Task<WorkspaceImageResult> EnsureImageAsync(Workspace workspace, RunOptions options, DockerClient docker, CancellationToken cancellationToken)
+    {
+        var dockerfile = options.Dockerfile ?? workspace.Settings.Dockerfile;
+        if (File.Exists(Path.Combine(workspace.RootPath, dockerfile)))
+        {
+            var builder = new WorkspaceImageBuilder(docker, _loggers.CreateLogger<WorkspaceImageBuilder>());
+            return await builder.EnsureImageAsync(new WorkspaceImageRequest
+            {
+                WorkspaceRoot = workspace.RootPath,
+                WorkspaceName = workspace.Name,
+                Dockerfile = dockerfile,
+                AdditionalExcludes = [workspace.Settings.LogsRoot],
+                OnBuildOutput = line => _logger.LogInformation("{BuildOutput}", line),
+            }, cancellationToken);
+        }
+
+        if (options.Dockerfile is not null)
+        {
+            throw new ActionException($"--dockerfile {options.Dockerfile}: no such file in {workspace.RootPath}", code: "PCB3055", exitCode: 2);
+        }
+
+        var image = workspace.Settings.Image ?? options.DefaultImage;
+        var pulled = await new ImagePuller(docker, _loggers.CreateLogger<ImagePuller>()).EnsureImageAsync(image, options.Pull, cancellationToken);
+        return new WorkspaceImageResult(image, Built: pulled, ContextHash: string.Empty, InputFiles: []);
+    }
+
+    private static void CheckMissingBlocks(Workspace workspace, IReadOnlyList<Target> closure, RunOptions options)
+    {
+        var installs = closure.Where(t => t.Kind == TargetKind.BlockInstall).ToList();
+        if (installs.Count == 0 || options.BlocksAutoPull)
+        {
+            return;
+        }
+
+        var commands = string.Join("; ", installs.Select(t => $"polycrate-build blocks pull {t.Reference}"));
+        var required = string.Join(", ", workspace.MissingBlocks.Where(m => installs.Any(t => t.Reference == m.Reference)).Select(m => $"{m.Reference} (from: of '{m.RequiredBy}' at {m.Location})"));
+        throw new ActionException($"blocks this run needs are not installed: {required}", $"install them with: {commands}; or pass --blocks-auto-pull",
+            ActionException.BlocksMissingCode, exitCode: 2);
+    }
+
+    private static async Task ConfirmWorkflowAsync(string message, RunOptions options, CancellationToken cancellationToken)
+    {
+        if (options.Force)
+        {
+            return;
+        }
+
+        if (options.Confirm is null)
+        {
+            throw new ActionException($"the workflow asks for confirmation (\"{message}\") and there is no terminal to ask on",
+                "pass --force to confirm in non-interactive runs", ActionException.PromptRefusedCode);
+        }
+
+        if (!await options.Confirm(message, cancellationToken))
+        {
+            throw new ActionException("the workflow was not confirmed", code: ActionException.PromptDeclinedCode);
+        }
+    }
+
+    private async Task<string?> WriteLogAsync(Workspace workspace, RunOptions options, string transactionId, DateTimeOffset started, RunSummary summary,
+        ConcurrentDictionary<string, OutputTail> tails)
+    {
+        var log = new RunLog
+        {
+            TransactionId = transactionId,
+            Workspace = workspace.Name,
+            Command = options.Command ?? "polycrate-build",
+            User = Environment.UserName,
+            Started = started,
+            Finished = DateTimeOffset.Now,
+            Status = summary.Canceled ? "canceled" : summary.Succeeded ? "succeeded" : "failed",
+            ExitCode = summary.ExitCode,
+            Version = ProductInfo.Version,
+            Targets = summary.Results.Select(r => new RunLogTarget(r.Target.Id, r.Target.Kind, StatusName(r.Status), r.ExitCode, r.Duration.TotalSeconds, r.Message,
+                tails.TryGetValue(r.Target.Id, out var tail) && tail.TotalLines > 0 ? tail.ToString() : null,
+                r.Target.Block, r.Target.Action, r.Target.Workflow, r.Target.Step)).ToList(),
+        };
+
+        try
+        {
+            // The log is written even when the run was canceled: it records that it was.
+            return await new RunLogStore(workspace.RootPath, workspace.Settings.LogsRoot).WriteAsync(log, CancellationToken.None);
+        }
+        catch (IOException ex)
+        {
+            _logger.LogWarning("Could not write the run log: {Message}", ex.Message);
+            return null;
+        }
+    }
+
+    public static string StatusName(TargetStatus status) => status switch
+    {
+        TargetStatus.Succeeded => "succeeded",
+        TargetStatus.UpToDate => "up-to-date",
+        TargetStatus.Failed => "failed",
+        TargetStatus.FailedAllowed => "failed (allowed)",
+        TargetStatus.Skipped => "skipped",
+        TargetStatus.NotRun => "not run",
+        _ => "canceled",
+    };
+
+    private static void CreatePrivateDirectory(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+        }
+        else
+        {
+            Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    private void TryDelete(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException ex)
+        {
+            _logger.LogWarning("Could not remove the run directory {Directory}: {Message}", directory, ex.Message);
+        }
+    }
+
+    /// <summary>What changes during a run: the workspace (reloaded after block installs) and the image to use.</summary>
+    private sealed class RunState
+    {
+        public RunState(Workspace workspace)
+        {
+            Workspace = workspace;
+        }
+
+        public Workspace Workspace { get; set; }
+
+        public string? Image { get; set; }
+    }
+}
