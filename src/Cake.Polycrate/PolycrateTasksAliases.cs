@@ -3,6 +3,7 @@ using Cake.Core.Annotations;
 using Cake.Core.Diagnostics;
 using Cake.Polycrate.Internal;
 using Polycrate.Build.Diagnostics;
+using Polycrate.Build.Execution;
 using Polycrate.Build.Graph;
 using Polycrate.Build.Loading;
 
@@ -40,6 +41,12 @@ public static class PolycrateTasksAliases
                 .Description(target.Target.Description ?? target.Target.Id)
                 .IsDependentOn(target.DependsOn);
             var graphTarget = target.Target;
+            if (graphTarget.Kind == TargetKind.Image)
+            {
+                // Host runs need no image (the runner skips it too).
+                builder.WithCriteria(actual.Runtime == RuntimeKind.Container, "runtime host: no toolchain image");
+            }
+
             builder.Does(ctx => Run(ctx, graphTarget, actual));
         }
 

@@ -117,5 +117,14 @@ public sealed class BuildCakeTests(AddinFeedFixture feed)
     private Task<CommandResult> CakeAsync(TestWorkspace workspace, params string[] arguments) =>
         DotnetCommand.RunAsync(workspace.Root, ["cake", "build.cake", .. arguments], Environment(), TimeSpan.FromMinutes(8));
 
-    private Dictionary<string, string> Environment() => new() { ["NUGET_PACKAGES"] = feed.PackagesFolder, ["CI"] = "true" };
+    /// <summary>
+    /// A private packages folder and CLI home: `dotnet tool restore` caches where a tool package lives in
+    /// ~/.dotnet/toolResolverCache, which would point at an earlier test run's deleted packages folder.
+    /// </summary>
+    private Dictionary<string, string> Environment() => new()
+    {
+        ["NUGET_PACKAGES"] = feed.PackagesFolder,
+        ["DOTNET_CLI_HOME"] = feed.CliHome,
+        ["CI"] = "true",
+    };
 }

@@ -12,10 +12,18 @@ internal sealed record CommandResult(int ExitCode, string Output)
 /// <summary>Runs the real `dotnet` CLI (build, pack, tool restore, cake) the way a user or CI job would.</summary>
 internal static class DotnetCommand
 {
-    public static async Task<CommandResult> RunAsync(string workingDirectory, IReadOnlyList<string> arguments,
-        IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null)
+    public static Task<CommandResult> RunAsync(string workingDirectory, IReadOnlyList<string> arguments,
+        IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null) =>
+        RunProcessAsync("dotnet", workingDirectory, arguments, environment, timeout);
+
+    /// <summary>Runs one of the repository's eng/ scripts (start the Docker engine, build the toolchain image).</summary>
+    public static Task<CommandResult> RunScriptAsync(string script, params string[] arguments) =>
+        RunProcessAsync("bash", RepositoryPaths.Root, [Path.Combine(RepositoryPaths.Root, script), .. arguments], null, TimeSpan.FromMinutes(10));
+
+    private static async Task<CommandResult> RunProcessAsync(string fileName, string workingDirectory, IReadOnlyList<string> arguments,
+        IReadOnlyDictionary<string, string>? environment, TimeSpan? timeout)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(fileName)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -38,7 +46,7 @@ internal static class DotnetCommand
             start.Environment[name] = value;
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {fileName}");
         process.StandardInput.Close();
         var output = new StringBuilder();
         var gate = new Lock();
@@ -65,7 +73,7 @@ internal static class DotnetCommand
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish in time:\n{output}");
+            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish in time:\n{output}");
         }
 
         process.WaitForExit();

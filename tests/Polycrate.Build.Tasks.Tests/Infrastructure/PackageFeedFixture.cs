@@ -13,6 +13,9 @@ public abstract class PackageFeedFixture : IAsyncLifetime
 
     public string PackagesFolder => Path.Combine(_root, "packages");
 
+    /// <summary>A private DOTNET_CLI_HOME (dotnet tool caches live there).</summary>
+    public string CliHome => Path.Combine(_root, "home");
+
     /// <summary>Projects (relative to the repository root) to pack.</summary>
     protected abstract IReadOnlyList<string> Projects { get; }
 
