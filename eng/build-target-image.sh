@@ -16,23 +16,12 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=toolchain/rootfs.sh
 source "$here/toolchain/rootfs.sh"
 
-tag="${1:-${POLYCRATE_TARGET_IMAGE:-polycrate-target:bookworm-1}}"
-
-bash "$here/start-docker.sh"
-if rootfs_image_exists "$tag"; then
-  rootfs_log "image $tag exists; nothing to do"
-  exit 0
-fi
-
-started=$SECONDS
-dir=""
-trap 'rootfs_cleanup "$dir"' EXIT
-dir="$(rootfs_unpack)"
-rootfs_install "$dir" openssh-server python3 sudo procps
+rootfs_begin "${1:-${POLYCRATE_TARGET_IMAGE:-polycrate-target:bookworm-1}}"
+rootfs_install "$ROOTFS_DIR" openssh-server python3 sudo procps
 # "*" instead of the locked "!": no password login, but sshd (without PAM) accepts key logins.
-chroot "$dir" useradd --create-home --shell /bin/bash --password '*' polycrate
-echo 'polycrate ALL=(ALL) NOPASSWD:ALL' >"$dir/etc/sudoers.d/polycrate" && chmod 0440 "$dir/etc/sudoers.d/polycrate"
-cat >"$dir/etc/ssh/sshd_config.d/polycrate.conf" <<'CONF'
+chroot "$ROOTFS_DIR" useradd --create-home --shell /bin/bash --password '*' polycrate
+echo 'polycrate ALL=(ALL) NOPASSWD:ALL' >"$ROOTFS_DIR/etc/sudoers.d/polycrate" && chmod 0440 "$ROOTFS_DIR/etc/sudoers.d/polycrate"
+cat >"$ROOTFS_DIR/etc/ssh/sshd_config.d/polycrate.conf" <<'CONF'
 PermitRootLogin prohibit-password
 PasswordAuthentication no
 KbdInteractiveAuthentication no
@@ -40,12 +29,11 @@ PubkeyAuthentication yes
 UsePAM no
 CONF
 # Host keys are made per container by the entrypoint, never baked into the image.
-rm -f "$dir"/etc/ssh/ssh_host_*
-install -m 0755 "$here/toolchain/target-entrypoint.sh" "$dir/usr/local/bin/polycrate-target-entrypoint"
-rootfs_import "$dir" "$tag" \
+rm -f "$ROOTFS_DIR"/etc/ssh/ssh_host_*
+install -m 0755 "$here/toolchain/target-entrypoint.sh" "$ROOTFS_DIR/usr/local/bin/polycrate-target-entrypoint"
+rootfs_import \
   'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
   'ENV LANG=C.UTF-8' \
   'EXPOSE 22' \
   'ENTRYPOINT ["/usr/local/bin/polycrate-target-entrypoint"]' \
   'CMD ["/usr/sbin/sshd", "-D", "-e"]'
-rootfs_log "built $tag in $((SECONDS - started))s"

@@ -9,25 +9,13 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=toolchain/rootfs.sh
 source "$here/toolchain/rootfs.sh"
 
-tag="${1:-${POLYCRATE_TOOLCHAIN_IMAGE:-polycrate-toolchain:bookworm-1}}"
-
-bash "$here/start-docker.sh"
-if rootfs_image_exists "$tag"; then
-  rootfs_log "image $tag exists; nothing to do"
-  exit 0
-fi
-
-started=$SECONDS
-dir=""
-trap 'rootfs_cleanup "$dir"' EXIT
-dir="$(rootfs_unpack)"
-rootfs_install "$dir" ansible-core openssh-client python3 git ca-certificates
+rootfs_begin "${1:-${POLYCRATE_TOOLCHAIN_IMAGE:-polycrate-toolchain:bookworm-1}}"
+rootfs_install "$ROOTFS_DIR" ansible-core openssh-client python3 git ca-certificates
 # Ansible's default inventory; actions bring their own through ANSIBLE_INVENTORY.
-mkdir -p "$dir/etc/ansible" "$dir/workspace" && : >"$dir/etc/ansible/hosts"
-rootfs_import "$dir" "$tag" \
+mkdir -p "$ROOTFS_DIR/etc/ansible" "$ROOTFS_DIR/workspace" && : >"$ROOTFS_DIR/etc/ansible/hosts"
+rootfs_import \
   'WORKDIR /workspace' \
   'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
   'ENV LANG=C.UTF-8' \
   'ENV LC_ALL=C.UTF-8' \
   'CMD ["/bin/bash"]'
-rootfs_log "built $tag in $((SECONDS - started))s"

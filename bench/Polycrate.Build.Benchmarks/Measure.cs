@@ -29,8 +29,8 @@ internal static class Measure
         }
     }
 
-    /// <summary>Runs a program to completion (stdout discarded); throws with its stderr when it fails.</summary>
-    public static async Task RunProcessAsync(string fileName, IEnumerable<string> args, CancellationToken ct, IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>Runs a program to completion and returns its stdout; throws with its stderr when it fails.</summary>
+    public static async Task<string> RunProcessAsync(string fileName, IEnumerable<string> args, CancellationToken ct, IReadOnlyDictionary<string, string>? environment = null)
     {
         var psi = new ProcessStartInfo(fileName) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var arg in args)
@@ -46,11 +46,7 @@ internal static class Measure
         using var process = Process.Start(psi)!;
         var stdout = process.StandardOutput.ReadToEndAsync(ct);
         var stderr = await process.StandardError.ReadToEndAsync(ct);
-        await stdout;
         await process.WaitForExitAsync(ct);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{fileName} exited {process.ExitCode}: {stderr}");
-        }
+        return process.ExitCode == 0 ? await stdout : throw new InvalidOperationException($"{fileName} exited {process.ExitCode}: {stderr}");
     }
 }

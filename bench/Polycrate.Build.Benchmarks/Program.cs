@@ -6,6 +6,7 @@ IBenchmark[] benchmarks =
 [
     new AgeBenchmark(),
     new InspectBenchmark(),
+    new RegistryBenchmark(),
 ];
 
 var selected = args.Length > 0 ? benchmarks.FirstOrDefault(b => b.Name == args[0]) : null;

@@ -14,6 +14,27 @@ rootfs_log() { echo "eng: $*" >&2; }
 
 rootfs_image_exists() { docker image inspect "$1" >/dev/null 2>&1; }
 
+# debootstrap, chroot and mount need root; say so before doing anything.
+rootfs_require_root() {
+  [ "$(id -u)" -eq 0 ] || { rootfs_log "building images with debootstrap needs root; run: sudo $0"; exit 1; }
+}
+
+# The common start of an image build script: makes the engine answer, exits 0 at once when image $1 exists,
+# checks for root, and unpacks the base root file system into ROOTFS_DIR (removed when the script exits).
+rootfs_begin() {
+  ROOTFS_TAG="$1"
+  bash "$ROOTFS_ENG_DIR/start-docker.sh"
+  if rootfs_image_exists "$ROOTFS_TAG"; then
+    rootfs_log "image $ROOTFS_TAG exists; nothing to do"
+    exit 0
+  fi
+  rootfs_require_root
+  ROOTFS_STARTED=$SECONDS
+  ROOTFS_DIR=""
+  trap 'rootfs_cleanup "$ROOTFS_DIR"' EXIT
+  ROOTFS_DIR="$(rootfs_unpack)"
+}
+
 # Prints the Debian mirror this machine's apt uses for the suite (one-line and deb822 sources), so debootstrap
 # reaches the same mirror apt does; a machine that reaches no other host still works.
 rootfs_mirror() {
@@ -73,18 +94,23 @@ rootfs_unpack() {
   echo "$dir"
 }
 
-# Installs packages (no recommends) inside the root file system and drops apt's caches.
+# Installs packages (no recommends) inside the root file system and drops apt's caches from it. Downloaded .deb
+# files are kept in the cache directory and offered to the next build, so a rebuild downloads nothing new.
 rootfs_install() {
   local dir="$1"; shift
+  local debs="$ROOTFS_CACHE/debs"
+  mkdir -p "$debs"
   rootfs_log "installing $* into the image"
+  find "$debs" -maxdepth 1 -name '*.deb' -exec cp -t "$dir/var/cache/apt/archives/" {} +
   chroot "$dir" /usr/bin/env DEBIAN_FRONTEND=noninteractive LC_ALL=C.UTF-8 sh -c \
-    'apt-get -o APT::Sandbox::User=root update -qq && apt-get -o APT::Sandbox::User=root install -y -qq --no-install-recommends "$@" >/dev/null && apt-get clean' sh "$@"
-  rm -rf "$dir"/var/lib/apt/lists/* "$dir"/var/cache/apt/*.bin
+    'apt-get -o APT::Sandbox::User=root update -qq && apt-get -o APT::Sandbox::User=root install -y -qq --no-install-recommends "$@" >/dev/null' sh "$@"
+  find "$dir/var/cache/apt/archives" -maxdepth 1 -name '*.deb' -exec cp -n -t "$debs/" {} +
+  rm -rf "$dir"/var/cache/apt/archives/*.deb "$dir"/var/lib/apt/lists/* "$dir"/var/cache/apt/*.bin
 }
 
-# Imports the root file system as image $2; further arguments are `docker import --change` instructions.
+# Imports ROOTFS_DIR as image ROOTFS_TAG; the arguments are `docker import --change` instructions.
 rootfs_import() {
-  local dir="$1" tag="$2"; shift 2
+  local dir="$ROOTFS_DIR" tag="$ROOTFS_TAG"
   local changes=() c
   for c in "$@"; do changes+=(--change "$c"); done
   umount "$dir/proc" 2>/dev/null || true
@@ -92,6 +118,7 @@ rootfs_import() {
   : >"$dir/etc/resolv.conf"
   rootfs_log "importing $tag"
   tar --numeric-owner -C "$dir" -c . | docker import "${changes[@]}" - "$tag" >/dev/null
+  rootfs_log "built $tag in $((SECONDS - ROOTFS_STARTED))s"
 }
 
 rootfs_cleanup() {

@@ -30,6 +30,22 @@ public sealed class DockerEngineTests(DockerEngineFixture fixture)
     }
 
     [Fact]
+    public async Task Images_can_be_tagged_and_the_tag_removed()
+    {
+        var tag = "it-" + Guid.NewGuid().ToString("N")[..12];
+        var reference = $"polycrate-it-tag:{tag}";
+
+        await fixture.Client.TagImageAsync(DockerEngineFixture.ToolchainImage, "polycrate-it-tag", tag, CancellationToken.None);
+        var tagged = await fixture.Client.InspectImageAsync(reference, CancellationToken.None);
+        await fixture.Client.RemoveImageAsync(reference, force: false, CancellationToken.None);
+
+        Assert.NotNull(tagged);
+        Assert.Contains(reference, tagged.RepoTags);
+        Assert.Null(await fixture.Client.InspectImageAsync(reference, CancellationToken.None));
+        Assert.NotNull(await fixture.Client.InspectImageAsync(DockerEngineFixture.ToolchainImage, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Pull_policy_never_refuses_a_missing_image()
     {
         var ex = await Assert.ThrowsAsync<ContainerException>(() => new ImagePuller(fixture.Client)

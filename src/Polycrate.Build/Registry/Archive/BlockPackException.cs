@@ -1,0 +1,16 @@
+using Polycrate.Build.Diagnostics;
+
+namespace Polycrate.Build.Registry.Archive;
+
+/// <summary>A block directory cannot be packed (escaping or absolute symlink, special file, unreadable entry).</summary>
+public sealed class BlockPackException : PolycrateException
+{
+    public BlockPackException(string message, Exception? inner = null)
+        : base(message, inner)
+    {
+    }
+
+    public override string Code => "PCB4004";
+
+    public override int ExitCode => 2;
+}

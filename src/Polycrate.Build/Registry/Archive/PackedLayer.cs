@@ -1,0 +1,32 @@
+namespace Polycrate.Build.Registry.Archive;
+
+/// <summary>
+/// A packed block layer in a temporary file: gzip-compressed tar, its digest and size, and the digest of the
+/// uncompressed tar (the image config's diff id). Disposing deletes the file.
+/// </summary>
+public sealed class PackedLayer : IDisposable
+{
+    public PackedLayer(string filePath, string digest, long size, string diffId)
+    {
+        FilePath = filePath;
+        Digest = digest;
+        Size = size;
+        DiffId = diffId;
+    }
+
+    public string FilePath { get; }
+
+    /// <summary>sha256 of the compressed layer (what the manifest references).</summary>
+    public string Digest { get; }
+
+    public long Size { get; }
+
+    /// <summary>sha256 of the uncompressed tar.</summary>
+    public string DiffId { get; }
+
+    public static string MediaType => MediaTypes.OciLayerGzip;
+
+    public Descriptor ToDescriptor() => new(MediaType, Digest, Size);
+
+    public void Dispose() => File.Delete(FilePath);
+}

@@ -1,0 +1,21 @@
+using Polycrate.Build.Diagnostics;
+
+namespace Polycrate.Build.Registry;
+
+/// <summary>A push would move a tag that already holds different content.</summary>
+public sealed class TagExistsException : PolycrateException
+{
+    public TagExistsException(ImageReference reference, string existingDigest, string newDigest)
+        : base($"Tag {reference} already exists with different content ({existingDigest}; this block is {newDigest}). "
+            + "Versions are immutable: bump the block version, or pass --force to overwrite the tag.")
+    {
+        Reference = reference;
+        ExistingDigest = existingDigest;
+    }
+
+    public ImageReference Reference { get; }
+
+    public string ExistingDigest { get; }
+
+    public override string Code => "PCB4003";
+}
