@@ -16,6 +16,16 @@ public abstract class PackageFeedFixture : IAsyncLifetime
     /// <summary>A private DOTNET_CLI_HOME (dotnet tool caches live there).</summary>
     public string CliHome => Path.Combine(_root, "home");
 
+    /// <summary>
+    /// Packs what the test project's build already built (the packed projects are project references of the test
+    /// project), so test runs never rebuild a project concurrently with another test project.
+    /// </summary>
+#if DEBUG
+    private const string Configuration = "Debug";
+#else
+    private const string Configuration = "Release";
+#endif
+
     /// <summary>Projects (relative to the repository root) to pack.</summary>
     protected abstract IReadOnlyList<string> Projects { get; }
 
@@ -25,7 +35,7 @@ public abstract class PackageFeedFixture : IAsyncLifetime
         foreach (var project in Projects)
         {
             var result = await DotnetCommand.RunAsync(RepositoryPaths.Root,
-                ["pack", RepositoryPaths.Project(project), "-c", "Release", "-o", Feed, "-p:ContinuousIntegrationBuild=true"],
+                ["pack", RepositoryPaths.Project(project), "-c", Configuration, "--no-build", "-o", Feed],
                 timeout: TimeSpan.FromMinutes(8));
             if (result.ExitCode != 0)
             {
