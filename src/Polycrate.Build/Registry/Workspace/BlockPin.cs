@@ -49,8 +49,8 @@ public sealed record BlockPin(string From, string? InstalledVersion, string? Dig
     public string Describe() => Status switch
     {
         BlockPinStatus.Matches => "ok",
-        BlockPinStatus.VersionMismatch => $"mismatch: from: wants {BlockReference.Parse(From).Version}, {InstalledVersion ?? "a block without version"} is installed; run 'polycrate-build blocks pull {From}'",
-        BlockPinStatus.NotLocked => $"not locked: installed without 'blocks pull', no digest in {BlockLockFile.FileName}",
-        _ => $"not installed: run 'polycrate-build blocks pull {From}' or use --blocks-auto-pull",
+        BlockPinStatus.VersionMismatch => $"mismatch: from: wants {BlockReference.Parse(From).Version}, {InstalledVersion ?? "a block without version"} is installed; run polycrate-build blocks pull {From}",
+        BlockPinStatus.NotLocked => $"not locked: installed without blocks pull, no digest in {BlockLockFile.FileName}",
+        _ => $"not installed: run polycrate-build blocks pull {From}, or use --blocks-auto-pull",
     };
 }
