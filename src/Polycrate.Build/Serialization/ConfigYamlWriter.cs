@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using Polycrate.Build.Model;
 
 namespace Polycrate.Build.Serialization;
@@ -10,7 +9,7 @@ namespace Polycrate.Build.Serialization;
 /// YAML 1.1 readers such as PyYAML in Ansible) could take for another type are double-quoted, so values
 /// arrive in playbooks with the type they had in workspace.poly.
 /// </summary>
-public static partial class ConfigYamlWriter
+public static class ConfigYamlWriter
 {
     public static string Write(ConfigValue value)
     {
@@ -96,7 +95,7 @@ public static partial class ConfigYamlWriter
         ScalarKind.Null => "null",
         ScalarKind.Boolean or ScalarKind.Integer => scalar.Text,
         ScalarKind.Float => double.TryParse(scalar.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? scalar.Text : Quote(scalar.Text),
-        _ => SafePlain().IsMatch(scalar.Text) && !LooksTyped(scalar.Text) ? scalar.Text : Quote(scalar.Text),
+        _ => IsSafePlain(scalar.Text) ? scalar.Text : Quote(scalar.Text),
     };
 
     /// <summary>A YAML double-quoted scalar: only backslash, quote and control characters are escaped.</summary>
@@ -120,12 +119,27 @@ public static partial class ConfigYamlWriter
         return builder.Append('"').ToString();
     }
 
+    /// <summary>True when the text may stand unquoted: a conservative character set, checked without regexes (hot path).</summary>
+    private static bool IsSafePlain(string text)
+    {
+        if (text.Length == 0 || !(char.IsAsciiLetterOrDigit(text[0]) || text[0] is '_' or '/' or '.' or '$' or '@'))
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '/' or ':' or '@' or '$' or '+' or '=' or ',' or ' ' or '(' or ')' or '-'))
+            {
+                return false;
+            }
+        }
+
+        return !text.EndsWith(' ') && !text.Contains(": ", StringComparison.Ordinal) && !text.EndsWith(':') && !LooksTyped(text);
+    }
+
+    /// <summary>Would a YAML 1.1 or 1.2 reader take this plain text for a boolean, null or number?</summary>
     private static bool LooksTyped(string text) =>
-        YamlReservedWord().IsMatch(text) || double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _) || text.Contains(": ", StringComparison.Ordinal) || text.Contains(" #", StringComparison.Ordinal);
-
-    [GeneratedRegex(@"^[A-Za-z0-9_/.$@][A-Za-z0-9_./:@$+=, ()-]*$")]
-    private static partial Regex SafePlain();
-
-    [GeneratedRegex(@"^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~)$")]
-    private static partial Regex YamlReservedWord();
+        text.Length <= 5 && text.ToLowerInvariant() is "y" or "n" or "yes" or "no" or "true" or "false" or "on" or "off" or "null" or "~"
+        || ((char.IsAsciiDigit(text[0]) || text[0] is '.' or '+' or '-') && (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _) || text.Contains(':', StringComparison.Ordinal) || text.StartsWith("0x", StringComparison.Ordinal)));
 }
