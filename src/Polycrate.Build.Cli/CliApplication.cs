@@ -2,6 +2,8 @@ using System.CommandLine;
 using Polycrate.Build.Cli.Commands;
 using Polycrate.Build.Cli.Commands.Actions;
 using Polycrate.Build.Cli.Commands.Blocks;
+using Polycrate.Build.Cli.Commands.Logs;
+using Polycrate.Build.Cli.Commands.Run;
 using Polycrate.Build.Cli.Commands.Workflows;
 using Polycrate.Build.Cli.Commands.Workspace;
 using Polycrate.Build.Cli.Infrastructure;
@@ -14,10 +16,10 @@ internal sealed class CliApplication
     private readonly RootCommand _root;
     private readonly CliContext _cli;
 
-    public CliApplication(TextWriter stdout, TextWriter stderr)
+    public CliApplication(TextWriter stdout, TextWriter stderr, bool interactive = false)
     {
         var options = new GlobalOptions();
-        _cli = new CliContext(options, stdout, stderr);
+        _cli = new CliContext(options, stdout, stderr, interactive);
         _root = new RootCommand("polycrate-build: Polycrate workspaces (blocks, actions, workflows) as a build graph. " +
             "Exit codes: 0 success, 1 failure, 2 invalid input, an action's own exit code when it fails.");
         options.AddTo(_root);
@@ -25,6 +27,8 @@ internal sealed class CliApplication
         _root.Subcommands.Add(new BlocksCommand(_cli));
         _root.Subcommands.Add(new ActionsCommand(_cli));
         _root.Subcommands.Add(new WorkflowsCommand(_cli));
+        _root.Subcommands.Add(new RunCommand(_cli));
+        _root.Subcommands.Add(new LogsCommand(_cli));
         _root.Subcommands.Add(new VersionCommand(_cli));
     }
 

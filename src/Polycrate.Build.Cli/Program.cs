@@ -17,7 +17,7 @@ internal static class Program
             cancellation.Cancel();
         }
 
-        var application = new CliApplication(Console.Out, Console.Error);
+        var application = new CliApplication(Console.Out, Console.Error, Infrastructure.Terminal.IsInteractive());
         return await application.RunAsync(args, cancellation.Token);
     }
 }

@@ -10,12 +10,16 @@ namespace Polycrate.Build.Cli.Infrastructure;
 /// <summary>What every command needs: the global options, stdout for data, stderr for everything else.</summary>
 internal sealed class CliContext
 {
-    public CliContext(GlobalOptions options, TextWriter stdout, TextWriter stderr)
+    public CliContext(GlobalOptions options, TextWriter stdout, TextWriter stderr, bool interactive)
     {
         Options = options;
         Stdout = stdout;
         Stderr = stderr;
+        Terminal = new Terminal(stderr, interactive);
     }
+
+    /// <summary>Asking the user; <see cref="Terminal.CanAsk"/> is false in tests, pipes and CI.</summary>
+    public Terminal Terminal { get; }
 
     public GlobalOptions Options { get; }
 

@@ -169,7 +169,8 @@ public sealed class WorkspaceRunner
                 WorkspaceRoot = workspace.RootPath,
                 WorkspaceName = workspace.Name,
                 Dockerfile = dockerfile,
-                AdditionalExcludes = [workspace.Settings.LogsRoot],
+                // Logs change on every run and the SSH key must never end up in an image layer.
+                AdditionalExcludes = [workspace.Settings.LogsRoot, workspace.Settings.SshPrivateKey],
                 OnBuildOutput = line => _logger.LogInformation("{BuildOutput}", line),
             }, cancellationToken);
         }

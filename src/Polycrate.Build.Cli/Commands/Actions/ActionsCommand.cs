@@ -12,5 +12,6 @@ internal sealed class ActionsCommand : Command
         Aliases.Add("action");
         Subcommands.Add(new ActionsListCommand(cli));
         Subcommands.Add(new ActionsInspectCommand(cli));
+        Subcommands.Add(new ActionsRunCommand(cli));
     }
 }

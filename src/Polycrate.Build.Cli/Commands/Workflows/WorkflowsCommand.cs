@@ -13,5 +13,6 @@ internal sealed class WorkflowsCommand : Command
         Subcommands.Add(new WorkflowsListCommand(cli));
         Subcommands.Add(new WorkflowsInspectCommand(cli));
         Subcommands.Add(new WorkflowsGraphCommand(cli));
+        Subcommands.Add(new WorkflowsRunCommand(cli));
     }
 }

@@ -1,0 +1,85 @@
+using System.CommandLine;
+using Polycrate.Build.Execution;
+using Polycrate.Build.Execution.ImageBuild;
+
+namespace Polycrate.Build.Cli.Infrastructure;
+
+/// <summary>The options shared by every command that runs something (run, actions run, workflows run).</summary>
+internal sealed class RunOptionSet
+{
+    public Option<RuntimeKind> Runtime { get; } = new("--runtime")
+    {
+        Description = "Where actions run: container (the toolchain image, default) or host (this machine, for CI jobs already inside a toolchain image).",
+        DefaultValueFactory = _ => RuntimeKind.Container,
+    };
+
+    public Option<ImagePullPolicy> Pull { get; } = new("--pull")
+    {
+        Description = "When to pull the toolchain image: missing (default), always, never.",
+        DefaultValueFactory = _ => ImagePullPolicy.Missing,
+    };
+
+    public Option<bool> Force { get; } = new("--force", "-f")
+    {
+        Description = "Confirm prompts of actions and workflows (needed in non-interactive runs).",
+    };
+
+    public Option<int> MaxParallel { get; } = new("--max-parallel")
+    {
+        Description = "How many independent workflow steps (needs: branches) may run at once. Default 1.",
+        DefaultValueFactory = _ => 1,
+    };
+
+    public Option<string?> Dockerfile { get; } = new("--dockerfile")
+    {
+        Description = "Build the toolchain image from this file (relative to the workspace) instead of Dockerfile.poly.",
+        HelpName = "FILE",
+    };
+
+    public Option<string?> JUnit { get; } = new("--junit")
+    {
+        Description = "Write a JUnit XML report of the run (one test case per step) for CI systems.",
+        HelpName = "FILE",
+    };
+
+    public Option<bool> BlocksAutoPull { get; } = new("--blocks-auto-pull")
+    {
+        Description = "Pull missing from: registry blocks before running.",
+    };
+
+    public Option<bool> DockerSocket { get; } = new("--docker-socket")
+    {
+        Description = "Mount the Docker engine's socket into action containers (for actions that use docker).",
+    };
+
+    public void AddTo(Command command)
+    {
+        MaxParallel.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--max-parallel must be 1 or more");
+            }
+        });
+        foreach (var option in new Option[] { Runtime, Pull, Force, MaxParallel, Dockerfile, JUnit, BlocksAutoPull, DockerSocket })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    public RunOptions ToRunOptions(ParseResult parse, CliContext cli) => new()
+    {
+        WorkspaceDirectory = cli.WorkspaceDirectory(parse),
+        Runtime = parse.GetValue(Runtime),
+        Pull = parse.GetValue(Pull),
+        Force = parse.GetValue(Force),
+        MaxParallel = parse.GetValue(MaxParallel),
+        Dockerfile = parse.GetValue(Dockerfile),
+        JUnitPath = parse.GetValue(JUnit) is { } junit ? Path.GetFullPath(junit) : null,
+        BlocksAutoPull = parse.GetValue(BlocksAutoPull),
+        MountDockerSocket = parse.GetValue(DockerSocket),
+        Strict = parse.GetValue(cli.Options.Strict),
+        Confirm = cli.Terminal.CanAsk ? cli.Terminal.ConfirmAsync : null,
+        Command = "polycrate-build " + string.Join(' ', parse.Tokens.Select(t => t.Value)),
+    };
+}
