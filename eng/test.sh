@@ -22,9 +22,14 @@ if ! dotnet build Polycrate.Build.sln -c Release -nologo -v q; then
 fi
 
 echo "=== test" >&2
-dotnet test Polycrate.Build.sln -c Release --no-build -nologo \
-  --logger "trx" --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=true
-test_exit=$?
+# One results folder per test project, so no two TRX files can collide.
+test_exit=0
+for project in tests/*/*.csproj; do
+  name="$(basename "$project" .csproj)"
+  echo "=== test $name" >&2
+  dotnet test "$project" -c Release --no-build -nologo \
+    --logger "trx;LogFileName=$name.trx" --results-directory "$results/$name" -- RunConfiguration.TreatNoTestsAsError=true || test_exit=$?
+done
 
 # Count from the TRX files (one per test project): the real results, not dotnet test's console summary.
 read -r passed failed trx_count < <(python3 - "$results" <<'PY'

@@ -1,0 +1,74 @@
+using Cake.Core;
+using Polycrate.Build.Diagnostics;
+using Polycrate.Build.Execution;
+using Polycrate.Build.Reporting;
+
+namespace Cake.Polycrate.Internal;
+
+/// <summary>
+/// What every alias does around the engine: settings → <see cref="RunOptions"/>, engine logs → <see cref="Cake.Core.Diagnostics.ICakeLog"/>,
+/// Ctrl-C → cancellation (the engine stops the container), and failures → <see cref="CakeException"/> carrying the
+/// engine's code, message and exit code.
+/// </summary>
+internal sealed class CakeWorkspaceRunner(ICakeContext context, PolycrateSettings settings)
+{
+    public RunOptions Options => new()
+    {
+        WorkspaceDirectory = WorkspaceDirectory(context, settings),
+        Strict = settings.Strict,
+        Runtime = settings.Runtime,
+        Pull = settings.Pull,
+        MaxParallel = settings.MaxParallel,
+        Force = settings.Force,
+        BlocksAutoPull = settings.BlocksAutoPull,
+        Dockerfile = settings.Dockerfile?.MakeAbsolute(context.Environment).FullPath,
+        JUnitPath = settings.JUnitPath?.MakeAbsolute(context.Environment).FullPath,
+    };
+
+    public static string WorkspaceDirectory(ICakeContext context, PolycrateSettings settings) =>
+        (settings.WorkspaceDirectory ?? context.Environment.WorkingDirectory).MakeAbsolute(context.Environment).FullPath;
+
+    /// <summary>Runs a workflow or action; a failed run throws with every failed target and the action's exit code.</summary>
+    public void Run(Func<WorkspaceRunner, RunOptions, CancellationToken, Task<RunReport>> run)
+    {
+        var report = Invoke(run);
+        if (!report.Summary.Succeeded)
+        {
+            var failures = report.Summary.Results.Where(r => r.IsFailure).Select(RunMessages.Failure).ToList();
+            var log = report.LogPath is null ? string.Empty : $"{Environment.NewLine}log: {report.LogPath}";
+            throw new CakeException(report.Summary.ExitCode,
+                $"Polycrate run {report.TransactionId} failed:{Environment.NewLine}{string.Join(Environment.NewLine, failures)}{log}");
+        }
+    }
+
+    public T Invoke<T>(Func<WorkspaceRunner, RunOptions, CancellationToken, Task<T>> call)
+    {
+        using var cancellation = new CancellationTokenSource();
+        void OnCancel(object? sender, ConsoleCancelEventArgs e)
+        {
+            // Let the engine stop and remove the container; Cake then fails the task with the cancellation.
+            e.Cancel = true;
+            cancellation.Cancel();
+        }
+
+        Console.CancelKeyPress += OnCancel;
+        try
+        {
+            using var loggers = new CakeLoggerFactory(context.Log);
+            var engine = new WorkspaceRunner(loggers, new CakeRunObserver(context.Log));
+            return call(engine, Options, cancellation.Token).GetAwaiter().GetResult();
+        }
+        catch (PolycrateException exception)
+        {
+            throw new CakeException(exception.ExitCode, $"{exception.Code}: {exception.Message}", exception);
+        }
+        catch (OperationCanceledException exception) when (cancellation.IsCancellationRequested)
+        {
+            throw new CakeException(130, "the Polycrate run was canceled; the running action was stopped", exception);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= OnCancel;
+        }
+    }
+}

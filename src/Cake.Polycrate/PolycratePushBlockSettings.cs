@@ -1,0 +1,6 @@
+namespace Cake.Polycrate;
+
+/// <summary>Settings of <see cref="PolycratePushBlockAliases.PolycratePushBlock"/>.</summary>
+public sealed class PolycratePushBlockSettings : PolycrateSettings
+{
+}

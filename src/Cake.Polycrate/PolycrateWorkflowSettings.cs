@@ -1,0 +1,8 @@
+namespace Cake.Polycrate;
+
+/// <summary>Settings of <see cref="PolycrateWorkflowAliases.PolycrateWorkflow"/>.</summary>
+public sealed class PolycrateWorkflowSettings : PolycrateSettings
+{
+    /// <summary>Run only this step of the workflow (like <c>workflows run NAME --step STEP</c>).</summary>
+    public string? Step { get; set; }
+}

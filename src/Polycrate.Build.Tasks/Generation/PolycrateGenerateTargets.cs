@@ -1,0 +1,79 @@
+using Microsoft.Build.Framework;
+using Microsoft.Extensions.Logging;
+using Polycrate.Build.Graph;
+using Polycrate.Build.Loading;
+using Polycrate.Build.Tasks.Logging;
+
+namespace Polycrate.Build.Tasks.Generation;
+
+/// <summary>
+/// Loads the workspace and writes the generated targets file that Sdk.targets imports (one target per workflow,
+/// step and action). Runs on Restore, which <c>dotnet build</c> runs before every build, so a fresh checkout and
+/// every edit of workspace.poly or a block.poly are picked up. The file is only rewritten when its content
+/// changes; a load error deletes it, so a broken workspace never leaves stale targets behind.
+/// </summary>
+public sealed class PolycrateGenerateTargets : PolycrateTask
+{
+    [Required]
+    public string OutputFile { get; set; } = string.Empty;
+
+    /// <summary>True when the file was (re)written.</summary>
+    [Output]
+    public bool Changed { get; set; }
+
+    private protected override async System.Threading.Tasks.Task ExecuteAsync(TaskLoggerFactory loggers, DiagnosticReporter reporter, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var loader = new WorkspaceLoader(loggers.CreateLogger<WorkspaceLoader>());
+            var loaded = await loader.LoadAsync(WorkspaceDirectory, new LoadOptions { Strict = Strict, AllowMissingBlocks = true }, cancellationToken);
+            foreach (var warning in loaded.Warnings)
+            {
+                reporter.Report(warning);
+            }
+
+            var targets = FrontEndTargets.From(TargetGraphBuilder.Build(loaded.Workspace));
+            var problems = FrontEndTargets.Validate(targets, WorkspaceTargetsWriter.ReservedNames);
+            foreach (var problem in problems)
+            {
+                reporter.Report(problem);
+            }
+
+            if (problems.Count > 0)
+            {
+                Delete();
+                return;
+            }
+
+            var content = WorkspaceTargetsWriter.Render(loaded.Workspace, targets).ToString() + Environment.NewLine;
+            Changed = await WriteIfChangedAsync(content, cancellationToken);
+            Log.LogMessage(MessageImportance.Low, "Polycrate targets for workspace '{0}': {1}", loaded.Workspace.Name,
+                string.Join(", ", targets.Select(t => t.Name)));
+        }
+        catch
+        {
+            Delete();
+            throw;
+        }
+    }
+
+    private async Task<bool> WriteIfChangedAsync(string content, CancellationToken cancellationToken)
+    {
+        if (File.Exists(OutputFile) && await File.ReadAllTextAsync(OutputFile, cancellationToken) == content)
+        {
+            return false;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(OutputFile))!);
+        await File.WriteAllTextAsync(OutputFile, content, cancellationToken);
+        return true;
+    }
+
+    private void Delete()
+    {
+        if (File.Exists(OutputFile))
+        {
+            File.Delete(OutputFile);
+        }
+    }
+}

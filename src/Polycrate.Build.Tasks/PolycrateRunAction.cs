@@ -1,0 +1,20 @@
+using Microsoft.Build.Framework;
+using Polycrate.Build.Tasks.Logging;
+
+namespace Polycrate.Build.Tasks;
+
+/// <summary>Runs one action of one block (<c>polycrate-build run BLOCK ACTION</c>). Never incremental.</summary>
+public sealed class PolycrateRunAction : PolycrateRunTask
+{
+    [Required]
+    public string Block { get; set; } = string.Empty;
+
+    [Required]
+    public string Action { get; set; } = string.Empty;
+
+    private protected override async System.Threading.Tasks.Task ExecuteAsync(TaskLoggerFactory loggers, DiagnosticReporter reporter, CancellationToken cancellationToken)
+    {
+        var report = await CreateRunner(loggers).RunActionAsync(CreateOptions(), Block, Action, cancellationToken);
+        Report(report, reporter);
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.Build.Framework;
+using Polycrate.Build.Tasks.Logging;
+
+namespace Polycrate.Build.Tasks;
+
+/// <summary>
+/// Runs a workflow in the engine's scheduler (<c>needs:</c>, <c>when:</c>, <c>allow_failure</c>, parallel steps),
+/// or with <see cref="Step"/> that one step alone (<c>workflows run NAME --step STEP</c>).
+/// </summary>
+public sealed class PolycrateRunWorkflow : PolycrateRunTask
+{
+    [Required]
+    public string Workflow { get; set; } = string.Empty;
+
+    public string? Step { get; set; }
+
+    private protected override async System.Threading.Tasks.Task ExecuteAsync(TaskLoggerFactory loggers, DiagnosticReporter reporter, CancellationToken cancellationToken)
+    {
+        var step = string.IsNullOrWhiteSpace(Step) ? null : Step;
+        var report = await CreateRunner(loggers).RunWorkflowAsync(CreateOptions(), Workflow, step, cancellationToken);
+        Report(report, reporter);
+    }
+}

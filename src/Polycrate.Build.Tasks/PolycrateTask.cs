@@ -1,0 +1,77 @@
+using Microsoft.Build.Framework;
+using Polycrate.Build.Diagnostics;
+using Polycrate.Build.Tasks.Logging;
+
+namespace Polycrate.Build.Tasks;
+
+/// <summary>
+/// Base of every Polycrate task: runs the engine asynchronously to completion, logs through the task logger,
+/// maps engine exceptions to coded diagnostics, and turns MSBuild cancellation into the engine's
+/// <see cref="CancellationToken"/> (the runner stops and removes the container).
+/// </summary>
+public abstract class PolycrateTask : Microsoft.Build.Utilities.Task, ICancelableTask
+{
+    private readonly Lock _gate = new();
+    private Action? _cancel;
+    private bool _canceled;
+
+    /// <summary>The directory holding workspace.poly.</summary>
+    [Required]
+    public string WorkspaceDirectory { get; set; } = string.Empty;
+
+    /// <summary>Treat workspace warnings as errors.</summary>
+    public bool Strict { get; set; }
+
+    public void Cancel()
+    {
+        Action? cancel;
+        lock (_gate)
+        {
+            _canceled = true;
+            cancel = _cancel;
+        }
+
+        cancel?.Invoke();
+    }
+
+    public override bool Execute()
+    {
+        using var cancellation = new CancellationTokenSource();
+        lock (_gate)
+        {
+            if (_canceled)
+            {
+                return false;
+            }
+
+            _cancel = cancellation.Cancel;
+        }
+
+        using var loggers = new TaskLoggerFactory(Log);
+        var reporter = new DiagnosticReporter(Log);
+        try
+        {
+            ExecuteAsync(loggers, reporter, cancellation.Token).GetAwaiter().GetResult();
+        }
+        catch (PolycrateException exception)
+        {
+            reporter.Report(exception);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            reporter.Error(KnownStrings.Canceled, null, "the build was canceled; the running action was stopped");
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _cancel = null;
+            }
+        }
+
+        return !Log.HasLoggedErrors;
+    }
+
+    /// <summary>The task's work; report failures by throwing a <see cref="PolycrateException"/> or logging errors.</summary>
+    private protected abstract System.Threading.Tasks.Task ExecuteAsync(TaskLoggerFactory loggers, DiagnosticReporter reporter, CancellationToken cancellationToken);
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+using Polycrate.Build.Graph;
+
+namespace Polycrate.Build.Reporting;
+
+/// <summary>
+/// The words every front end uses for run progress and failures, so the console, an MSBuild log and a Cake log
+/// tell the same story: "step nightly-maintenance/update (linux-maintenance update) failed with exit code 2: …".
+/// </summary>
+public static class RunMessages
+{
+    public static string Describe(Target target) => target.Kind switch
+    {
+        TargetKind.Image => "toolchain image",
+        TargetKind.BlockInstall => $"install {target.Reference}",
+        TargetKind.Action => $"action {target.Block} {target.Action}",
+        TargetKind.Step => $"step {target.Workflow}/{target.Step} ({target.Block} {target.Action})",
+        TargetKind.Workflow => $"workflow {target.Workflow}",
+        _ => target.Id,
+    };
+
+    public static string Started(Target target) => $"{Describe(target)}: started";
+
+    public static string Finished(TargetResult result)
+    {
+        var seconds = result.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
+        var status = result.Status switch
+        {
+            TargetStatus.Succeeded => "succeeded",
+            TargetStatus.UpToDate => "up to date",
+            TargetStatus.FailedAllowed => "failed (allowed to fail)",
+            TargetStatus.Skipped => "skipped (when: condition not met)",
+            TargetStatus.NotRun => "not run (an earlier target failed)",
+            TargetStatus.Canceled => "canceled",
+            _ => "failed",
+        };
+        return $"{Describe(result.Target)}: {status} in {seconds}s";
+    }
+
+    /// <summary>One line for a failed target: what failed, its exit code and the engine's message.</summary>
+    public static string Failure(TargetResult result)
+    {
+        var exit = result.ExitCode is { } code ? $" with exit code {code}" : string.Empty;
+        var message = string.IsNullOrWhiteSpace(result.Message) ? string.Empty : $": {result.Message}";
+        return $"{Describe(result.Target)} failed{exit}{message}";
+    }
+}

@@ -1,0 +1,70 @@
+namespace Polycrate.Build.FrontEndTests;
+
+/// <summary>A scratch copy of a sample (or a workspace written by the test) in a temporary directory.</summary>
+internal sealed class TestWorkspace : IDisposable
+{
+    private TestWorkspace(string root)
+    {
+        Root = root;
+    }
+
+    public string Root { get; }
+
+    public static TestWorkspace Empty()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "polycrate-fe-" + Guid.NewGuid().ToString("N")[..10]);
+        Directory.CreateDirectory(root);
+        return new TestWorkspace(root);
+    }
+
+    public static TestWorkspace CopyOf(string sample)
+    {
+        var workspace = Empty();
+        var source = Path.Combine(RepositoryPaths.Samples, sample);
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(source, file);
+            if (relative.StartsWith("obj", StringComparison.Ordinal) || relative.StartsWith("tools", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            workspace.Write(relative, File.ReadAllText(file));
+        }
+
+        return workspace;
+    }
+
+    public string PathOf(string relative) => Path.Combine(Root, relative);
+
+    public void Write(string relative, string content)
+    {
+        var path = PathOf(relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
+    }
+
+    /// <summary>Points the workspace's nuget.config at the test's feed (and nuget.org for Cake.Tool).</summary>
+    public void UseFeed(string feed) => Write("nuget.config", $"""
+        <?xml version="1.0" encoding="utf-8"?>
+        <configuration>
+          <packageSources>
+            <clear />
+            <add key="polycrate-test" value="{feed}" />
+            <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+          </packageSources>
+        </configuration>
+        """);
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A process that outlived its test may still hold a file; the temp folder is cleaned by the OS.
+        }
+    }
+}

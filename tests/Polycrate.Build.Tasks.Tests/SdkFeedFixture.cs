@@ -1,0 +1,13 @@
+namespace Polycrate.Build.FrontEndTests;
+
+/// <summary>The MSBuild SDK package (Polycrate.Build.Sdk) in a fresh feed.</summary>
+public sealed class SdkFeedFixture : PackageFeedFixture
+{
+    protected override IReadOnlyList<string> Projects => ["src/Polycrate.Build.Tasks/Polycrate.Build.Tasks.csproj"];
+}
+
+[CollectionDefinition(Name)]
+public sealed class SdkCollection : ICollectionFixture<SdkFeedFixture>
+{
+    public const string Name = "Polycrate.Build.Sdk from a feed";
+}

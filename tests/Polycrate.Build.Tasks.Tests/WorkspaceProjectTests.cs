@@ -1,0 +1,172 @@
+using System.Text.RegularExpressions;
+
+namespace Polycrate.Build.FrontEndTests;
+
+/// <summary>
+/// Real `dotnet build` of workspace projects (<c>&lt;Project Sdk="Polycrate.Build.Sdk/0.1.0"&gt;</c>) resolved from a
+/// feed, against the real engine.
+/// </summary>
+[Collection(SdkCollection.Name)]
+public sealed partial class WorkspaceProjectTests(SdkFeedFixture feed)
+{
+    [Fact]
+    public async Task Sample_project_has_a_target_per_workflow_step_and_action_on_a_fresh_checkout()
+    {
+        using var workspace = TestWorkspace.CopyOf("nightly-maintenance");
+        workspace.UseFeed(feed.Feed);
+
+        var result = await BuildAsync(workspace, "acme.polyproj", "-t:PolycrateTargets");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        string[] expected =
+        [
+            "linux-maintenance_backup", "linux-maintenance_update", "linux-maintenance_verify",
+            "nightly-maintenance__backup", "nightly-maintenance__update", "nightly-maintenance__verify", "nightly-maintenance",
+        ];
+        var listed = TargetLine().Matches(result.Output).Select(m => m.Groups["name"].Value).ToList();
+        Assert.Equal(expected, listed);
+    }
+
+    [Fact]
+    public async Task Generated_step_targets_depend_on_the_steps_before_them()
+    {
+        using var workspace = TestWorkspace.CopyOf("edge-fleet");
+        workspace.UseFeed(feed.Feed);
+
+        var result = await BuildAsync(workspace, "acme.polyproj", "-t:Restore");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var generated = File.ReadAllText(workspace.PathOf("obj/polycrate/acme.targets.g.targets"));
+        Assert.Contains("<Target Name=\"edge-rollout__deploy-config\" DependsOnTargets=\"PolycrateImage;edge-rollout__ota-update\">", generated);
+        Assert.Contains("<Target Name=\"edge-ota_ota-update\" DependsOnTargets=\"PolycrateImage\">", generated);
+        Assert.Contains("<Target Name=\"edge-rollout\" DependsOnTargets=\"PolycrateImage\">", generated);
+    }
+
+    [Fact]
+    public async Task Broken_workspace_poly_is_a_PCB_error_at_its_file_and_line()
+    {
+        using var workspace = TestWorkspace.CopyOf("nightly-maintenance");
+        workspace.UseFeed(feed.Feed);
+        var lines = File.ReadAllLines(workspace.PathOf("workspace.poly")).ToList();
+        var stepsLine = lines.FindIndex(l => l.Trim() == "steps:");
+        lines[stepsLine] = lines[stepsLine].Replace("steps:", "stepz:", StringComparison.Ordinal);
+        File.WriteAllLines(workspace.PathOf("workspace.poly"), lines);
+
+        var result = await BuildAsync(workspace, "acme.polyproj", "-t:nightly-maintenance");
+
+        Assert.NotEqual(0, result.ExitCode);
+        // MSBuild's canonical format: file(line,col): subcategory error CODE: message — what IDEs and CI annotate.
+        var file = Regex.Escape(workspace.PathOf("workspace.poly"));
+        Assert.Matches(new Regex($@"{file}\({stepsLine + 1},\d+\): Polycrate warning PCB1003: .*unknown key 'stepz'"), result.Output);
+        Assert.Matches(new Regex($@"{file}\(\d+,\d+\): Polycrate error PCB1004: .*has no steps"), result.Output);
+        Assert.False(File.Exists(workspace.PathOf("obj/polycrate/acme.targets.g.targets")), "a broken workspace must not leave generated targets");
+    }
+
+    [Fact]
+    public async Task Workflow_target_runs_its_steps_in_graph_order()
+    {
+        using var workspace = ScriptWorkspace.Create();
+        workspace.UseFeed(feed.Feed);
+        workspace.Write("ci.polyproj", """<Project Sdk="Polycrate.Build.Sdk/0.1.0" />""");
+
+        var result = await BuildAsync(workspace, "ci.polyproj", "-t:release", "-p:PolycrateRuntime=Host", "-p:PolycrateForce=true");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(["build", "test", "publish"], ScriptWorkspace.Order(workspace));
+    }
+
+    [Fact]
+    public async Task Step_target_runs_the_steps_it_needs_first_as_msbuild_targets()
+    {
+        using var workspace = ScriptWorkspace.Create();
+        workspace.UseFeed(feed.Feed);
+        workspace.Write("ci.polyproj", """<Project Sdk="Polycrate.Build.Sdk/0.1.0" />""");
+
+        var result = await BuildAsync(workspace, "ci.polyproj", "-t:release__publish", "-p:PolycrateRuntime=Host", "-v:n");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(["build", "test", "publish"], ScriptWorkspace.Order(workspace));
+        var targets = MSBuildTargetStart().Matches(result.Output).Select(m => m.Groups["name"].Value)
+            .Where(n => n.StartsWith("release__", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["release__build", "release__test", "release__publish"], targets);
+    }
+
+    [Fact]
+    public async Task Action_target_runs_one_action()
+    {
+        using var workspace = ScriptWorkspace.Create();
+        workspace.UseFeed(feed.Feed);
+        workspace.Write("ci.polyproj", """<Project Sdk="Polycrate.Build.Sdk/0.1.0" />""");
+
+        var result = await BuildAsync(workspace, "ci.polyproj", "-t:tools_test", "-p:PolycrateRuntime=Host");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(["test"], ScriptWorkspace.Order(workspace));
+    }
+
+    [Fact]
+    public async Task Failing_step_fails_the_build_with_the_actions_error_at_the_step()
+    {
+        using var workspace = ScriptWorkspace.Create();
+        workspace.UseFeed(feed.Feed);
+        workspace.Write("ci.polyproj", """<Project Sdk="Polycrate.Build.Sdk/0.1.0" />""");
+        var junit = workspace.PathOf("artifacts/junit.xml");
+
+        var result = await BuildAsync(workspace, "ci.polyproj", "-t:broken", "-p:PolycrateRuntime=Host", $"-p:PolycrateJUnitPath={junit}");
+
+        Assert.NotEqual(0, result.ExitCode);
+        var stepLine = File.ReadAllLines(workspace.PathOf("workspace.poly")).ToList().FindIndex(l => l.Contains("name: explode", StringComparison.Ordinal)) + 1;
+        var file = Regex.Escape(workspace.PathOf("workspace.poly"));
+        Assert.Matches(new Regex($@"{file}\({stepLine},\d+\): Polycrate error PCB6001: step broken/explode \(tools fail\) failed with exit code 3"), result.Output);
+        Assert.Contains("disk quota exceeded on /srv/releases", result.Output, StringComparison.Ordinal);
+        Assert.Equal(["build"], ScriptWorkspace.Order(workspace));
+        var report = File.ReadAllText(junit);
+        Assert.Contains("<testcase classname=\"broken\" name=\"explode\"", report, StringComparison.Ordinal);
+        Assert.Contains("disk quota exceeded", report, StringComparison.Ordinal);
+    }
+
+    /// <summary>Needs a Docker engine: started through eng/start-docker.sh, and the local toolchain image as base.</summary>
+    [Fact]
+    public async Task Image_target_is_skipped_as_up_to_date_on_the_second_build_and_rebuilt_after_a_change()
+    {
+        foreach (var script in new[] { "eng/start-docker.sh", "eng/build-toolchain-image.sh" })
+        {
+            var prepared = await DotnetCommand.RunScriptAsync(script);
+            Assert.True(prepared.ExitCode == 0, $"{script}: {prepared}");
+        }
+
+        using var workspace = TestWorkspace.CopyOf("nightly-maintenance");
+        workspace.UseFeed(feed.Feed);
+        var marker = Guid.NewGuid().ToString("N");
+        workspace.Write("Dockerfile.poly", $"FROM polycrate-toolchain:bookworm-1\nLABEL polycrate.test=\"{marker}\"\n");
+
+        var first = await BuildAsync(workspace, "acme.polyproj", "-t:PolycrateImage", "-v:n");
+        var second = await BuildAsync(workspace, "acme.polyproj", "-t:PolycrateImage", "-v:n");
+        File.AppendAllText(workspace.PathOf("Dockerfile.poly"), "LABEL polycrate.changed=\"yes\"\n");
+        var third = await BuildAsync(workspace, "acme.polyproj", "-t:PolycrateImage", "-v:n");
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.Contains("Polycrate: toolchain image", first.Output, StringComparison.Ordinal);
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Matches(UpToDate(), second.Output);
+        Assert.DoesNotContain("Polycrate: toolchain image", second.Output, StringComparison.Ordinal);
+        Assert.True(third.ExitCode == 0, third.ToString());
+        Assert.DoesNotMatch(UpToDate(), third.Output);
+        Assert.Contains("Polycrate: toolchain image", third.Output, StringComparison.Ordinal);
+    }
+
+    private Task<CommandResult> BuildAsync(TestWorkspace workspace, string project, params string[] arguments) =>
+        DotnetCommand.RunAsync(workspace.Root, ["build", project, "-nodeReuse:false", .. arguments],
+            new Dictionary<string, string> { ["NUGET_PACKAGES"] = feed.PackagesFolder, ["CI"] = "true" },
+            TimeSpan.FromMinutes(8));
+
+    [GeneratedRegex(@"^\s*(?<name>[\w-]+)\s+\[(Action|Step|Workflow|BlockInstall)\]", RegexOptions.Multiline)]
+    private static partial Regex TargetLine();
+
+    /// <summary>The console logger's target banner at normal verbosity: "  1>release__build:".</summary>
+    [GeneratedRegex(@"^\s*(\d+>)?(?<name>[\w-]+):\s*$", RegexOptions.Multiline)]
+    private static partial Regex MSBuildTargetStart();
+
+    [GeneratedRegex(@"Skipping target ""PolycrateImage"" because all output files are up-to-date")]
+    private static partial Regex UpToDate();
+}
