@@ -37,8 +37,28 @@ public sealed record Workspace
 
     public required SourceLocation Location { get; init; }
 
-    public Block? FindBlock(string name) =>
-        Blocks.FirstOrDefault(b => string.Equals(b.Name, name, StringComparison.Ordinal));
+    public Block? FindBlock(string name) => BlockIndex().GetValueOrDefault(name);
+
+    // Built on first use for the current Blocks list; a copy made with `with { Blocks = … }` gets a new list and so a new index.
+    private (IReadOnlyList<Block> Source, Dictionary<string, Block> Index)? _blockIndex;
+
+    private Dictionary<string, Block> BlockIndex()
+    {
+        var cached = _blockIndex;
+        if (cached is { } hit && ReferenceEquals(hit.Source, Blocks))
+        {
+            return hit.Index;
+        }
+
+        var index = new Dictionary<string, Block>(StringComparer.Ordinal);
+        foreach (var block in Blocks)
+        {
+            index.TryAdd(block.Name, block);
+        }
+
+        _blockIndex = (Blocks, index);
+        return index;
+    }
 
     public Workflow? FindWorkflow(string name) =>
         Workflows.FirstOrDefault(w => string.Equals(w.Name, name, StringComparison.Ordinal));

@@ -13,6 +13,8 @@ internal sealed class BlockResolver
 {
     private readonly IReadOnlyList<Block> _entries;
     private readonly IReadOnlyList<InstalledBlock> _installed;
+    private readonly ILookup<string, Block> _entriesByName;
+    private readonly ILookup<string, Block> _installedByNameOrPath;
     private readonly DiagnosticBag _diagnostics;
     private readonly bool _allowMissing;
     private readonly Dictionary<Block, Block?> _resolved = new(ReferenceEqualityComparer.Instance);
@@ -27,10 +29,17 @@ internal sealed class BlockResolver
         _installed = installed;
 
         // An entry without from: and an installed block of the same name are one block (entry overrides).
+        var installedByName = installed.ToDictionary(i => i.Block.Name, StringComparer.Ordinal);
         _entries = entries.Select(entry =>
-            entry.From is null && installed.FirstOrDefault(i => i.Block.Name == entry.Name) is { } same
+            entry.From is null && installedByName.TryGetValue(entry.Name, out var same)
                 ? BlockMerger.Merge(entry, same.Block, inherit: false)
                 : entry).ToList();
+
+        // Lookups keep the resolution linear for workspaces with thousands of blocks.
+        _entriesByName = _entries.ToLookup(e => e.Name, StringComparer.Ordinal);
+        _installedByNameOrPath = installed
+            .SelectMany(i => i.InstallPath == i.Block.Name ? [(Key: i.Block.Name, i.Block)] : new[] { (Key: i.Block.Name, i.Block), (Key: i.InstallPath, i.Block) })
+            .ToLookup(x => x.Key, x => x.Block, StringComparer.Ordinal);
     }
 
     public IReadOnlyList<MissingBlock> Missing => _missing;
@@ -42,7 +51,7 @@ internal sealed class BlockResolver
     public IReadOnlyList<Block> ResolveAll()
     {
         var result = new List<Block>();
-        foreach (var block in _entries.Concat(_installed.Select(i => i.Block).Where(b => _entries.All(e => e.Name != b.Name))))
+        foreach (var block in _entries.Concat(_installed.Select(i => i.Block).Where(b => !_entriesByName.Contains(b.Name))))
         {
             if (Resolve(block) is { } resolved)
             {
@@ -111,8 +120,8 @@ internal sealed class BlockResolver
     {
         bool VersionMatches(Block b) => reference.Version is null || b.Version == reference.Version;
 
-        var byName = _entries.Where(e => !ReferenceEquals(e, child) && e.Name == reference.Name)
-            .Concat(_installed.Where(i => i.Block.Name == reference.Name || i.InstallPath == reference.Name).Select(i => i.Block))
+        var byName = _entriesByName[reference.Name].Where(e => !ReferenceEquals(e, child))
+            .Concat(_installedByNameOrPath[reference.Name])
             .ToList();
         var match = byName.FirstOrDefault(VersionMatches);
         if (match is not null)
