@@ -44,8 +44,10 @@ internal sealed class RunOptionSet
 
     public Option<bool> BlocksAutoPull { get; } = new("--blocks-auto-pull")
     {
-        Description = "Pull missing from: registry blocks before running.",
+        Description = "Pull missing from: registry blocks before running (on a terminal you are asked instead; in CI the run is refused without it).",
     };
+
+    public Option<string[]> InsecureRegistry { get; } = RegistryOptions.InsecureRegistry();
 
     public Option<bool> DockerSocket { get; } = new("--docker-socket")
     {
@@ -61,7 +63,7 @@ internal sealed class RunOptionSet
                 result.AddError("--max-parallel must be 1 or more");
             }
         });
-        foreach (var option in new Option[] { Runtime, Pull, Force, MaxParallel, Dockerfile, JUnit, BlocksAutoPull, DockerSocket })
+        foreach (var option in new Option[] { Runtime, Pull, Force, MaxParallel, Dockerfile, JUnit, BlocksAutoPull, InsecureRegistry, DockerSocket })
         {
             command.Options.Add(option);
         }
@@ -77,6 +79,7 @@ internal sealed class RunOptionSet
         Dockerfile = parse.GetValue(Dockerfile),
         JUnitPath = parse.GetValue(JUnit) is { } junit ? Path.GetFullPath(junit) : null,
         BlocksAutoPull = parse.GetValue(BlocksAutoPull),
+        InsecureRegistries = parse.GetValue(InsecureRegistry) ?? [],
         MountDockerSocket = parse.GetValue(DockerSocket),
         Strict = parse.GetValue(cli.Options.Strict),
         Confirm = cli.Terminal.CanAsk ? cli.Terminal.ConfirmAsync : null,

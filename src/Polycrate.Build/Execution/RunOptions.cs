@@ -30,6 +30,9 @@ public sealed record RunOptions
     /// <summary>Pull missing <c>from:</c> registry blocks before running.</summary>
     public bool BlocksAutoPull { get; init; }
 
+    /// <summary>Registries (host[:port]) spoken to over plain HTTP when installing blocks; loopback hosts always are.</summary>
+    public IReadOnlyList<string> InsecureRegistries { get; init; } = [];
+
     /// <summary>Overrides the workspace's Dockerfile (<c>--dockerfile FILE</c>), relative to the workspace.</summary>
     public string? Dockerfile { get; init; }
 

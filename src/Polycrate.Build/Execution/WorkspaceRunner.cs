@@ -5,6 +5,9 @@ using Polycrate.Build.Execution.ImageBuild;
 using Polycrate.Build.Graph;
 using Polycrate.Build.Loading;
 using Polycrate.Build.Model;
+using Polycrate.Build.Registry;
+using Polycrate.Build.Registry.Auth;
+using Polycrate.Build.Registry.Workspace;
 using Polycrate.Build.Secrets.Workspace;
 using Polycrate.Build.Transactions;
 
@@ -31,11 +34,20 @@ public sealed class WorkspaceRunner
     }
 
     public Task<RunReport> RunActionAsync(RunOptions options, string block, string action, CancellationToken cancellationToken) =>
-        RunAsync(options, _ => null, graph => [Target.ActionId(block, action)], workspace =>
-        {
-            Lookup.Action(workspace, block, action);
-            return null;
-        }, cancellationToken);
+        RunAsync(options,
+            workspace => workspace.BlockedBy.ContainsKey(block) ? TargetGraphBuilder.BuildForBlockedAction(workspace, block, action) : null,
+            graph => [Target.ActionId(block, action)],
+            workspace =>
+            {
+                // A block waiting for its registry parent has no actions yet; its action is looked up once the parent is installed.
+                if (!workspace.BlockedBy.ContainsKey(block))
+                {
+                    Lookup.Action(workspace, block, action);
+                }
+
+                return null;
+            },
+            cancellationToken);
 
     public Task<RunReport> RunWorkflowAsync(RunOptions options, string workflow, string? step, CancellationToken cancellationToken) =>
         RunAsync(options,
@@ -74,7 +86,7 @@ public sealed class WorkspaceRunner
         var graph = customGraph(workspace) ?? TargetGraphBuilder.Build(workspace);
         var rootIds = roots(graph);
         var closure = graph.Closure(rootIds);
-        CheckMissingBlocks(workspace, closure, options);
+        await CheckMissingBlocksAsync(workspace, closure, options, cancellationToken);
         if (workflowPrompt is not null)
         {
             await ConfirmWorkflowAsync(workflowPrompt, options, cancellationToken);
@@ -83,7 +95,7 @@ public sealed class WorkspaceRunner
         var runDirectory = Path.Combine(Path.GetTempPath(), "polycrate-build", transactionId);
         CreatePrivateDirectory(runDirectory);
         using var docker = options.Runtime == RuntimeKind.Container ? CreateDockerClient() : null;
-        var state = new RunState(workspace);
+        using var state = new RunState(workspace);
         var tails = new ConcurrentDictionary<string, OutputTail>(StringComparer.Ordinal);
         IActionRuntime runtime = docker is null
             ? new HostActionRuntime()
@@ -105,8 +117,7 @@ public sealed class WorkspaceRunner
                     state.Image = image.Tag;
                     return new TargetOutcome(true, UpToDate: !image.Built, Message: image.Tag);
                 case TargetKind.BlockInstall:
-                    throw new ActionException($"installing '{target.Reference}' needs the registry client", $"run 'polycrate-build blocks pull {target.Reference}'",
-                        ActionException.BlocksMissingCode);
+                    return await InstallBlockAsync(target, state, options, token);
                 case TargetKind.Action or TargetKind.Step:
                     var current = state.Workspace;
                     var (block, action) = Lookup.Action(current, target.Block!, target.Action!);
@@ -185,12 +196,55 @@ public sealed class WorkspaceRunner
         return new WorkspaceImageResult(image, Built: pulled, ContextHash: string.Empty, InputFiles: []);
     }
 
-    private static void CheckMissingBlocks(Workspace workspace, IReadOnlyList<Target> closure, RunOptions options)
+    /// <summary>
+    /// Pulls a missing <c>from:</c> block, then reloads the workspace so the targets after it see the installed block.
+    /// Installs run one at a time: they share blocks.lock and replace the run's workspace.
+    /// </summary>
+    private async Task<TargetOutcome> InstallBlockAsync(Target target, RunState state, RunOptions options, CancellationToken cancellationToken)
+    {
+        await state.Installs.WaitAsync(cancellationToken);
+        try
+        {
+            using var client = new RegistryClient(
+                new RegistryClientOptions { Auth = new RegistryAuthOptions(_getVariable), InsecureRegistries = options.InsecureRegistries },
+                _loggers.CreateLogger<RegistryClient>());
+            var installed = await new BlockInstallService(client, _loggers.CreateLogger<BlockInstallService>())
+                .InstallAsync(state.Workspace, new BlockInstallOptions(target.Reference!), cancellationToken);
+            state.Workspace = (await LoadAsync(options, cancellationToken)).Workspace;
+            return new TargetOutcome(true, Message: $"{installed.Reference.RepositoryReference}:{installed.Reference.Tag}@{installed.Digest}");
+        }
+        finally
+        {
+            state.Installs.Release();
+        }
+    }
+
+    /// <summary>Missing blocks are installed with --blocks-auto-pull or when the user agrees on a terminal; otherwise the run is refused.</summary>
+    private static async Task CheckMissingBlocksAsync(Workspace workspace, IReadOnlyList<Target> closure, RunOptions options, CancellationToken cancellationToken)
     {
         var installs = closure.Where(t => t.Kind == TargetKind.BlockInstall).ToList();
         if (installs.Count == 0 || options.BlocksAutoPull)
         {
             return;
+        }
+
+        if (options.Confirm is not null)
+        {
+            var declined = new List<Target>();
+            foreach (var install in installs)
+            {
+                if (!await options.Confirm($"Install missing block {install.Reference}?", cancellationToken))
+                {
+                    declined.Add(install);
+                }
+            }
+
+            if (declined.Count == 0)
+            {
+                return;
+            }
+
+            installs = declined;
         }
 
         var commands = string.Join("; ", installs.Select(t => $"polycrate-build blocks pull {t.Reference}"));
@@ -285,15 +339,21 @@ public sealed class WorkspaceRunner
     }
 
     /// <summary>What changes during a run: the workspace (reloaded after block installs) and the image to use.</summary>
-    private sealed class RunState
+    private sealed class RunState : IDisposable
     {
         public RunState(Workspace workspace)
         {
             Workspace = workspace;
         }
 
+        /// <summary>Replaced as a whole after each install; targets read it once when they start.</summary>
         public Workspace Workspace { get; set; }
 
         public string? Image { get; set; }
+
+        /// <summary>Serializes block installs (parallel steps may need different missing blocks at once).</summary>
+        public SemaphoreSlim Installs { get; } = new(1, 1);
+
+        public void Dispose() => Installs.Dispose();
     }
 }

@@ -100,6 +100,25 @@ public static class TargetGraphBuilder
         });
     }
 
+    /// <summary>
+    /// The graph for <c>run BLOCK ACTION</c> when BLOCK waits for a missing registry parent: its actions are only known
+    /// once the parent is installed, so the action target is added with the install as prerequisite and the action is
+    /// looked up when it runs.
+    /// </summary>
+    public static TargetGraph BuildForBlockedAction(Workspace workspace, string block, string action)
+    {
+        var graph = Build(workspace);
+        return new TargetGraph(graph.Targets.Append(new Target
+        {
+            Id = Target.ActionId(block, action),
+            Kind = TargetKind.Action,
+            Block = block,
+            Action = action,
+            DependsOn = Prerequisites(workspace, block),
+            Description = $"run {block} {action}",
+        }));
+    }
+
     private static List<string> Prerequisites(Workspace workspace, string block)
     {
         var result = new List<string> { Target.ImageId };

@@ -93,8 +93,7 @@ public sealed class WorkspaceLoader
         await Parallel.ForAsync(0, files.Count, cancellationToken, async (i, ct) =>
         {
             var bag = new DiagnosticBag();
-            var blockFile = YamlFile.Parse(files[i], await File.ReadAllTextAsync(files[i], ct), bag);
-            var block = blockFile.Root is null ? null : BlockParser.Parse(blockFile.Root, blockFile, bag, "block", Path.GetDirectoryName(files[i]));
+            var block = BlockFileReader.Parse(files[i], await File.ReadAllTextAsync(files[i], ct), bag);
             parsed[i] = (block, bag);
         });
 

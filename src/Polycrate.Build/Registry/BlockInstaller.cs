@@ -70,7 +70,7 @@ public sealed class BlockInstaller
             }
         }
 
-        _logger.LogInformation("Installed {Reference}@{Digest} into {Target}", reference, content.Digest, target);
+        _logger.LogInformation("Installed {Reference} into {Target}", reference.WithDigest(content.Digest), target);
         return new PullResult(reference.WithDigest(content.Digest), content.Digest, labels, target);
     }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Polycrate.Build.Model;
 
@@ -100,8 +99,26 @@ public static partial class ConfigYamlWriter
         _ => SafePlain().IsMatch(scalar.Text) && !LooksTyped(scalar.Text) ? scalar.Text : Quote(scalar.Text),
     };
 
-    /// <summary>JSON string syntax is valid YAML double-quoted syntax.</summary>
-    private static string Quote(string text) => JsonSerializer.Serialize(text);
+    /// <summary>A YAML double-quoted scalar: only backslash, quote and control characters are escaped.</summary>
+    private static string Quote(string text)
+    {
+        var builder = new StringBuilder(text.Length + 2).Append('"');
+        foreach (var c in text)
+        {
+            _ = c switch
+            {
+                '"' => builder.Append("\\\""),
+                '\\' => builder.Append("\\\\"),
+                '\n' => builder.Append("\\n"),
+                '\t' => builder.Append("\\t"),
+                '\r' => builder.Append("\\r"),
+                _ when char.IsControl(c) => builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)),
+                _ => builder.Append(c),
+            };
+        }
+
+        return builder.Append('"').ToString();
+    }
 
     private static bool LooksTyped(string text) =>
         YamlReservedWord().IsMatch(text) || double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _) || text.Contains(": ", StringComparison.Ordinal) || text.Contains(" #", StringComparison.Ordinal);

@@ -87,7 +87,7 @@ public sealed class SnapshotTests
     {
         var value = ConfigMap.Of(
             ("list", new ConfigList([ConfigMap.Of(("a", ConfigScalar.Integer(1)), ("b", new ConfigList([ConfigScalar.String("x: y")]))), ConfigList.Empty, ConfigScalar.Null])),
-            ("map", ConfigMap.Of(("empty", ConfigMap.Empty), ("multi", ConfigScalar.String("line1\nline2")))));
+            ("map", ConfigMap.Of(("empty", ConfigMap.Empty), ("multi", ConfigScalar.String("line1\nline2")), ("quote", ConfigScalar.String("it's <b> & \"x\" \\ ü: y")))));
 
         var yaml = ConfigYamlWriter.Write(value);
         var stream = new YamlStream();
@@ -95,6 +95,7 @@ public sealed class SnapshotTests
         var reread = ConfigValueReader.Read(stream.Documents[0].RootNode, new YamlFile("x", null), new Polycrate.Build.Diagnostics.DiagnosticBag());
 
         Assert.Equal(value, reread);
+        Assert.Contains("quote: \"it's <b> & \\\"x\\\" \\\\ ü: y\"", yaml, StringComparison.Ordinal);
         Assert.Contains("\"line1\\nline2\"", ConfigJsonWriter.Write(value), StringComparison.Ordinal);
     }
 }

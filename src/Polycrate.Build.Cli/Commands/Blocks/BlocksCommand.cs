@@ -12,5 +12,7 @@ internal sealed class BlocksCommand : Command
         Aliases.Add("block");
         Subcommands.Add(new BlocksListCommand(cli));
         Subcommands.Add(new BlocksInspectCommand(cli));
+        Subcommands.Add(new BlocksPullCommand(cli));
+        Subcommands.Add(new BlocksPushCommand(cli));
     }
 }

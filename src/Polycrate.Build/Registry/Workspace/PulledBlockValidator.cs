@@ -1,0 +1,47 @@
+using Polycrate.Build.Diagnostics;
+using Polycrate.Build.Loading;
+using Polycrate.Build.Model;
+
+namespace Polycrate.Build.Registry.Workspace;
+
+/// <summary>
+/// Checks a pulled block before it replaces the installed one: its block.poly parses with the engine's block parser,
+/// its <c>name</c> is the full registry path or the last path component, and its <c>version</c> equals the tag
+/// when the reference names a version (a digest reference and <c>latest</c> skip that check).
+/// </summary>
+internal static class PulledBlockValidator
+{
+    public static Block Validate(string directory, string blockFileName, ImageReference reference)
+    {
+        var path = Path.Combine(directory, blockFileName);
+        if (!File.Exists(path))
+        {
+            throw new InvalidBlockArtifactException(reference, $"it contains no {blockFileName} at its root, so it is not a Polycrate block");
+        }
+
+        var diagnostics = new DiagnosticBag();
+        var block = BlockFileReader.Parse(path, File.ReadAllText(path), diagnostics);
+        var errors = diagnostics.Items.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        if (errors.Count > 0 || block is null)
+        {
+            // Diagnostics name the staging path; say which file of the artifact it is instead.
+            var details = errors.Count == 0 ? $"{blockFileName} is empty" : string.Join("; ", errors.Select(e => $"{blockFileName}:{e.Location.Line}:{e.Location.Column}: {e.Message}"));
+            throw new InvalidBlockArtifactException(reference, $"its {blockFileName} is invalid ({details})");
+        }
+
+        var shortName = reference.Repository[(reference.Repository.LastIndexOf('/') + 1)..];
+        if (block.Name != reference.RepositoryReference && block.Name != shortName)
+        {
+            throw new InvalidBlockArtifactException(reference,
+                $"its {blockFileName} names the block '{block.Name}', expected '{reference.RepositoryReference}' or '{shortName}'");
+        }
+
+        if (reference.Digest is null && reference.Tag is { } tag && tag != "latest" && block.Version != tag)
+        {
+            throw new InvalidBlockArtifactException(reference,
+                $"its {blockFileName} has version '{block.Version ?? "(none)"}', but the tag is '{tag}'");
+        }
+
+        return block;
+    }
+}
