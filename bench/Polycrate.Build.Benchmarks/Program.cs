@@ -7,6 +7,7 @@ IBenchmark[] benchmarks =
     new AgeBenchmark(),
     new InspectBenchmark(),
     new RegistryBenchmark(),
+    new RunBenchmark(),
 ];
 
 var selected = args.Length > 0 ? benchmarks.FirstOrDefault(b => b.Name == args[0]) : null;
