@@ -20,7 +20,7 @@ public sealed partial class WorkspaceProjectTests(SdkFeedFixture feed)
         Assert.True(result.ExitCode == 0, result.ToString());
         string[] expected =
         [
-            "linux-maintenance_backup", "linux-maintenance_update", "linux-maintenance_verify",
+            "linux-maintenance_setup", "linux-maintenance_backup", "linux-maintenance_update", "linux-maintenance_verify",
             "nightly-maintenance__backup", "nightly-maintenance__update", "nightly-maintenance__verify", "nightly-maintenance",
         ];
         var listed = TargetLine().Matches(result.Output).Select(m => m.Groups["name"].Value).ToList();

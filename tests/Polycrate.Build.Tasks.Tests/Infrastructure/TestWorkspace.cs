@@ -44,14 +44,12 @@ internal sealed class TestWorkspace : IDisposable
         File.WriteAllText(path, content);
     }
 
-    /// <summary>Points the workspace's nuget.config at the test's feed (and nuget.org for Cake.Tool).</summary>
+    /// <summary>Adds the test's feed to the machine's NuGet sources (which serve Cake.Tool).</summary>
     public void UseFeed(string feed) => Write("nuget.config", $"""
         <?xml version="1.0" encoding="utf-8"?>
         <configuration>
           <packageSources>
-            <clear />
             <add key="polycrate-test" value="{feed}" />
-            <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
           </packageSources>
         </configuration>
         """);
