@@ -28,13 +28,14 @@ public sealed class CliCommandsTests
     }
 
     [Fact]
-    public async Task Snapshot_of_an_action_carries_block_config()
+    public async Task Snapshot_of_an_action_carries_the_instance_config_over_the_block_defaults()
     {
         var (exit, stdout, _) = await CliRunner.RunAsync("-w", Path.Combine(CliRunner.Samples, "edge-fleet"), "workspace", "snapshot", "edge-ota", "ota-update", "-o", "json");
 
         Assert.Equal(0, exit);
         using var document = JsonDocument.Parse(stdout);
-        Assert.Equal(10, document.RootElement.GetProperty("block").GetProperty("config").GetProperty("serial").GetInt32());
+        // block.poly says serial: 10; the sample's workspace.poly instance overrides it with 2.
+        Assert.Equal(2, document.RootElement.GetProperty("block").GetProperty("config").GetProperty("serial").GetInt32());
         Assert.Equal("ota-update", document.RootElement.GetProperty("env").GetProperty("POLYCRATE_ACTION_NAME").GetString());
     }
 
