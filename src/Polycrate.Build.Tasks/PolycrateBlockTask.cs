@@ -47,7 +47,7 @@ public abstract class PolycrateBlockTask : PolycrateTask
         {
             if (SkipUnpublishable && await PublishableBlocks.SkipReasonAsync(workspace, BlockFile, cancellationToken) is { } reason)
             {
-                Log.LogMessage(MessageImportance.Normal, "Polycrate: not publishing {0}: {1}", BlockFile, reason);
+                Log.LogMessage(MessageImportance.High, "Polycrate: not publishing {0}: {1}", BlockFile, reason);
                 return null;
             }
 

@@ -26,7 +26,7 @@ public sealed class PolycratePullBlocks : PolycrateTask
     /// <summary>Registries (host or host:port) spoken to over plain HTTP; loopback registries always are.</summary>
     public string[] InsecureRegistries { get; set; } = [];
 
-    /// <summary>What was installed: <c>reference@digest</c>, with metadata Digest, Directory, BlockName, Version.</summary>
+    /// <summary>What was installed: <c>reference@digest</c>, with metadata Digest, InstallDirectory, BlockName, Version.</summary>
     [Output]
     public ITaskItem[] Installed { get; set; } = [];
 
@@ -65,7 +65,7 @@ public sealed class PolycratePullBlocks : PolycrateTask
     {
         var item = new Microsoft.Build.Utilities.TaskItem(result.Reference.ToString());
         item.SetMetadata("Digest", result.Digest);
-        item.SetMetadata("Directory", result.Directory);
+        item.SetMetadata("InstallDirectory", result.Directory);
         item.SetMetadata("BlockName", result.Name);
         item.SetMetadata("Version", result.Version ?? string.Empty);
         return item;

@@ -13,10 +13,10 @@ public static class PublishableBlocks
     {
         var file = Path.GetFullPath(blockFile);
         var directory = Path.GetDirectoryName(file)!;
+        // An instance takes its parent's directory, so first the block defined in this very file, then the block of this directory.
         var candidates = workspace.Blocks.Where(b => b.Workdir is not null && SamePath(Path.GetFullPath(b.Workdir), directory)).ToList();
-
-        // Instances declared in workspace.poly share their parent's directory: the file belongs to the parent.
-        var block = candidates.FirstOrDefault(b => b.From is null) ?? candidates.FirstOrDefault();
+        var block = workspace.Blocks.FirstOrDefault(b => SamePath(Path.GetFullPath(b.Location.File), file))
+            ?? candidates.FirstOrDefault(b => b.From is null) ?? candidates.FirstOrDefault();
         if (block is not null)
         {
             return block.Name;
