@@ -1,6 +1,11 @@
 using Cake.Core;
 using Cake.Core.Annotations;
-using Cake.Core.IO;
+using Cake.Core.Diagnostics;
+using Cake.Polycrate.Internal;
+using Microsoft.Extensions.Logging;
+using Polycrate.Build.Registry;
+using Polycrate.Build.Registry.Auth;
+using Polycrate.Build.Registry.Workspace;
 
 namespace Cake.Polycrate;
 
@@ -8,13 +13,52 @@ namespace Cake.Polycrate;
 [CakeAliasCategory("Polycrate")]
 public static class PolycratePushBlockAliases
 {
-    /// <summary>Pushes the block in <paramref name="blockDirectory"/> (the folder of its block.poly) as <c>name:version</c>.</summary>
-    /// <example><code>PolycratePushBlock("blocks/registry.acme-corp.com/acme/iot/edge-ota");</code></example>
-    /// <exception cref="CakeException">The block is invalid or the registry refused the push.</exception>
+    /// <summary>
+    /// Pushes a block of the workspace, tagged with its <c>version</c>, and returns <c>host/path:version@sha256:…</c>.
+    /// Re-pushing identical content uploads nothing; a version tag holding other content fails unless <c>Force</c>.
+    /// Credentials: POLYCRATE_REGISTRY_* variables, then the Docker config and its credential helpers.
+    /// </summary>
+    /// <param name="context">The Cake context.</param>
+    /// <param name="block">The block's name, or the path of its folder or block.poly.</param>
+    /// <param name="settings">Registry, tags and workspace; defaults push to the block's own registry.</param>
+    /// <example><code>var pushed = PolycratePushBlock("registry.acme-corp.com/acme/iot/edge-ota");</code></example>
+    /// <exception cref="CakeException">The block cannot be published or the registry refused the push.</exception>
     [CakeMethodAlias]
-    public static void PolycratePushBlock(this ICakeContext context, DirectoryPath blockDirectory, PolycratePushBlockSettings? settings = null)
+    public static string PolycratePushBlock(this ICakeContext context, string block, PolycratePushBlockSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(context);
-        throw new CakeException(1, $"pushing '{blockDirectory}' needs the block registry client, which this build of Cake.Polycrate does not include yet");
+        ArgumentException.ThrowIfNullOrWhiteSpace(block);
+        settings ??= new PolycratePushBlockSettings();
+        var runner = new CakeWorkspaceRunner(context, settings);
+        var result = runner.InvokeEngine(async (loggers, token) =>
+        {
+            var workspace = await runner.LoadWorkspaceAsync(loggers, token);
+            using var client = RegistryClientFactory.Create(RegistryAuthOptions.FromProcess(), settings.InsecureRegistries, loggers);
+            return await new BlockPushService(client, Environment.GetEnvironmentVariable, loggers.CreateLogger<BlockPushService>())
+                .PushAsync(workspace, new BlockPushOptions(NameOf(context, workspace, block))
+                {
+                    Registry = settings.Registry,
+                    Force = settings.Force,
+                    TagLatest = settings.TagLatest,
+                    Source = settings.Source,
+                }, token);
+        });
+        var pushed = $"{result.Reference.RepositoryReference}:{result.Reference.Tag}@{result.Digest}";
+        context.Log.Information("Polycrate: pushed {0} ({1} bytes uploaded{2})", pushed, result.BytesUploaded,
+            result.AlreadyPresent ? "; the tag already held this content" : string.Empty);
+        return pushed;
+    }
+
+    /// <summary>A block name as is; otherwise a folder or block.poly path (relative to the Cake working directory) of a block.</summary>
+    private static string NameOf(ICakeContext context, global::Polycrate.Build.Model.Workspace workspace, string block)
+    {
+        if (workspace.FindBlock(block) is not null)
+        {
+            return block;
+        }
+
+        var path = Path.GetFullPath(block, context.Environment.WorkingDirectory.FullPath);
+        var file = Directory.Exists(path) ? Path.Combine(path, workspace.Settings.BlocksConfig) : path;
+        return File.Exists(file) ? PublishableBlocks.NameOf(workspace, file) ?? block : block;
     }
 }

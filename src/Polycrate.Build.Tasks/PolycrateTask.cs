@@ -1,5 +1,7 @@
 using Microsoft.Build.Framework;
+using Microsoft.Extensions.Logging;
 using Polycrate.Build.Diagnostics;
+using Polycrate.Build.Loading;
 using Polycrate.Build.Tasks.Logging;
 
 namespace Polycrate.Build.Tasks;
@@ -70,6 +72,19 @@ public abstract class PolycrateTask : Microsoft.Build.Utilities.Task, ICancelabl
         }
 
         return !Log.HasLoggedErrors;
+    }
+
+    /// <summary>Loads the workspace (missing registry blocks allowed) and reports its warnings at their lines.</summary>
+    private protected async Task<Model.Workspace> LoadWorkspaceAsync(TaskLoggerFactory loggers, DiagnosticReporter reporter, CancellationToken cancellationToken)
+    {
+        var loader = new WorkspaceLoader(loggers.CreateLogger<WorkspaceLoader>());
+        var loaded = await loader.LoadAsync(WorkspaceDirectory, new LoadOptions { Strict = Strict, AllowMissingBlocks = true }, cancellationToken);
+        foreach (var warning in loaded.Warnings)
+        {
+            reporter.Report(warning);
+        }
+
+        return loaded.Workspace;
     }
 
     /// <summary>The task's work; report failures by throwing a <see cref="PolycrateException"/> or logging errors.</summary>

@@ -1,6 +1,10 @@
 using Cake.Core;
+using Cake.Core.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Polycrate.Build.Diagnostics;
 using Polycrate.Build.Execution;
+using Polycrate.Build.Loading;
+using Polycrate.Build.Model;
 using Polycrate.Build.Reporting;
 
 namespace Cake.Polycrate.Internal;
@@ -41,7 +45,25 @@ internal sealed class CakeWorkspaceRunner(ICakeContext context, PolycrateSetting
         }
     }
 
-    public T Invoke<T>(Func<WorkspaceRunner, RunOptions, CancellationToken, Task<T>> call)
+    public T Invoke<T>(Func<WorkspaceRunner, RunOptions, CancellationToken, Task<T>> call) =>
+        InvokeEngine((loggers, token) => call(new WorkspaceRunner(loggers, new CakeRunObserver(context.Log)), Options, token));
+
+    /// <summary>Loads the workspace (missing registry blocks allowed) and logs its warnings.</summary>
+    public async Task<Workspace> LoadWorkspaceAsync(CakeLoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var loader = new WorkspaceLoader(loggers.CreateLogger<WorkspaceLoader>());
+        var loaded = await loader.LoadAsync(WorkspaceDirectory(context, settings), new LoadOptions { Strict = settings.Strict, AllowMissingBlocks = true },
+            cancellationToken);
+        foreach (var warning in loaded.Warnings)
+        {
+            context.Log.Warning("{0}", warning.ToString());
+        }
+
+        return loaded.Workspace;
+    }
+
+    /// <summary>Runs any engine call with the alias conventions: Cake logging, Ctrl-C as cancellation, coded failures.</summary>
+    public T InvokeEngine<T>(Func<CakeLoggerFactory, CancellationToken, Task<T>> call)
     {
         using var cancellation = new CancellationTokenSource();
         void OnCancel(object? sender, ConsoleCancelEventArgs e)
@@ -55,8 +77,7 @@ internal sealed class CakeWorkspaceRunner(ICakeContext context, PolycrateSetting
         try
         {
             using var loggers = new CakeLoggerFactory(context.Log);
-            var engine = new WorkspaceRunner(loggers, new CakeRunObserver(context.Log));
-            return call(engine, Options, cancellation.Token).GetAwaiter().GetResult();
+            return call(loggers, cancellation.Token).GetAwaiter().GetResult();
         }
         catch (PolycrateException exception)
         {

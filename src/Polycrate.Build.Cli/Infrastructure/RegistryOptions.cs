@@ -23,6 +23,5 @@ internal static class RegistryOptions
 
     /// <summary>A client with credentials from the Docker config and the POLYCRATE_REGISTRY_* variables of this process.</summary>
     public static RegistryClient Client(ParseResult parse, Option<string[]> insecure, ILoggerFactory loggers) =>
-        new(new RegistryClientOptions { Auth = RegistryAuthOptions.FromProcess(), InsecureRegistries = parse.GetValue(insecure) ?? [] },
-            loggers.CreateLogger<RegistryClient>());
+        RegistryClientFactory.Create(RegistryAuthOptions.FromProcess(), parse.GetValue(insecure), loggers);
 }

@@ -1,7 +1,5 @@
 using Microsoft.Build.Framework;
-using Microsoft.Extensions.Logging;
 using Polycrate.Build.Graph;
-using Polycrate.Build.Loading;
 using Polycrate.Build.Tasks.Logging;
 
 namespace Polycrate.Build.Tasks.Generation;
@@ -25,14 +23,8 @@ public sealed class PolycrateGenerateTargets : PolycrateTask
     {
         try
         {
-            var loader = new WorkspaceLoader(loggers.CreateLogger<WorkspaceLoader>());
-            var loaded = await loader.LoadAsync(WorkspaceDirectory, new LoadOptions { Strict = Strict, AllowMissingBlocks = true }, cancellationToken);
-            foreach (var warning in loaded.Warnings)
-            {
-                reporter.Report(warning);
-            }
-
-            var targets = FrontEndTargets.From(TargetGraphBuilder.Build(loaded.Workspace));
+            var workspace = await LoadWorkspaceAsync(loggers, reporter, cancellationToken);
+            var targets = FrontEndTargets.From(TargetGraphBuilder.Build(workspace));
             var problems = FrontEndTargets.Validate(targets, WorkspaceTargetsWriter.ReservedNames);
             foreach (var problem in problems)
             {
@@ -45,9 +37,9 @@ public sealed class PolycrateGenerateTargets : PolycrateTask
                 return;
             }
 
-            var content = WorkspaceTargetsWriter.Render(loaded.Workspace, targets).ToString() + Environment.NewLine;
+            var content = WorkspaceTargetsWriter.Render(workspace, targets).ToString() + Environment.NewLine;
             Changed = await WriteIfChangedAsync(content, cancellationToken);
-            Log.LogMessage(MessageImportance.Low, "Polycrate targets for workspace '{0}': {1}", loaded.Workspace.Name,
+            Log.LogMessage(MessageImportance.Low, "Polycrate targets for workspace '{0}': {1}", workspace.Name,
                 string.Join(", ", targets.Select(t => t.Name)));
         }
         catch

@@ -55,9 +55,21 @@ internal static class WorkspaceTargetsWriter
         TargetKind.Workflow => Task("PolycrateRunWorkflow", ("Workflow", target.Workflow!)),
         TargetKind.Step => Task("PolycrateRunWorkflow", ("Workflow", target.Workflow!), ("Step", target.Step!)),
         TargetKind.Action => Task("PolycrateRunAction", ("Block", target.Block!), ("Action", target.Action!)),
-        TargetKind.BlockInstall => Task("PolycratePullBlocks", ("References", target.Reference!)),
+        TargetKind.BlockInstall => InstallElement(target.Reference!),
         _ => throw new ArgumentOutOfRangeException(nameof(target), target.Kind, "no generated MSBuild target for this kind"),
     };
+
+    /// <summary>
+    /// Installs only with PolycrateBlocksAutoPull, as on the CLI; otherwise the run that needs the block refuses with
+    /// PCB3053 and says how to install it.
+    /// </summary>
+    private static XElement InstallElement(string reference)
+    {
+        var element = XElement.Parse("<PolycratePullBlocks WorkspaceDirectory=\"$(PolycrateWorkspaceDirectory)\" Strict=\"$(PolycrateStrict)\" "
+            + "Registry=\"$(PolycrateRegistry)\" InsecureRegistries=\"$(PolycrateInsecureRegistries)\" Condition=\"'$(PolycrateBlocksAutoPull)' == 'true'\" />");
+        element.SetAttributeValue("References", Escape(reference));
+        return element;
+    }
 
     private static XElement Task(string name, params (string Name, string Value)[] parameters)
     {

@@ -205,9 +205,7 @@ public sealed class WorkspaceRunner
         await state.Installs.WaitAsync(cancellationToken);
         try
         {
-            using var client = new RegistryClient(
-                new RegistryClientOptions { Auth = new RegistryAuthOptions(_getVariable), InsecureRegistries = options.InsecureRegistries },
-                _loggers.CreateLogger<RegistryClient>());
+            using var client = RegistryClientFactory.Create(new RegistryAuthOptions(_getVariable), options.InsecureRegistries, _loggers);
             var installed = await new BlockInstallService(client, _loggers.CreateLogger<BlockInstallService>())
                 .InstallAsync(state.Workspace, new BlockInstallOptions(target.Reference!), cancellationToken);
             state.Workspace = (await LoadAsync(options, cancellationToken)).Workspace;

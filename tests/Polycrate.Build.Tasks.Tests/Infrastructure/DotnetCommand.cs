@@ -20,6 +20,10 @@ internal static class DotnetCommand
     public static Task<CommandResult> RunScriptAsync(string script, params string[] arguments) =>
         RunProcessAsync("bash", RepositoryPaths.Root, [Path.Combine(RepositoryPaths.Root, script), .. arguments], null, TimeSpan.FromMinutes(10));
 
+    /// <summary>Runs another command-line tool (skopeo) the tests check results with.</summary>
+    public static Task<CommandResult> RunToolAsync(string fileName, params string[] arguments) =>
+        RunProcessAsync(fileName, RepositoryPaths.Root, arguments, null, TimeSpan.FromMinutes(2));
+
     private static async Task<CommandResult> RunProcessAsync(string fileName, string workingDirectory, IReadOnlyList<string> arguments,
         IReadOnlyDictionary<string, string>? environment, TimeSpan? timeout)
     {
