@@ -20,9 +20,7 @@ internal sealed class InspectBenchmark : IBenchmark
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken ct)
     {
         var repetitions = args.Count > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 10;
-        var tool = args.Count > 1 ? Path.GetFullPath(args[1]) : null;
-        var program = tool ?? "dotnet";
-        string[] prefix = tool is null ? [Path.Combine(AppContext.BaseDirectory, "polycrate-build.dll")] : [];
+        var (program, prefix, cliDescription) = Measure.Cli(args.Count > 1 ? args[1] : null);
         var root = Directory.CreateTempSubdirectory("inspect-bench-").FullName;
         try
         {
@@ -40,7 +38,7 @@ internal sealed class InspectBenchmark : IBenchmark
             }
 
             var load = await InProcessLoadAsync(root, repetitions, ct);
-            Console.WriteLine($"inspect benchmark: 1,000 blocks (500 inherit), 100 workflows x 5 steps, {repetitions} repetitions, {tool ?? "dotnet polycrate-build.dll (build output, JIT)"}");
+            Console.WriteLine($"inspect benchmark: 1,000 blocks (500 inherit), 100 workflows x 5 steps, {repetitions} repetitions, {cliDescription}");
             Console.WriteLine($"  workspace inspect, whole process (wall): median {Measure.Median(inspectTimes):F3} s, best {inspectTimes.Min():F3} s (goal < 0.5 s)");
             Console.WriteLine($"  version, whole process (wall, baseline): median {Measure.Median(versionTimes):F3} s");
             Console.WriteLine($"  ratio inspect/version: {Measure.Median(inspectTimes) / Measure.Median(versionTimes):F2}");

@@ -5,6 +5,15 @@ namespace Polycrate.Build.Benchmarks;
 /// <summary>Timing and process helpers shared by all benchmarks.</summary>
 internal static class Measure
 {
+    /// <summary>
+    /// How to start the CLI under test: an installed tool (the path given; what users run, ReadyToRun on linux-x64),
+    /// or else this build's output through <c>dotnet polycrate-build.dll</c> (JIT).
+    /// </summary>
+    public static (string Program, string[] Prefix, string Description) Cli(string? toolPath) =>
+        toolPath is null
+            ? ("dotnet", [Path.Combine(AppContext.BaseDirectory, "polycrate-build.dll")], "dotnet polycrate-build.dll (build output, JIT)")
+            : (Path.GetFullPath(toolPath), [], Path.GetFullPath(toolPath));
+
     public static double Median(IReadOnlyCollection<double> values)
     {
         var sorted = values.Order().ToList();

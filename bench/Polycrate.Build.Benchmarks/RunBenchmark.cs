@@ -8,7 +8,7 @@ namespace Polycrate.Build.Benchmarks;
 /// the same trivial playbook (one localhost debug task). A third series runs a workspace with an unchanged
 /// Dockerfile.poly (built once before measuring), to show what the incremental image check adds.
 /// Needs the Docker engine and polycrate-toolchain:bookworm-1 (eng/start-docker.sh, eng/build-toolchain-image.sh).
-/// Args: [repetitions=10].
+/// Args: [repetitions=10] [installed tool path] (see <see cref="Measure.Cli"/>).
 /// </summary>
 internal sealed class RunBenchmark : IBenchmark
 {
@@ -27,12 +27,12 @@ internal sealed class RunBenchmark : IBenchmark
 
     public string Name => "run";
 
-    public string Description => "`polycrate-build run` vs raw `docker run … ansible-playbook`, and with an unchanged Dockerfile.poly ([repetitions=10])";
+    public string Description => "`polycrate-build run` vs raw `docker run … ansible-playbook`, and with an unchanged Dockerfile.poly ([repetitions=10] [installed tool path])";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken ct)
     {
         var repetitions = args.Count > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
-        var cli = Path.Combine(AppContext.BaseDirectory, "polycrate-build.dll");
+        var (program, prefix, cliDescription) = Measure.Cli(args.Count > 1 ? args[1] : null);
         var plain = await CreateWorkspaceAsync("bench-run", dockerfile: false, ct);
         var withDockerfile = await CreateWorkspaceAsync("bench-run-dockerfile", dockerfile: true, ct);
         string? builtTag = null;
@@ -40,13 +40,13 @@ internal sealed class RunBenchmark : IBenchmark
         {
             string[] raw = ["run", "--rm", "--network", "host", "-v", $"{plain}:/workspace", "-w", "/workspace/blocks/bench", Image,
                 "ansible-playbook", "-i", "localhost,", "-c", "local", "play.yml"];
-            string[] ours = [cli, "-w", plain, "run", "bench", "hello"];
-            string[] oursDockerfile = [cli, "-w", withDockerfile, "run", "bench", "hello"];
+            string[] ours = [.. prefix, "-w", plain, "run", "bench", "hello"];
+            string[] oursDockerfile = [.. prefix, "-w", withDockerfile, "run", "bench", "hello"];
 
             // Warm-up, not measured: the file cache, the engine, and the one build of the Dockerfile.poly image.
             await Measure.RunProcessAsync("docker", raw, ct);
-            await Measure.RunProcessAsync("dotnet", ours, ct);
-            await Measure.RunProcessAsync("dotnet", oursDockerfile, ct);
+            await Measure.RunProcessAsync(program, ours, ct);
+            await Measure.RunProcessAsync(program, oursDockerfile, ct);
             builtTag = LatestImageTag(withDockerfile);
 
             var rawTimes = new List<double>();
@@ -56,14 +56,14 @@ internal sealed class RunBenchmark : IBenchmark
             {
                 // Interleaved, so load from other work on the machine spreads over all three series alike.
                 rawTimes.Add(await Measure.TimeAsync(() => Measure.RunProcessAsync("docker", raw, ct)));
-                ourTimes.Add(await Measure.TimeAsync(() => Measure.RunProcessAsync("dotnet", ours, ct)));
-                dockerfileTimes.Add(await Measure.TimeAsync(() => Measure.RunProcessAsync("dotnet", oursDockerfile, ct)));
+                ourTimes.Add(await Measure.TimeAsync(() => Measure.RunProcessAsync(program, ours, ct)));
+                dockerfileTimes.Add(await Measure.TimeAsync(() => Measure.RunProcessAsync(program, oursDockerfile, ct)));
             }
 
             var rawMedian = Measure.Median(rawTimes);
             var ourMedian = Measure.Median(ourTimes);
             var dockerfileMedian = Measure.Median(dockerfileTimes);
-            Console.WriteLine($"run benchmark: one localhost debug task in {Image}, {repetitions} repetitions each, wall time per process");
+            Console.WriteLine($"run benchmark: one localhost debug task in {Image}, {repetitions} repetitions each, wall time per process, {cliDescription}");
             Console.WriteLine($"  raw docker run … ansible-playbook (baseline): median {rawMedian:F3} s, best {rawTimes.Min():F3} s");
             Console.WriteLine($"  polycrate-build run bench hello:              median {ourMedian:F3} s, best {ourTimes.Min():F3} s");
             Console.WriteLine($"  ratio polycrate-build/raw: {ourMedian / rawMedian:F2} (goal <= 1.15)");
