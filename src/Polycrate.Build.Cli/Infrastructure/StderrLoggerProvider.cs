@@ -41,7 +41,7 @@ internal sealed class StderrLoggerProvider : ILoggerProvider
             {
                 LogLevel.Warning => "warning: ",
                 LogLevel.Error or LogLevel.Critical => "error: ",
-                LogLevel.Debug or LogLevel.Trace => "debug: ",
+                LogLevel.Debug or LogLevel.Trace => $"debug [{DateTime.Now:HH:mm:ss.fff}]: ",
                 _ => string.Empty,
             };
             lock (_writer)

@@ -67,6 +67,7 @@ internal sealed class ActionRunner
             },
         };
 
+        _loggers.CreateLogger<ActionRunner>().LogDebug("Starting {Block} {Action}: secrets, environment and snapshot prepared", context.Block.Name, context.Action.Name);
         try
         {
             var exitCode = await _runtime.RunAsync(launch, (line, isError) =>

@@ -80,8 +80,10 @@ public sealed class WorkspaceRunner
         Func<Workspace, string?> validate, CancellationToken cancellationToken)
     {
         var started = DateTimeOffset.Now;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var transactionId = Guid.NewGuid().ToString();
         var workspace = (await LoadAsync(options, cancellationToken)).Workspace;
+        _logger.LogDebug("Loaded the workspace in {Milliseconds} ms", clock.ElapsedMilliseconds);
         var workflowPrompt = validate(workspace);
         var graph = customGraph(workspace) ?? TargetGraphBuilder.Build(workspace);
         var rootIds = roots(graph);
@@ -142,6 +144,7 @@ public sealed class WorkspaceRunner
         }
 
         RunSummary summary;
+        _logger.LogDebug("Run {Transaction} prepared after {Milliseconds} ms", transactionId, clock.ElapsedMilliseconds);
         try
         {
             summary = await TargetScheduler.RunAsync(graph, rootIds, Execute,
@@ -153,6 +156,7 @@ public sealed class WorkspaceRunner
             TryDelete(runDirectory);
         }
 
+        _logger.LogDebug("Targets finished after {Milliseconds} ms", clock.ElapsedMilliseconds);
         var logPath = await WriteLogAsync(workspace, options, transactionId, started, summary, tails);
         if (options.JUnitPath is not null)
         {
