@@ -20,4 +20,5 @@ public sealed class ActionException : PolycrateException
     public const string PromptDeclinedCode = "PCB3052";
     public const string BlocksMissingCode = "PCB3053";
     public const string DockerFlagCode = "PCB3054";
+    public const string DockerfileMissingCode = "PCB3055";
 }

@@ -192,7 +192,7 @@ public sealed class WorkspaceRunner
 
         if (options.Dockerfile is not null)
         {
-            throw new ActionException($"--dockerfile {options.Dockerfile}: no such file in {workspace.RootPath}", code: "PCB3055", exitCode: 2);
+            throw new ActionException($"--dockerfile {options.Dockerfile}: no such file in {workspace.RootPath}", code: ActionException.DockerfileMissingCode, exitCode: 2);
         }
 
         var image = workspace.Settings.Image ?? options.DefaultImage;
