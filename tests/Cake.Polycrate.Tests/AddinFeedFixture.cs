@@ -7,7 +7,11 @@ public sealed class AddinFeedFixture : PackageFeedFixture
         ["src/Cake.Polycrate/Cake.Polycrate.csproj", "src/Polycrate.Build.Cli/Polycrate.Build.Cli.csproj"];
 }
 
-[CollectionDefinition(Name)]
+/// <summary>
+/// Every test of the project; never in parallel with another collection, since the sample-target runs use the fixed
+/// ports of eng/samples/start-targets.sh.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class AddinCollection : ICollectionFixture<AddinFeedFixture>
 {
     public const string Name = "Cake.Polycrate from a feed";

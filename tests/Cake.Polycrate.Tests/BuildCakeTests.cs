@@ -103,6 +103,26 @@ public sealed class BuildCakeTests(AddinFeedFixture feed)
         Assert.Contains("nightly-maintenance", result.Output, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The sample's README job for real through its own build.cake: the toolchain container (the script's default
+    /// runtime) against the sample's target containers, `setup` once through its action task, then the workflow task.
+    /// </summary>
+    [Fact]
+    public async Task Sample_workflow_task_runs_nightly_maintenance_for_real_against_the_sample_targets()
+    {
+        using var workspace = await PrepareAsync(TestWorkspace.CopyOf("nightly-maintenance"));
+        await using var targets = await SampleTargets.StartAsync("nightly-maintenance", workspace);
+
+        var setup = await CakeAsync(workspace, "--target=linux-maintenance_setup");
+        var run = await CakeAsync(workspace, "--target=nightly-maintenance");
+
+        Assert.True(setup.ExitCode == 0, setup.ToString());
+        Assert.Contains("Polycrate: action linux-maintenance setup: succeeded", setup.Output, StringComparison.Ordinal);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(["backup", "update", "verify"], SampleRun.StepsSucceeded(run.Output, "nightly-maintenance"));
+        SampleRun.AssertHealthCheckOk(workspace, run.Output);
+    }
+
     private async Task<TestWorkspace> PrepareAsync(TestWorkspace workspace)
     {
         var sample = Path.Combine(RepositoryPaths.Samples, "nightly-maintenance");

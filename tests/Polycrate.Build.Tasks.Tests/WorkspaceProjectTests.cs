@@ -155,6 +155,29 @@ public sealed partial class WorkspaceProjectTests(SdkFeedFixture feed)
         Assert.Contains("Polycrate: toolchain image", third.Output, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The sample's README job for real: the toolchain container (the default runtime) against the sample's target
+    /// containers, `setup` once through its action target, then the workflow target.
+    /// </summary>
+    [Fact]
+    public async Task Sample_workflow_target_runs_nightly_maintenance_for_real_against_the_sample_targets()
+    {
+        using var workspace = TestWorkspace.CopyOf("nightly-maintenance");
+        workspace.UseFeed(feed.Feed);
+        await using var targets = await SampleTargets.StartAsync("nightly-maintenance", workspace);
+
+        var setup = await BuildAsync(workspace, "acme.polyproj", "-t:linux-maintenance_setup");
+        var run = await BuildAsync(workspace, "acme.polyproj", "-t:nightly-maintenance", "-v:n");
+
+        Assert.True(setup.ExitCode == 0, setup.ToString());
+        Assert.Contains("Polycrate: action linux-maintenance setup: succeeded", setup.Output, StringComparison.Ordinal);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(["backup", "update", "verify"], SampleRun.StepsSucceeded(run.Output, "nightly-maintenance"));
+        SampleRun.AssertHealthCheckOk(workspace, run.Output);
+        // The image was built (and stamped) by the setup build: the workflow's build skips it.
+        Assert.Matches(UpToDate(), run.Output);
+    }
+
     private Task<CommandResult> BuildAsync(TestWorkspace workspace, string project, params string[] arguments) =>
         DotnetCommand.RunAsync(workspace.Root, ["build", project, "-nodeReuse:false", .. arguments],
             new Dictionary<string, string> { ["NUGET_PACKAGES"] = feed.PackagesFolder, ["CI"] = "true" },

@@ -24,7 +24,10 @@ internal sealed class TestWorkspace : IDisposable
         foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(source, file);
-            if (relative.StartsWith("obj", StringComparison.Ordinal) || relative.StartsWith("tools", StringComparison.Ordinal))
+            // As a fresh checkout: no build output, no Cake tools, and no artifacts (a run's logs, the git-ignored SSH key
+            // eng/samples/start-targets.sh makes for the repository's sample; the copy gets its own).
+            if (relative.StartsWith("obj", StringComparison.Ordinal) || relative.StartsWith("tools", StringComparison.Ordinal)
+                || relative.StartsWith("artifacts", StringComparison.Ordinal))
             {
                 continue;
             }
