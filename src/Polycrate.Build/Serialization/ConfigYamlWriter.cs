@@ -138,8 +138,14 @@ public static class ConfigYamlWriter
         return !text.EndsWith(' ') && !text.Contains(": ", StringComparison.Ordinal) && !text.EndsWith(':') && !LooksTyped(text);
     }
 
-    /// <summary>Would a YAML 1.1 or 1.2 reader take this plain text for a boolean, null or number?</summary>
+    /// <summary>
+    /// Would a YAML 1.1 or 1.2 reader take this plain text for a boolean, null or number? Numbers include YAML 1.1's
+    /// sexagesimal form (<c>1:20</c> reads as 80) and hex; a text with other characters (<c>127.0.0.1:5000/app</c>) is a string.
+    /// </summary>
     private static bool LooksTyped(string text) =>
-        text.Length <= 5 && text.ToLowerInvariant() is "y" or "n" or "yes" or "no" or "true" or "false" or "on" or "off" or "null" or "~"
-        || ((char.IsAsciiDigit(text[0]) || text[0] is '.' or '+' or '-') && (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _) || text.Contains(':', StringComparison.Ordinal) || text.StartsWith("0x", StringComparison.Ordinal)));
+        (text.Length <= 5 && text.ToLowerInvariant() is "y" or "n" or "yes" or "no" or "true" or "false" or "on" or "off" or "null" or "~")
+        || ((char.IsAsciiDigit(text[0]) || text[0] is '.' or '+' or '-')
+            && (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+                || text.StartsWith("0x", StringComparison.Ordinal)
+                || text.All(c => char.IsAsciiDigit(c) || c is ':' or '.' or '_' or '+' or '-')));
 }

@@ -96,6 +96,10 @@ public sealed class SnapshotTests
 
         Assert.Equal(value, reread);
         Assert.Contains("quote: \"it's <b> & \\\"x\\\" \\\\ ü: y\"", yaml, StringComparison.Ordinal);
+
+        // YAML 1.1 reads 1:20 as the number 80; a registry reference with a port stays a plain string.
+        var scalars = ConfigYamlWriter.Write(ConfigMap.Of(("sexagesimal", ConfigScalar.String("1:20")), ("reference", ConfigScalar.String("127.0.0.1:5101/acme/app"))));
+        Assert.Equal("sexagesimal: \"1:20\"\nreference: 127.0.0.1:5101/acme/app\n", scalars);
         Assert.Contains("\"line1\\nline2\"", ConfigJsonWriter.Write(value), StringComparison.Ordinal);
     }
 }
