@@ -53,10 +53,13 @@ Task("Pack")
 {
     foreach (var project in packable)
     {
+        // The CLI tool package is RID-specific (ReadyToRun for linux-x64, portable "any"): its pack publishes each
+        // RID itself, which the RID-less solution build does not produce.
+        var ridSpecific = project.EndsWith("Polycrate.Build.Cli.csproj", StringComparison.Ordinal);
         DotNetPack(root.CombineWithFilePath(project).FullPath, new DotNetPackSettings
         {
             Configuration = configuration,
-            NoBuild = true,
+            NoBuild = !ridSpecific,
             NoRestore = true,
             OutputDirectory = packages,
         });
