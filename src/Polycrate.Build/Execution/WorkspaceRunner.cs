@@ -82,6 +82,13 @@ public sealed class WorkspaceRunner
         var started = DateTimeOffset.Now;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var transactionId = Guid.NewGuid().ToString();
+        using var docker = options.Runtime == RuntimeKind.Container ? CreateDockerClient() : null;
+        if (docker is not null)
+        {
+            // The first engine request (connection set-up, API version negotiation) overlaps loading the workspace.
+            _ = WarmUpAsync(docker, cancellationToken);
+        }
+
         var workspace = (await LoadAsync(options, cancellationToken)).Workspace;
         _logger.LogDebug("Loaded the workspace in {Milliseconds} ms", clock.ElapsedMilliseconds);
         var workflowPrompt = validate(workspace);
@@ -96,7 +103,6 @@ public sealed class WorkspaceRunner
 
         var runDirectory = Path.Combine(Path.GetTempPath(), "polycrate-build", transactionId);
         CreatePrivateDirectory(runDirectory);
-        using var docker = options.Runtime == RuntimeKind.Container ? CreateDockerClient() : null;
         using var state = new RunState(workspace);
         var tails = new ConcurrentDictionary<string, OutputTail>(StringComparer.Ordinal);
         IActionRuntime runtime = docker is null
@@ -169,6 +175,21 @@ public sealed class WorkspaceRunner
     private Task<LoadResult> LoadAsync(RunOptions options, CancellationToken cancellationToken) =>
         new WorkspaceLoader(_loggers.CreateLogger<WorkspaceLoader>())
             .LoadAsync(options.WorkspaceDirectory, new LoadOptions { Strict = options.Strict, AllowMissingBlocks = true }, cancellationToken);
+
+    /// <summary>
+    /// Negotiates the engine's API version ahead of the image target. A failure here is not reported: the image target
+    /// asks again and reports it with the engine's own message.
+    /// </summary>
+    private static async Task WarmUpAsync(DockerClient docker, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await docker.GetNegotiatedApiVersionAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is Diagnostics.PolycrateException or OperationCanceledException or ObjectDisposedException or HttpRequestException or IOException)
+        {
+        }
+    }
 
     private DockerClient CreateDockerClient() =>
         new(DockerClientOptions.FromEnvironment(_getVariable), _loggers.CreateLogger<DockerClient>());
