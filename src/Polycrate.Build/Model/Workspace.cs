@@ -18,7 +18,19 @@ public sealed record Workspace
 
     public required WorkspaceSettings Settings { get; init; }
 
-    public IReadOnlyList<Block> Blocks { get; init; } = [];
+    /// <summary>Resolved blocks; setting them (also through <c>with</c>) rebuilds the name index FindBlock uses.</summary>
+    public IReadOnlyList<Block> Blocks
+    {
+        get => _blocks;
+        init
+        {
+            _blocks = value;
+            _blockIndex = value.DistinctBy(b => b.Name, StringComparer.Ordinal).ToDictionary(b => b.Name, StringComparer.Ordinal);
+        }
+    }
+
+    private readonly IReadOnlyList<Block> _blocks = [];
+    private readonly Dictionary<string, Block> _blockIndex = new(StringComparer.Ordinal);
 
     public IReadOnlyList<Workflow> Workflows { get; init; } = [];
 
@@ -37,28 +49,7 @@ public sealed record Workspace
 
     public required SourceLocation Location { get; init; }
 
-    public Block? FindBlock(string name) => BlockIndex().GetValueOrDefault(name);
-
-    // Built on first use for the current Blocks list; a copy made with `with { Blocks = … }` gets a new list and so a new index.
-    private (IReadOnlyList<Block> Source, Dictionary<string, Block> Index)? _blockIndex;
-
-    private Dictionary<string, Block> BlockIndex()
-    {
-        var cached = _blockIndex;
-        if (cached is { } hit && ReferenceEquals(hit.Source, Blocks))
-        {
-            return hit.Index;
-        }
-
-        var index = new Dictionary<string, Block>(StringComparer.Ordinal);
-        foreach (var block in Blocks)
-        {
-            index.TryAdd(block.Name, block);
-        }
-
-        _blockIndex = (Blocks, index);
-        return index;
-    }
+    public Block? FindBlock(string name) => _blockIndex.GetValueOrDefault(name);
 
     public Workflow? FindWorkflow(string name) =>
         Workflows.FirstOrDefault(w => string.Equals(w.Name, name, StringComparison.Ordinal));
