@@ -70,5 +70,11 @@ internal sealed class CliContext
             await Stderr.WriteLineAsync("canceled");
             return 130;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // File-system problems (permissions, full disk) are the user's to fix: say what, not where in our code.
+            await Stderr.WriteLineAsync($"error: {ex.Message}");
+            return 1;
+        }
     }
 }
