@@ -26,8 +26,9 @@ internal sealed class RunOptionSet
 
     public Option<int> MaxParallel { get; } = new("--max-parallel")
     {
-        Description = "How many independent workflow steps (needs: branches) may run at once. Default 1.",
+        Description = "How many independent workflow steps (needs: branches) may run at once.",
         DefaultValueFactory = _ => 1,
+        HelpName = "N",
     };
 
     public Option<string?> Dockerfile { get; } = new("--dockerfile")
