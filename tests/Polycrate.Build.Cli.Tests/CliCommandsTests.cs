@@ -93,6 +93,18 @@ public sealed class CliCommandsTests
     }
 
     [Fact]
+    public async Task Workspace_init_refuses_an_invalid_name_and_writes_nothing()
+    {
+        var directory = Directory.CreateTempSubdirectory("pcb-cli-").FullName;
+
+        var (exit, _, stderr) = await CliRunner.RunAsync("-w", directory, "workspace", "init", "--name", "bad name!");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--name 'bad name!' is not a valid name", stderr, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(directory));
+    }
+
+    [Fact]
     public async Task Help_explains_the_verbs()
     {
         var (exit, stdout, _) = await CliRunner.RunAsync("--help");

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Polycrate.Build.Loading;
 
 /// <summary>Name rules, anchored (the 2025 block-name pattern matched anything; one-letter names were refused).</summary>
-internal static partial class Names
+public static partial class Names
 {
     /// <summary>Workspace, instance, action, workflow and step names.</summary>
     public static bool IsValidName(string name) => NamePattern().IsMatch(name);

@@ -31,12 +31,22 @@ internal sealed partial class WorkspaceInitCommand : Command
             }
 
             var name = parse.GetValue(_name) ?? Sanitize(Path.GetFileName(root.TrimEnd(Path.DirectorySeparatorChar)));
+            var organization = parse.GetValue(_organization)!;
+            foreach (var (option, value) in new[] { ("--name", name), ("--organization", organization) })
+            {
+                if (!Names.IsValidName(value))
+                {
+                    await cli.Stderr.WriteLineAsync($"error: {option} '{value}' is not a valid name: use {Names.NameRule}");
+                    return 2;
+                }
+            }
+
             Directory.CreateDirectory(Path.Combine(root, "blocks"));
             Directory.CreateDirectory(Path.Combine(root, "artifacts", "secrets"));
             var content = $"""
                 # Polycrate workspace; the format is described in the polycrate-build README ("Workspace format").
                 name: {name}
-                organization: {parse.GetValue(_organization)}
+                organization: {organization}
 
                 blocks: []
 
