@@ -25,7 +25,7 @@ internal sealed class RegistryBenchmark : IBenchmark
     {
         var sizeMb = args.Count > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 50;
         var repetitions = args.Count > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3;
-        var root = FindRepositoryRoot();
+        var root = Testing.RepositoryRoot.Path;
         var env = (await Measure.RunProcessAsync("bash", [Path.Combine(root, "eng", "start-registry.sh")], ct))
             .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('=', 2)).Where(p => p.Length == 2)
             .ToDictionary(p => p[0], p => p[1]);
@@ -154,16 +154,5 @@ internal sealed class RegistryBenchmark : IBenchmark
         };
         await File.WriteAllBytesAsync(Path.Combine(layout, "index.json"), JsonSerializer.SerializeToUtf8Bytes(index), ct);
         return layout;
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Polycrate.Build.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Run the benchmark from inside the repository.");
     }
 }

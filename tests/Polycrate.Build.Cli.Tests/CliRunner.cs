@@ -11,16 +11,5 @@ internal static class CliRunner
         return (exitCode, stdout.ToString(), stderr.ToString());
     }
 
-    public static string Samples { get; } = FindSamples();
-
-    private static string FindSamples()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Polycrate.Build.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return Path.Combine(directory?.FullName ?? throw new InvalidOperationException("repository root not found"), "samples");
-    }
+    public static string Samples => Path.Combine(Testing.RepositoryRoot.Path, "samples");
 }

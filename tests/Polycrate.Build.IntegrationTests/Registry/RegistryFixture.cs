@@ -21,7 +21,7 @@ public sealed class RegistryFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var script = Path.Combine(Tool.RepositoryRoot(), "eng", "start-registry.sh");
+        var script = Path.Combine(Testing.RepositoryRoot.Path, "eng", "start-registry.sh");
         Environment = RegistryEnvironment.Parse(await Tool.RunAsync("bash", script));
         Tokens = new TokenServer(Environment);
     }

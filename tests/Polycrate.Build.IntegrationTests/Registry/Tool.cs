@@ -5,17 +5,6 @@ namespace Polycrate.Build.IntegrationTests.Registry;
 /// <summary>Runs eng/ scripts and skopeo for the registry tests; a missing tool or a failure throws (never skips).</summary>
 internal static class Tool
 {
-    public static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Polycrate.Build.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Cannot find the repository root (Polycrate.Build.sln) above " + AppContext.BaseDirectory);
-    }
-
     public static async Task<string> RunAsync(string fileName, params string[] args)
     {
         var psi = new ProcessStartInfo(fileName)

@@ -16,7 +16,7 @@ public sealed class DockerEngineFixture : IAsyncLifetime
 
     public DockerClient Client => _client ?? throw new InvalidOperationException("The fixture is not initialised.");
 
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string RepositoryRoot => Testing.RepositoryRoot.Path;
 
     public async Task InitializeAsync()
     {
@@ -52,19 +52,6 @@ public sealed class DockerEngineFixture : IAsyncLifetime
             throw new InvalidOperationException(
                 $"{script} {string.Join(' ', arguments)} failed with exit code {process.ExitCode}:\n{await stdout}\n{await stderr}");
         }
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Polycrate.Build.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Polycrate.Build.sln above {AppContext.BaseDirectory}.");
     }
 }
 
