@@ -3,6 +3,21 @@ namespace Polycrate.Build.Loading;
 /// <summary>Levenshtein distance, for "did you mean" suggestions on unknown keys and names.</summary>
 internal static class EditDistance
 {
+    /// <summary>
+    /// The candidate closest to <paramref name="unknown"/>, if one is close enough: at most a third of its length
+    /// away, and never less tolerant than <paramref name="minimumTolerance"/> edits.
+    /// </summary>
+    public static string? Closest(string unknown, IEnumerable<string> candidates, int minimumTolerance, bool ignoreCase)
+    {
+        string Normalize(string text) => ignoreCase ? text.ToLowerInvariant() : text;
+        var target = Normalize(unknown);
+        return candidates.Select(c => (Name: c, Distance: Compute(target, Normalize(c))))
+            .Where(c => c.Distance <= Math.Max(minimumTolerance, c.Name.Length / 3))
+            .OrderBy(c => c.Distance)
+            .Select(c => c.Name)
+            .FirstOrDefault();
+    }
+
     public static int Compute(string a, string b)
     {
         var previous = new int[b.Length + 1];

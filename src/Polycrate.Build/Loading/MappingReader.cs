@@ -224,12 +224,7 @@ internal sealed class MappingReader
 
     public SourceLocation LocationOf(string key) => Node(key) is { } node ? File.LocationOf(node) : Location;
 
-    private string? Suggest(string unknown) =>
-        _known.Select(k => (Key: k, Distance: EditDistance.Compute(unknown.ToLowerInvariant(), k.ToLowerInvariant())))
-            .Where(x => x.Distance <= Math.Max(1, x.Key.Length / 3))
-            .OrderBy(x => x.Distance)
-            .Select(x => x.Key)
-            .FirstOrDefault();
+    private string? Suggest(string unknown) => EditDistance.Closest(unknown, _known, minimumTolerance: 1, ignoreCase: true);
 
     private static bool IsNull(YamlNode node) =>
         node is YamlScalarNode scalar && ConfigValueReader.ReadScalar(scalar).Kind == ScalarKind.Null;

@@ -98,11 +98,7 @@ internal static class ReferenceValidator
     private static string Suggest(string unknown, IEnumerable<string> candidates, string what)
     {
         var list = candidates.ToList();
-        var best = list.Select(c => (Name: c, Distance: EditDistance.Compute(unknown, c)))
-            .Where(c => c.Distance <= Math.Max(2, c.Name.Length / 3))
-            .OrderBy(c => c.Distance)
-            .Select(c => c.Name)
-            .FirstOrDefault();
+        var best = EditDistance.Closest(unknown, list, minimumTolerance: 2, ignoreCase: false);
         return best is not null
             ? $"did you mean '{best}'?"
             : list.Count == 0 ? $"there are no {what}" : $"known {what}: {string.Join(", ", list.Take(20))}";
