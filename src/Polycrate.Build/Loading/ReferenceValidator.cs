@@ -34,7 +34,7 @@ internal static class ReferenceValidator
             if (cycle is not null)
             {
                 var first = workflow.FindStep(cycle[0])!;
-                diagnostics.Error(DiagnosticCodes.StepCycle, $"workflow '{workflow.Name}' has a dependency cycle: {string.Join(" -> ", cycle)}",
+                diagnostics.Error(DiagnosticCodes.StepCycle, $"workflow '{workflow.Name}' has a dependency cycle: {MessageText.List(cycle, " -> ")}",
                     first.Location, "remove one of the 'needs:' entries in this chain");
             }
         }
@@ -101,6 +101,6 @@ internal static class ReferenceValidator
         var best = EditDistance.Closest(unknown, list, minimumTolerance: 2, ignoreCase: false);
         return best is not null
             ? $"did you mean '{best}'?"
-            : list.Count == 0 ? $"there are no {what}" : $"known {what}: {string.Join(", ", list.Take(20))}";
+            : list.Count == 0 ? $"there are no {what}" : $"known {what}: {MessageText.List(list)}";
     }
 }
