@@ -23,13 +23,13 @@ internal static class PolyFileReader
         }
         catch (IOException ex)
         {
-            diagnostics.Error(DiagnosticCodes.FileNotReadable, $"cannot resolve the link {path}: {ex.Message}", location, "point the link at a regular file, or replace it with one");
+            diagnostics.Error(DiagnosticCodes.FileNotReadable, $"cannot resolve the symlink: {ex.Message}", location, "point the link at a regular file, or replace it with one");
             return null;
         }
 
         if (target is not FileInfo { Exists: true } file)
         {
-            diagnostics.Error(DiagnosticCodes.FileNotReadable, $"{path} is not a regular file" + (target.FullName == path ? string.Empty : $" (it links to {target.FullName})"),
+            diagnostics.Error(DiagnosticCodes.FileNotReadable, "not a regular file" + (target.FullName == path ? string.Empty : $" (it links to {target.FullName})"),
                 location, "replace it with a regular file");
             return null;
         }
@@ -37,7 +37,7 @@ internal static class PolyFileReader
         if (file.Length == 0)
         {
             diagnostics.Error(DiagnosticCodes.FileNotReadable,
-                $"{path} has size 0: it is empty, or not a regular file (a FIFO or a device such as /dev/zero), which is never read",
+                "the file has size 0: it is empty, or not a regular file (a FIFO or a device such as /dev/zero), which is never read",
                 location, "write the definition into a regular file");
             return null;
         }
@@ -53,7 +53,7 @@ internal static class PolyFileReader
             await using var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.Asynchronous);
             if (!stream.CanSeek)
             {
-                diagnostics.Error(DiagnosticCodes.FileNotReadable, $"{path} is not a regular file", location, "replace it with a regular file");
+                diagnostics.Error(DiagnosticCodes.FileNotReadable, "not a regular file", location, "replace it with a regular file");
                 return null;
             }
 
@@ -77,13 +77,13 @@ internal static class PolyFileReader
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Error(DiagnosticCodes.FileNotReadable, $"cannot read {path}: {ex.Message}", location, "check that the file exists and is readable");
+            diagnostics.Error(DiagnosticCodes.FileNotReadable, $"cannot read the file: {ex.Message}", location, "check that the file exists and is readable");
             return null;
         }
     }
 
     private static void ReportTooLarge(string path, long size, InputLimits limits, DiagnosticBag diagnostics) =>
         diagnostics.Error(DiagnosticCodes.FileNotReadable,
-            $"{path} is larger than the limit of {limits.MaxFileBytes} bytes ({size} bytes or more)", new SourceLocation(path, 0, 0),
+            $"the file is larger than the limit of {limits.MaxFileBytes} bytes ({size} bytes or more)", new SourceLocation(path, 0, 0),
             $"split the file, or raise the limit with {InputLimits.FileBytesVariable} (docs/limits.md)");
 }

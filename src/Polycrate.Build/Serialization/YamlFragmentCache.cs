@@ -4,9 +4,10 @@ using Polycrate.Build.Model;
 namespace Polycrate.Build.Serialization;
 
 /// <summary>
-/// Rendered YAML of large sub-trees, keyed by the sub-tree's identity and indentation, for
+/// Rendered YAML of large shared sub-trees, keyed by the sub-tree's identity and indentation, for
 /// <see cref="ConfigYamlWriter"/>. Config trees are immutable, so the same instance always renders the same text.
-/// One cache per run; safe for steps that run in parallel.
+/// Only sub-trees declared with <see cref="Share"/> are kept (a per-step tree that wraps shared ones is rendered
+/// anew, so the cache holds one copy of each shared section, not one per step). One cache per run; thread-safe.
 /// </summary>
 public sealed class YamlFragmentCache
 {
@@ -14,6 +15,16 @@ public sealed class YamlFragmentCache
     public const int MinimumLength = 4096;
 
     private readonly Dictionary<(ConfigValue Value, int Indent), string> _fragments = new(new IdentityComparer());
+    private readonly HashSet<ConfigValue> _shared = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Declares <paramref name="value"/> as used by many trees, so its rendered text is kept.</summary>
+    public void Share(ConfigValue value)
+    {
+        lock (_fragments)
+        {
+            _shared.Add(value);
+        }
+    }
 
     /// <summary>How many fragments were served from the cache (for tests and diagnostics).</summary>
     public int Hits { get; private set; }
@@ -40,10 +51,12 @@ public sealed class YamlFragmentCache
             return;
         }
 
-        var text = builder.ToString(start, builder.Length - start);
         lock (_fragments)
         {
-            _fragments[(value, indent)] = text;
+            if (_shared.Contains(value))
+            {
+                _fragments[(value, indent)] = builder.ToString(start, builder.Length - start);
+            }
         }
     }
 

@@ -18,9 +18,23 @@ public sealed class SnapshotCache
     /// <summary>Rendered YAML of the large shared sections.</summary>
     public YamlFragmentCache Yaml { get; } = new();
 
+    /// <summary>The workspace section; its parts are shared with <see cref="Yaml"/> (each step adds its own <c>secrets</c> around them).</summary>
     public ConfigMap Workspace(Workspace workspace, bool onHost) =>
-        (onHost ? _workspacesOnHost : _workspaces).GetValue(workspace,
-            w => ModelProjection.Workspace(w, new PathMapper(w, onHost), includeBlocks: true));
+        (onHost ? _workspacesOnHost : _workspaces).GetValue(workspace, w =>
+        {
+            var projected = ModelProjection.Workspace(w, new PathMapper(w, onHost), includeBlocks: true);
+            foreach (var (_, section) in projected.Entries)
+            {
+                Yaml.Share(section);
+            }
 
-    public ConfigMap Workflow(Workflow workflow) => _workflows.GetValue(workflow, ModelProjection.Workflow);
+            return projected;
+        });
+
+    public ConfigMap Workflow(Workflow workflow) => _workflows.GetValue(workflow, w =>
+    {
+        var projected = ModelProjection.Workflow(w);
+        Yaml.Share(projected);
+        return projected;
+    });
 }
