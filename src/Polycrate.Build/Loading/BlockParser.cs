@@ -87,6 +87,7 @@ internal static class BlockParser
         }
 
         var link = new ArtifactLink(reader.String("from"), reader.String("filename"), reader.Location);
+        WorkspacePathCheck.CheckRelative(reader, "filename", $"{reader.Context}.filename", parent.Diagnostics);
         reader.ReportUnknownKeys();
         return link;
     }

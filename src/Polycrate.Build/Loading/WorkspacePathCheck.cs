@@ -33,6 +33,27 @@ internal static class WorkspacePathCheck
         }
     }
 
+    /// <summary>
+    /// A block's <c>inventory.filename</c> / <c>kubeconfig.filename</c> is relative to its artifacts directory, which may
+    /// not exist yet: checked by its text only (absolute, or a <c>..</c> that climbs out).
+    /// </summary>
+    public static void CheckRelative(MappingReader reader, string key, string label, DiagnosticBag diagnostics)
+    {
+        if (reader.Node(key) is not YamlScalarNode { Value: { Length: > 0 } value } node)
+        {
+            return;
+        }
+
+        var problem = Path.IsPathRooted(value) || value.StartsWith('~') ? "is an absolute path; it must be relative to the block's artifacts"
+            : Path.GetFullPath(Path.Combine("/artifacts", value)).StartsWith("/artifacts/", StringComparison.Ordinal) ? null
+            : "leads outside the block's artifacts directory";
+        if (problem is not null)
+        {
+            diagnostics.Error(DiagnosticCodes.PathOutsideWorkspace, $"{label}: '{MessageText.Cut(value)}' {problem}", reader.File.LocationOf(node),
+                "name a file in the block's artifacts directory, or take it from another block with 'from:'");
+        }
+    }
+
     /// <summary>Why <paramref name="value"/> does not stay inside <paramref name="root"/>, or null when it does.</summary>
     public static string? Problem(string root, string value)
     {

@@ -32,6 +32,21 @@ public sealed class WorkspacePathTests
         Assert.Equal(2, error.ExitCode);
     }
 
+    [Theory]
+    [InlineData("../../../../etc/shadow")]
+    [InlineData("/etc/shadow")]
+    public async Task A_block_link_filename_leaving_its_artifacts_is_an_error(string filename)
+    {
+        using var workspace = new TempWorkspace();
+        workspace.Write("workspace.poly", $"name: ws\nblocks:\n  - name: app\n    kubeconfig:\n      filename: {filename}\n    actions: [{{name: run, script: [echo]}}]\n");
+
+        var error = await Assert.ThrowsAsync<WorkspaceException>(() => workspace.LoadAsync());
+
+        var diagnostic = Assert.Single(error.Diagnostics);
+        Assert.Equal(DiagnosticCodes.PathOutsideWorkspace, diagnostic.Code);
+        Assert.Equal(new SourceLocation(workspace.PathOf("workspace.poly"), 5, 17), diagnostic.Location);
+    }
+
     [Fact]
     public async Task A_symlink_leading_out_of_the_workspace_is_an_error()
     {
