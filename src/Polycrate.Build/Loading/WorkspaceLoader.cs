@@ -34,7 +34,9 @@ public sealed class WorkspaceLoader
                 "pass the workspace directory with -w DIR, or create one with 'polycrate-build workspace init'"));
         }
 
-        var file = YamlFile.Parse(path, await File.ReadAllTextAsync(path, cancellationToken), diagnostics);
+        var limits = options.Limits ?? InputLimits.FromEnvironment(Environment.GetEnvironmentVariable);
+        var text = await PolyFileReader.ReadAsync(path, limits, diagnostics, cancellationToken);
+        var file = text is null ? new YamlFile(path, null, SyntaxError: true) : YamlFile.Parse(path, text, diagnostics, limits);
         var definition = WorkspaceParser.Parse(file, diagnostics);
         if (definition is null)
         {
@@ -42,7 +44,7 @@ public sealed class WorkspaceLoader
             throw new WorkspaceException(diagnostics.Items);
         }
 
-        var installed = await DiscoverBlocksAsync(root, definition.Settings, diagnostics, cancellationToken);
+        var installed = await DiscoverBlocksAsync(root, definition.Settings, limits, diagnostics, cancellationToken);
         var resolver = new BlockResolver(definition.BlockEntries, installed, diagnostics, options.AllowMissingBlocks);
         var blocks = resolver.ResolveAll();
 
@@ -72,7 +74,7 @@ public sealed class WorkspaceLoader
         return new LoadResult(workspace, diagnostics.Items);
     }
 
-    private static async Task<List<InstalledBlock>> DiscoverBlocksAsync(string root, WorkspaceSettings settings, DiagnosticBag diagnostics,
+    private static async Task<List<InstalledBlock>> DiscoverBlocksAsync(string root, WorkspaceSettings settings, InputLimits limits, DiagnosticBag diagnostics,
         CancellationToken cancellationToken)
     {
         var blocksRoot = Path.Combine(root, settings.BlocksRoot);
@@ -93,7 +95,7 @@ public sealed class WorkspaceLoader
         await Parallel.ForAsync(0, files.Count, cancellationToken, async (i, ct) =>
         {
             var bag = new DiagnosticBag();
-            var block = BlockFileReader.Parse(files[i], await File.ReadAllTextAsync(files[i], ct), bag);
+            var block = await BlockFileReader.ReadAsync(files[i], bag, limits, ct);
             parsed[i] = (block, bag);
         });
 

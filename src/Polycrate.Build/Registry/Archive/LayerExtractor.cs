@@ -6,7 +6,7 @@ namespace Polycrate.Build.Registry.Archive;
 /// <summary>
 /// Applies image layers (tar or tar+gzip) onto a directory, in order, honouring OCI/Docker whiteouts
 /// (<c>.wh.&lt;name&gt;</c> deletes a lower-layer path, <c>.wh..wh..opq</c> empties a directory of lower-layer
-/// content). Refuses absolute names, <c>..</c>, writing through symlinks, links that resolve outside the
+/// content). Refuses absolute names, <c>..</c>, names that are not valid UTF-8, writing through symlinks, links that resolve outside the
 /// root, devices and FIFOs; keeps permission bits only (never setuid, setgid or sticky). Meant to extract into
 /// a fresh staging directory: on refusal the caller throws the staging directory away.
 /// </summary>
@@ -127,6 +127,13 @@ public static class LayerExtractor
         if (entryName.Contains('\0', StringComparison.Ordinal) || entryName.Contains('\\', StringComparison.Ordinal))
         {
             throw new UnsafeArchiveException(entryName, "the name contains a NUL or backslash");
+        }
+
+        // The tar reader decodes names as UTF-8 and turns invalid bytes into U+FFFD: two different names would become one
+        // path and the later entry would silently replace the earlier one.
+        if (entryName.Contains('\uFFFD', StringComparison.Ordinal))
+        {
+            throw new UnsafeArchiveException(entryName, "the name is not valid UTF-8; entries with such names could overwrite each other");
         }
 
         if (entryName.StartsWith('/') || Path.IsPathRooted(entryName))
