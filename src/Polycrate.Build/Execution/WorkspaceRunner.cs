@@ -217,7 +217,7 @@ public sealed class WorkspaceRunner
         }
 
         var image = workspace.Settings.Image ?? options.DefaultImage;
-        var pulled = await new ImagePuller(docker, _loggers.CreateLogger<ImagePuller>()).EnsureImageAsync(image, options.Pull, cancellationToken);
+        var pulled = await new ImagePuller(docker, _loggers.CreateLogger<ImagePuller>(), new RegistryAuthOptions(_getVariable)).EnsureImageAsync(image, options.Pull, cancellationToken);
         return new WorkspaceImageResult(image, Built: pulled, ContextHash: string.Empty, InputFiles: []);
     }
 
