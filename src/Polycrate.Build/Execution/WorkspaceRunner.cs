@@ -153,6 +153,7 @@ public sealed class WorkspaceRunner
         _logger.LogDebug("Run {Transaction} prepared after {Milliseconds} ms", transactionId, clock.ElapsedMilliseconds);
         try
         {
+            _observer.RunPlanned(graph.Closure(rootIds));
             summary = await TargetScheduler.RunAsync(graph, rootIds, Execute,
                 new SchedulerOptions { MaxParallel = options.MaxParallel, Started = _observer.TargetStarted, Finished = _observer.TargetFinished },
                 cancellationToken);
