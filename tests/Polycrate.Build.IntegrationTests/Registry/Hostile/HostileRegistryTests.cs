@@ -133,19 +133,7 @@ public sealed class HostileRegistryTests(ITestOutputHelper output) : IDisposable
     {
         var artifact = new HostileArtifact();
         var layer = artifact.AddLayer(HostileArtifact.TarGz(("block.poly", 0, "name: hostile\nversion: 1.0.0\n"), ("data", 0, new string('x', 100_000))));
-        await using var server = new HostileRegistry(artifact.Serve(async (request, stream, cancellationToken) =>
-        {
-            if (!request.Path.EndsWith(layer.Digest, StringComparison.Ordinal))
-            {
-                return false;
-            }
-
-            await stream.WriteAsync(HostileRegistry.Head(200, layer.Size, "application/octet-stream"), cancellationToken);
-            await stream.WriteAsync(artifact.Blobs[layer.Digest].AsMemory(0, (int)layer.Size / 2), cancellationToken);
-            await stream.FlushAsync(cancellationToken);
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-            return true;
-        }));
+        await using var server = new HostileRegistry(artifact.Serve(HalfOfTheBlob(artifact, layer, thenStall: true)));
 
         var error = await Assert.ThrowsAsync<RegistryException>(() => PullAsync(server));
 
@@ -159,17 +147,7 @@ public sealed class HostileRegistryTests(ITestOutputHelper output) : IDisposable
     {
         var artifact = new HostileArtifact();
         var layer = artifact.AddLayer(HostileArtifact.TarGz(("block.poly", 0, "name: hostile\nversion: 1.0.0\n"), ("data", 0, new string('x', 100_000))));
-        await using var server = new HostileRegistry(artifact.Serve(async (request, stream, cancellationToken) =>
-        {
-            if (!request.Path.EndsWith(layer.Digest, StringComparison.Ordinal))
-            {
-                return false;
-            }
-
-            await stream.WriteAsync(HostileRegistry.Head(200, layer.Size, "application/octet-stream"), cancellationToken);
-            await stream.WriteAsync(artifact.Blobs[layer.Digest].AsMemory(0, (int)layer.Size / 2), cancellationToken);
-            return true; // the server closes the connection half way
-        }));
+        await using var server = new HostileRegistry(artifact.Serve(HalfOfTheBlob(artifact, layer, thenStall: false))); // then closes
 
         var error = await Assert.ThrowsAsync<RegistryException>(() => PullAsync(server));
 
@@ -205,6 +183,26 @@ public sealed class HostileRegistryTests(ITestOutputHelper output) : IDisposable
         Assert.Contains("check the user name and password", error.Message, StringComparison.Ordinal);
         Assert.Contains("/token", error.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>Answers the layer's blob with its full length announced and half of its bytes sent, then stalls or hangs up.</summary>
+    private static Func<HostileRequest, Stream, CancellationToken, Task<bool>> HalfOfTheBlob(HostileArtifact artifact, Descriptor layer, bool thenStall) =>
+        async (request, stream, cancellationToken) =>
+        {
+            if (!request.Path.EndsWith(layer.Digest, StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            await stream.WriteAsync(HostileRegistry.Head(200, layer.Size, "application/octet-stream"), cancellationToken);
+            await stream.WriteAsync(artifact.Blobs[layer.Digest].AsMemory(0, (int)layer.Size / 2), cancellationToken);
+            await stream.FlushAsync(cancellationToken);
+            if (thenStall)
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+
+            return true;
+        };
 
     /// <summary>Bearer auth on the same server: /token answers (or refuses Basic credentials); the registry refuses every token.</summary>
     private static Func<HostileRequest, Stream, CancellationToken, Task> TokenFlow(bool tokenServerAccepts) => async (request, stream, _) =>
