@@ -153,6 +153,7 @@ public sealed class WorkspaceRunner
         _logger.LogDebug("Run {Transaction} prepared after {Milliseconds} ms", transactionId, clock.ElapsedMilliseconds);
         try
         {
+            _observer.RunPlanned(graph.Closure(rootIds));
             summary = await TargetScheduler.RunAsync(graph, rootIds, Execute,
                 new SchedulerOptions { MaxParallel = options.MaxParallel, Started = _observer.TargetStarted, Finished = _observer.TargetFinished },
                 cancellationToken);
@@ -217,7 +218,7 @@ public sealed class WorkspaceRunner
         }
 
         var image = workspace.Settings.Image ?? options.DefaultImage;
-        var pulled = await new ImagePuller(docker, _loggers.CreateLogger<ImagePuller>()).EnsureImageAsync(image, options.Pull, cancellationToken);
+        var pulled = await new ImagePuller(docker, _loggers.CreateLogger<ImagePuller>(), new RegistryAuthOptions(_getVariable)).EnsureImageAsync(image, options.Pull, cancellationToken);
         return new WorkspaceImageResult(image, Built: pulled, ContextHash: string.Empty, InputFiles: []);
     }
 
