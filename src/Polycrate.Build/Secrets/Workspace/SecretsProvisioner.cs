@@ -28,7 +28,7 @@ public sealed class SecretsProvisioner
     public async Task<ProvisionedSecrets> ProvisionAsync(Model.Workspace workspace, IdentitySource identity, string runDirectory, CancellationToken ct)
     {
         var secrets = SecretDiscovery.Discover(workspace);
-        var encryptedOnly = secrets.Where(s => !s.HasPlaintext).ToList();
+        var encryptedOnly = secrets.Where(s => !s.HasPlaintext || s.IsPlaceholder).ToList();
         var identities = encryptedOnly.Count > 0 ? await identity.TryLoadAsync(ct) : null;
         var decryptedDirectory = Path.Combine(Path.GetFullPath(runDirectory), RunFolder);
         var result = new List<ProvisionedSecret>();
@@ -66,7 +66,11 @@ public sealed class SecretsProvisioner
             // The engine creates an empty file for each mount onto a missing path; record them before any container
             // starts, so they are removed even when this process is killed (OrphanReaper reads the record).
             var mountPoints = result.Where(s => s.Decrypted && !File.Exists(s.WorkspacePath)).Select(s => s.WorkspacePath).ToList();
-            await MountPoints.RecordAsync(Path.GetFullPath(runDirectory), mountPoints, ct);
+            if (mountPoints.Count > 0)
+            {
+                await MountPoints.RecordAsync(Path.GetFullPath(runDirectory), mountPoints, ct);
+            }
+
             done = true;
             return new ProvisionedSecrets(workspace, result, decryptedDirectory, mountPoints);
         }
