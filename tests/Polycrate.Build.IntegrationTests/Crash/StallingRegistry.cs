@@ -87,7 +87,7 @@ internal sealed class StallingRegistry : IDisposable
             }
 
             var (manifest, layerDigest, layer) = repository.Value;
-            if (path.EndsWith("/manifests/1.0.0", StringComparison.Ordinal))
+            if (path.EndsWith("/manifests/1.0.0", StringComparison.Ordinal) || path.EndsWith("/manifests/" + ContentDigest.Of(manifest), StringComparison.Ordinal))
             {
                 response.Headers["Docker-Content-Digest"] = ContentDigest.Of(manifest);
                 await WriteAsync(response, "application/vnd.oci.image.manifest.v1+json", manifest, context.Request.HttpMethod == "HEAD");
