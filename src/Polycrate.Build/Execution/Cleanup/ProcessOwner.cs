@@ -4,8 +4,8 @@ using System.Globalization;
 namespace Polycrate.Build.Execution.Cleanup;
 
 /// <summary>
-/// The process that owns a run directory, a container or a staging folder: process id, host name and the process's
-/// start time. The start time tells a live owner from a new process that reuses a dead owner's pid. On Linux it is
+/// The process that owns a run directory, a container or a staging folder: process id, host (name and pid namespace)
+/// and the process's start time. The start time tells a live owner from a new process that reuses a dead owner's pid. On Linux it is
 /// field 22 of <c>/proc/&lt;pid&gt;/stat</c> (clock ticks since boot), elsewhere <see cref="Process.StartTime"/> in
 /// UTC ticks; either way only equality is compared, on the same host.
 /// </summary>
@@ -17,7 +17,7 @@ public sealed record ProcessOwner(int Pid, string Host, long StartTime)
     public const string StartLabel = "polycrate.owner.start";
 
     private static readonly Lazy<ProcessOwner> CurrentOwner = new(() =>
-        new ProcessOwner(Environment.ProcessId, Environment.MachineName, ReadStartTime(Environment.ProcessId) ?? 0));
+        new ProcessOwner(Environment.ProcessId, HostIdentity(), ReadStartTime(Environment.ProcessId) ?? 0));
 
     /// <summary>This process.</summary>
     public static ProcessOwner Current => CurrentOwner.Value;
@@ -65,6 +65,27 @@ public sealed record ProcessOwner(int Pid, string Host, long StartTime)
 
         var start = ReadStartTime(Pid);
         return start is null || start.Value != StartTime;
+    }
+
+    /// <summary>
+    /// The host name plus, on Linux, the pid namespace (<c>myhost/pid:[4026531836]</c>): a CLI in a container that shares
+    /// the host's name (host network) and engine sees other pids, so its processes must never be judged from here.
+    /// </summary>
+    private static string HostIdentity()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return Environment.MachineName;
+        }
+
+        try
+        {
+            return new FileInfo("/proc/self/ns/pid").LinkTarget is { } ns ? $"{Environment.MachineName}/{ns}" : Environment.MachineName;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return Environment.MachineName;
+        }
     }
 
     /// <summary>The start time of <paramref name="pid"/>, or null when no such process exists.</summary>
