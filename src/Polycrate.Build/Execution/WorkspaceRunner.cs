@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using Polycrate.Build.Execution.Cleanup;
 using Polycrate.Build.Execution.Docker;
 using Polycrate.Build.Execution.ImageBuild;
 using Polycrate.Build.Graph;
@@ -101,8 +102,8 @@ public sealed class WorkspaceRunner
             await ConfirmWorkflowAsync(workflowPrompt, options, cancellationToken);
         }
 
-        var runDirectory = Path.Combine(Path.GetTempPath(), "polycrate-build", transactionId);
-        CreatePrivateDirectory(runDirectory);
+        await new OrphanReaper(_loggers.CreateLogger<OrphanReaper>()).ReapAsync(workspace, docker, cancellationToken);
+        var runDirectory = RunDirectories.Create(RunRecord.ForRun(transactionId, workspace, options.Command ?? "polycrate-build", started));
         using var state = new RunState(workspace);
         var tails = new ConcurrentDictionary<string, OutputTail>(StringComparer.Ordinal);
         IActionRuntime runtime = docker is null
@@ -337,18 +338,6 @@ public sealed class WorkspaceRunner
         TargetStatus.NotRun => "not run",
         _ => "canceled",
     };
-
-    private static void CreatePrivateDirectory(string path)
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(path);
-        }
-        else
-        {
-            Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-    }
 
     private void TryDelete(string directory)
     {

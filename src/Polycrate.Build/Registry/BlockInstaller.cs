@@ -52,7 +52,8 @@ public sealed class BlockInstaller
         var target = Path.GetFullPath(options.TargetDirectory);
         var parent = Path.GetDirectoryName(target) ?? throw new UnsupportedImageException(reference, $"the target {target} has no parent directory");
         Directory.CreateDirectory(parent);
-        var staging = Path.Combine(parent, $".{Path.GetFileName(target)}.pull-{Guid.NewGuid():N}");
+        // The owner token lets the next command remove the folder if this process is killed (WorkspaceLeftovers).
+        var staging = Path.Combine(parent, $".{Path.GetFileName(target)}.pull-{Execution.Cleanup.ProcessOwner.Current.Token}-{Guid.NewGuid():N}");
         await using var layers = new LayerFiles(_client, reference, parent, manifest.Layers);
         try
         {
