@@ -24,7 +24,7 @@ public sealed class CiExporter
     /// <exception cref="CiExportException">PCB2101–PCB2104.</exception>
     /// <exception cref="Diagnostics.PolycrateException">a workspace does not load, or lacks the workflow (PCB2004).</exception>
     public async Task<string> ExportAsync(CiExportOptions options, string workspaceDirectory, string? workspacesGlob, bool strict,
-        Action<string>? onWarning, CancellationToken cancellationToken)
+        Action<Diagnostics.Diagnostic>? onWarning, CancellationToken cancellationToken)
     {
         var root = Path.GetFullPath(options.ProjectRoot);
         var directories = workspacesGlob is null
@@ -37,7 +37,7 @@ public sealed class CiExporter
             var result = await loader.LoadAsync(Path.Combine(root, directory), new LoadOptions { Strict = strict, AllowMissingBlocks = true }, cancellationToken);
             foreach (var warning in result.Warnings)
             {
-                onWarning?.Invoke(warning.ToString());
+                onWarning?.Invoke(warning);
             }
 
             workspaces.Add(new CiWorkspace(result.Workspace, directory, workspacesGlob is null ? null : directory.Split('/')[^1]));

@@ -73,12 +73,12 @@ internal sealed class WorkflowsExportCommand : Command
                 RunsOn = parse.GetValue(_runsOn)!,
             };
             using var loggers = cli.CreateLoggerFactory(parse);
-            var warnings = new List<string>();
+            var warnings = new List<Diagnostics.Diagnostic>();
             var text = await new CiExporter(loggers).ExportAsync(options, cli.WorkspaceDirectory(parse), parse.GetValue(_workspaces),
                 parse.GetValue(cli.Options.Strict), warnings.Add, token);
             foreach (var warning in warnings)
             {
-                await cli.Stderr.WriteLineAsync(warning);
+                await cli.Stderr.WriteLineAsync(warning.ToString());
             }
 
             await cli.Stdout.WriteAsync(text);
