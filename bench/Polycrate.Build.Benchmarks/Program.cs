@@ -8,6 +8,7 @@ IBenchmark[] benchmarks =
     new InspectBenchmark(),
     new RegistryBenchmark(),
     new RunBenchmark(),
+    new StartupBenchmark(),
 ];
 
 var selected = args.Length > 0 ? benchmarks.FirstOrDefault(b => b.Name == args[0]) : null;
