@@ -209,7 +209,4 @@ public sealed partial class RegistryClient : IDisposable
         return buffer.ToArray();
     }
 
-    private sealed record TagList(
-        [property: System.Text.Json.Serialization.JsonPropertyName("name")] string? Name,
-        [property: System.Text.Json.Serialization.JsonPropertyName("tags")] IReadOnlyList<string>? Tags);
 }
