@@ -21,4 +21,5 @@ public static class DiagnosticCodes
     public const string StepCycle = "PCB1015";
     public const string ActionDefinition = "PCB1016";
     public const string ArtifactLinkMissing = "PCB1017";
+    public const string SecretsFileLocked = "PCB1031";
 }

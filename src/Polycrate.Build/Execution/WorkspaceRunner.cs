@@ -90,6 +90,14 @@ public sealed class WorkspaceRunner
         }
 
         var workspace = (await LoadAsync(options, cancellationToken)).Workspace;
+        if (options.BlocksAutoPull && workspace.Dependencies.Any(d => !d.Installed))
+        {
+            // dependencies: are installed like missing from: blocks (Polycrate's auto-pull); the run then sees them.
+            using var client = RegistryClientFactory.Create(new RegistryAuthOptions(_getVariable), options.InsecureRegistries, _loggers);
+            await new MissingBlockInstaller(client, _loggers).InstallAsync(async ct => (await LoadAsync(options, ct)).Workspace, update: false, cancellationToken);
+            workspace = (await LoadAsync(options, cancellationToken)).Workspace;
+        }
+
         _logger.LogDebug("Loaded the workspace in {Milliseconds} ms", clock.ElapsedMilliseconds);
         var workflowPrompt = validate(workspace);
         var graph = customGraph(workspace) ?? TargetGraphBuilder.Build(workspace);
@@ -172,9 +180,13 @@ public sealed class WorkspaceRunner
         return new RunReport(transactionId, summary, logPath);
     }
 
-    private Task<LoadResult> LoadAsync(RunOptions options, CancellationToken cancellationToken) =>
-        new WorkspaceLoader(_loggers.CreateLogger<WorkspaceLoader>())
-            .LoadAsync(options.WorkspaceDirectory, new LoadOptions { Strict = options.Strict, AllowMissingBlocks = true }, cancellationToken);
+    private async Task<LoadResult> LoadAsync(RunOptions options, CancellationToken cancellationToken)
+    {
+        var loaded = await new WorkspaceLoader(_loggers.CreateLogger<WorkspaceLoader>())
+            .LoadAsync(options.WorkspaceDirectory, new LoadOptions { Strict = options.Strict, AllowMissingBlocks = true, GetEnvironmentVariable = _getVariable },
+                cancellationToken);
+        return loaded with { Workspace = RunOverrides.Apply(loaded.Workspace, options) };
+    }
 
     /// <summary>
     /// Negotiates the engine's API version ahead of the image target. A failure here is not reported: the image target

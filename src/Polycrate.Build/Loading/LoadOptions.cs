@@ -11,4 +11,7 @@ public sealed record LoadOptions
     /// <see cref="Model.Workspace.MissingBlocks"/> so a run can install it first (the block-install target).
     /// </summary>
     public bool AllowMissingBlocks { get; init; }
+
+    /// <summary>Reads <c>POLYCRATE_REGISTRY_URL</c> (the default registry); null means this process's environment.</summary>
+    public Func<string, string?>? GetEnvironmentVariable { get; init; }
 }

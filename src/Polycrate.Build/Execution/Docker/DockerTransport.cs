@@ -129,9 +129,8 @@ internal sealed class DockerTransport : IDisposable
         var cause = ex.InnerException?.Message ?? ex.Message;
         return new ContainerException(
             ContainerErrorCodes.EngineUnavailable,
-            $"No Docker engine answers at {where}: {cause}. Start one with 'sudo systemctl start docker' or "
-            + "'sudo eng/start-docker.sh' (from the Polycrate.Build repository), or set DOCKER_HOST to a running engine "
-            + "(unix:///path or tcp://host:port).",
+            $"No Docker engine answers at {where}: {cause}. Start one with 'sudo systemctl start docker' (or 'sudo dockerd'), "
+            + "set DOCKER_HOST to a running engine (unix:///path or tcp://host:port), or run on this machine with --runtime host.",
             ex);
     }
 

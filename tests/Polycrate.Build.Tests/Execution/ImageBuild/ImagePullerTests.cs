@@ -35,6 +35,9 @@ public sealed class ImagePullerTests
 
         Assert.Equal(ContainerErrorCodes.ImageMissing, ex.Code);
         Assert.Contains("polycrate-toolchain:bookworm-1", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("--pull", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Dockerfile.poly", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("eng/", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(handler.Requests, r => r.PathAndQuery.Contains("/images/create", StringComparison.Ordinal));
     }
 
