@@ -98,6 +98,8 @@ internal static class WorkspaceParser
         var kubeconfig = workspace.Mapping("kubeconfig");
         var inventoryFile = inventory?.String("filename");
         var kubeconfigFile = kubeconfig?.String("filename");
+        inventory?.Ignore(PolycrateMetadataKeys.ArtifactPaths);
+        kubeconfig?.Ignore(PolycrateMetadataKeys.ArtifactPaths);
         inventory?.ReportUnknownKeys();
         kubeconfig?.ReportUnknownKeys();
 
