@@ -150,7 +150,7 @@ public sealed class DockerClientTests
         var id = await client.CreateContainerAsync(
             new ContainerSpec
             {
-                Image = "polycrate-toolchain:bookworm-1",
+                Image = "polycrate-toolchain:bookworm-2",
                 Name = "run-1",
                 Command = ["/bin/bash", "-c", "echo hi"],
                 Environment = [new("TOKEN", "a=b c"), new("EMPTY", "")],
