@@ -10,12 +10,14 @@ namespace Polycrate.Build.IntegrationTests.Registry.Workspace;
 /// <c>secrets.poly</c>, a script that calls ansible-playbook) runs after <c>workspace update</c>, with the loopback registry
 /// standing in for the default one through <c>POLYCRATE_REGISTRY_URL</c>. The tool runs as its own process, as from a shell.
 /// </summary>
-[Collection(RunsCollection.Name)]
+[Collection(RegistryCollection.Name)]
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-public sealed class RealWorkspaceTests : IClassFixture<RegistryFixture>
+public sealed class RealWorkspaceTests : IClassFixture<RunEnvironmentFixture>
 {
     private readonly RegistryFixture _registry;
 
+    // One registry fixture per test run (its token server owns a fixed port): the registry collection's; the engine and
+    // toolchain image come from the run fixture.
     public RealWorkspaceTests(RegistryFixture registry, RunEnvironmentFixture environment)
     {
         _registry = registry;
