@@ -92,10 +92,7 @@ public sealed class WorkspaceRunner
         var workspace = (await LoadAsync(options, cancellationToken)).Workspace;
         if (options.BlocksAutoPull && workspace.Dependencies.Any(d => !d.Installed))
         {
-            // dependencies: are installed like missing from: blocks (Polycrate's auto-pull); the run then sees them.
-            using var client = RegistryClientFactory.Create(new RegistryAuthOptions(_getVariable), options.InsecureRegistries, _loggers);
-            await new MissingBlockInstaller(client, _loggers).InstallAsync(async ct => (await LoadAsync(options, ct)).Workspace, update: false, cancellationToken);
-            workspace = (await LoadAsync(options, cancellationToken)).Workspace;
+            workspace = await DependencyAutoPull.InstallAsync(async ct => (await LoadAsync(options, ct)).Workspace, options, _getVariable, _loggers, cancellationToken);
         }
 
         _logger.LogDebug("Loaded the workspace in {Milliseconds} ms", clock.ElapsedMilliseconds);
@@ -284,7 +281,8 @@ public sealed class WorkspaceRunner
 
         var commands = string.Join("; ", installs.Select(t => $"polycrate-build blocks pull {t.Reference}"));
         var required = string.Join(", ", workspace.MissingBlocks.Where(m => installs.Any(t => t.Reference == m.Reference)).Select(m => $"{m.Reference} (from: of '{m.RequiredBy}' at {m.Location})"));
-        throw new ActionException($"blocks this run needs are not installed: {required}", $"install them with: {commands}; or pass --blocks-auto-pull",
+        throw new ActionException($"blocks this run needs are not installed: {required}",
+            $"install them with 'polycrate-build workspace update' or: {commands}; or pass --blocks-auto-pull",
             ActionException.BlocksMissingCode, exitCode: 2);
     }
 
