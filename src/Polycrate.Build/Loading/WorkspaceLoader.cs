@@ -35,7 +35,9 @@ public sealed class WorkspaceLoader
                 "pass the workspace directory with -w DIR, or create one with 'polycrate-build workspace init'"));
         }
 
-        var file = YamlFile.Parse(path, await File.ReadAllTextAsync(path, cancellationToken), diagnostics);
+        var limits = options.Limits ?? InputLimits.FromEnvironment(Environment.GetEnvironmentVariable);
+        var text = await PolyFileReader.ReadAsync(path, limits, diagnostics, cancellationToken);
+        var file = text is null ? new YamlFile(path, null, SyntaxError: true) : YamlFile.Parse(path, text, diagnostics, limits);
         var definition = WorkspaceParser.Parse(file, diagnostics);
         if (definition is null)
         {
@@ -43,7 +45,7 @@ public sealed class WorkspaceLoader
             throw new WorkspaceException(diagnostics.Items);
         }
 
-        var installed = await DiscoverBlocksAsync(root, definition.Settings, diagnostics, cancellationToken);
+        var installed = await DiscoverBlocksAsync(root, definition.Settings, limits, diagnostics, cancellationToken);
         var getVariable = options.GetEnvironmentVariable ?? Environment.GetEnvironmentVariable;
         var defaultRegistry = DefaultRegistry.ForPulls(definition.Settings.Registry, getVariable);
         var entries = SecretsFile.MergeInto(definition.BlockEntries, await SecretsFile.ReadAsync(root, getVariable, diagnostics, cancellationToken));
@@ -87,7 +89,7 @@ public sealed class WorkspaceLoader
             return new BlockDependency(qualified.ToString(), resolver.IsSatisfied(qualified), definition.DependenciesLocation);
         }).ToList();
 
-    private static async Task<List<InstalledBlock>> DiscoverBlocksAsync(string root, WorkspaceSettings settings, DiagnosticBag diagnostics,
+    private static async Task<List<InstalledBlock>> DiscoverBlocksAsync(string root, WorkspaceSettings settings, InputLimits limits, DiagnosticBag diagnostics,
         CancellationToken cancellationToken)
     {
         var blocksRoot = Path.Combine(root, settings.BlocksRoot);
@@ -99,7 +101,8 @@ public sealed class WorkspaceLoader
 
         var enumeration = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true };
         var files = Directory.EnumerateFiles(blocksRoot, settings.BlocksConfig, enumeration)
-            .Where(f => !f.Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.') && part.Length > 1 && part != ".."))
+            // Hidden folders below blocks/ are skipped; the workspace itself may sit below one (CI build directories).
+            .Where(f => !Path.GetRelativePath(blocksRoot, f).Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.') && part.Length > 1 && part != ".."))
             .Order(StringComparer.Ordinal)
             .ToList();
 
@@ -108,7 +111,7 @@ public sealed class WorkspaceLoader
         await Parallel.ForAsync(0, files.Count, cancellationToken, async (i, ct) =>
         {
             var bag = new DiagnosticBag();
-            var block = BlockFileReader.Parse(files[i], await File.ReadAllTextAsync(files[i], ct), bag);
+            var block = await BlockFileReader.ReadAsync(files[i], bag, limits, ct);
             parsed[i] = (block, bag);
         });
 

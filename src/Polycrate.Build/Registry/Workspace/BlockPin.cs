@@ -38,7 +38,8 @@ public sealed record BlockPin(string From, string? InstalledVersion, string? Dig
             return new BlockPin(from, null, entry?.Digest, BlockPinStatus.NotInstalled);
         }
 
-        var version = BlockFileReader.Parse(file, File.ReadAllText(file), new DiagnosticBag())?.Version;
+        var version = BlockFileReader.ReadAsync(file, new DiagnosticBag(), InputLimits.FromEnvironment(Environment.GetEnvironmentVariable), CancellationToken.None)
+            .GetAwaiter().GetResult()?.Version;
         var status = entry is null ? BlockPinStatus.NotLocked
             : wanted.Version is not null && wanted.Version != "latest" && wanted.Version != version ? BlockPinStatus.VersionMismatch
             : BlockPinStatus.Matches;

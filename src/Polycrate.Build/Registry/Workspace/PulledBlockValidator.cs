@@ -20,12 +20,15 @@ internal static class PulledBlockValidator
         }
 
         var diagnostics = new DiagnosticBag();
-        var block = BlockFileReader.Parse(path, File.ReadAllText(path), diagnostics);
+        // Same reader and limits as a workspace load (regular file, size, YAML depth and aliases): a hostile block.poly
+        // ends as PCB4008 here, and the pull removes its staging folder.
+        var block = BlockFileReader.ReadAsync(path, diagnostics, InputLimits.FromEnvironment(Environment.GetEnvironmentVariable), CancellationToken.None)
+            .GetAwaiter().GetResult();
         var errors = diagnostics.Items.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         if (errors.Count > 0 || block is null)
         {
             // Diagnostics name the staging path; say which file of the artifact it is instead.
-            var details = errors.Count == 0 ? $"{blockFileName} is empty" : string.Join("; ", errors.Select(e => $"{blockFileName}:{e.Location.Line}:{e.Location.Column}: {e.Message}"));
+            var details = errors.Count == 0 ? $"{blockFileName} is empty" : MessageText.List(errors.Select(e => $"{blockFileName}:{e.Location.Line}:{e.Location.Column}: {e.Message}"), "; ", maxItems: 5);
             throw new InvalidBlockArtifactException(reference, $"its {blockFileName} is invalid ({details})");
         }
 
