@@ -18,8 +18,8 @@ internal static class ReferenceValidator
     {
         foreach (var block in workspace.Blocks)
         {
-            CheckLink(workspace, block, block.Inventory, "inventory", diagnostics);
-            CheckLink(workspace, block, block.Kubeconfig, "kubeconfig", diagnostics);
+            CheckLink(workspace, block, block.Inventory, "inventory", declaredBlocks, diagnostics);
+            CheckLink(workspace, block, block.Kubeconfig, "kubeconfig", declaredBlocks, diagnostics);
         }
 
         foreach (var workflow in workspace.Workflows)
@@ -86,9 +86,11 @@ internal static class ReferenceValidator
         }
     }
 
-    private static void CheckLink(Workspace workspace, Block block, ArtifactLink? link, string kind, DiagnosticBag diagnostics)
+    private static void CheckLink(Workspace workspace, Block block, ArtifactLink? link, string kind, IReadOnlySet<string> declaredBlocks,
+        DiagnosticBag diagnostics)
     {
-        if (link?.From is { } from && workspace.FindBlock(from) is null)
+        // A declared block that did not resolve (missing parent) was reported already; saying it again only repeats that.
+        if (link?.From is { } from && workspace.FindBlock(from) is null && !declaredBlocks.Contains(from))
         {
             diagnostics.Error(DiagnosticCodes.ArtifactLinkMissing, $"block '{block.Name}' takes its {kind} from block '{MessageText.Cut(from)}', which does not exist",
                 link.Location ?? block.Location, Suggest(from, workspace.Blocks.Select(b => b.Name), "blocks"));

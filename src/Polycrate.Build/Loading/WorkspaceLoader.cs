@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polycrate.Build.Diagnostics;
 using Polycrate.Build.Model;
+using Polycrate.Build.Registry.Workspace;
 using Polycrate.Build.Resolution;
 
 namespace Polycrate.Build.Loading;
@@ -45,7 +46,10 @@ public sealed class WorkspaceLoader
         }
 
         var installed = await DiscoverBlocksAsync(root, definition.Settings, limits, diagnostics, cancellationToken);
-        var resolver = new BlockResolver(definition.BlockEntries, installed, diagnostics, options.AllowMissingBlocks);
+        var getVariable = options.GetEnvironmentVariable ?? Environment.GetEnvironmentVariable;
+        var defaultRegistry = DefaultRegistry.ForPulls(definition.Settings.Registry, getVariable);
+        var entries = SecretsFile.MergeInto(definition.BlockEntries, await SecretsFile.ReadAsync(root, getVariable, diagnostics, cancellationToken));
+        var resolver = new BlockResolver(entries, installed, diagnostics, options.AllowMissingBlocks, defaultRegistry);
         var blocks = resolver.ResolveAll();
 
         var workspace = new Workspace
@@ -63,16 +67,27 @@ public sealed class WorkspaceLoader
             Globals = definition.Globals,
             MissingBlocks = resolver.Missing,
             BlockedBy = resolver.BlockedBy,
+            DefaultRegistry = defaultRegistry,
+            Dependencies = Dependencies(definition, resolver, defaultRegistry),
             Location = definition.Location,
         };
 
-        var declared = definition.BlockEntries.Select(b => b.Name).Concat(installed.Select(i => i.Block.Name)).ToHashSet(StringComparer.Ordinal);
+        var declared = entries.Select(b => b.Name).Concat(installed.Select(i => i.Block.Name)).ToHashSet(StringComparer.Ordinal);
         ReferenceValidator.Validate(workspace, declared, diagnostics);
         diagnostics.ThrowIfErrors(options.Strict);
         _logger.LogDebug("Loaded workspace {Name} from {Root}: {Blocks} blocks, {Workflows} workflows", workspace.Name, root,
             workspace.Blocks.Count, workspace.Workflows.Count);
         return new LoadResult(workspace, diagnostics.Items);
     }
+
+    /// <summary><c>dependencies:</c> host-qualified (a reference without host is on the default registry, as in Polycrate).</summary>
+    private static List<BlockDependency> Dependencies(WorkspaceDefinition definition, BlockResolver resolver, string defaultRegistry) =>
+        definition.Dependencies.Select(text =>
+        {
+            var reference = BlockReference.Parse(text);
+            var qualified = reference.IsRegistryReference ? reference : reference with { Name = $"{defaultRegistry}/{reference.Name}" };
+            return new BlockDependency(qualified.ToString(), resolver.IsSatisfied(qualified), definition.DependenciesLocation);
+        }).ToList();
 
     private static async Task<List<InstalledBlock>> DiscoverBlocksAsync(string root, WorkspaceSettings settings, InputLimits limits, DiagnosticBag diagnostics,
         CancellationToken cancellationToken)

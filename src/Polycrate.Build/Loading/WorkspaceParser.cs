@@ -78,13 +78,14 @@ internal static class WorkspaceParser
             Organization: organization,
             Description: reader.String("description"),
             Labels: reader.StringMap("labels") ?? new Dictionary<string, string>(),
-            Settings: settings.Settings,
+            Settings: settings.Settings with { Registry = ReadRegistry(reader, diagnostics) },
             BlockEntries: entries,
             Workflows: workflows,
             ExtraEnv: ReadEnvList(reader, "extraenv"),
             ExtraMounts: ReadMounts(reader),
             Globals: settings.Globals,
             Dependencies: reader.StringList("dependencies") ?? [],
+            DependenciesLocation: reader.LocationOf("dependencies"),
             Location: reader.Location);
 
         ReadIgnoredSections(reader, diagnostics);
@@ -99,6 +100,8 @@ internal static class WorkspaceParser
         var kubeconfig = workspace.Mapping("kubeconfig");
         var inventoryFile = inventory?.String("filename");
         var kubeconfigFile = kubeconfig?.String("filename");
+        inventory?.Ignore(PolycrateMetadataKeys.ArtifactPaths);
+        kubeconfig?.Ignore(PolycrateMetadataKeys.ArtifactPaths);
         inventory?.ReportUnknownKeys();
         kubeconfig?.ReportUnknownKeys();
 
@@ -228,17 +231,39 @@ internal static class WorkspaceParser
     {
         reader.StringList("alias");
         reader.Ignore("identifier", "version", "meta", "events");
-        foreach (var unused in new[] { "registry", "sync" })
+        if (reader.Node("sync") is YamlNode node)
         {
-            if (reader.Node(unused) is YamlNode node)
+            diagnostics.Warning(DiagnosticCodes.UnknownKey, "workspace.sync has no effect in polycrate-build (the 2025 tool parsed it without using it)",
+                reader.File.LocationOf(node), "remove it; use git directly to sync the workspace");
+        }
+    }
+
+    /// <summary>
+    /// <c>registry.url</c> (Polycrate's global key) or <c>registry.endpoint</c> (its workspace key): the registry of block
+    /// references without a host. Credentials here would be committed with the workspace, so they are refused as having no effect.
+    /// </summary>
+    private static string? ReadRegistry(MappingReader workspace, DiagnosticBag diagnostics)
+    {
+        var registry = workspace.Mapping("registry");
+        if (registry is null)
+        {
+            return null;
+        }
+
+        var url = registry.String("url");
+        var endpoint = registry.String("endpoint");
+        registry.String("base_image");
+        foreach (var credential in new[] { "username", "password" })
+        {
+            if (registry.Node(credential) is YamlNode node)
             {
-                diagnostics.Warning(DiagnosticCodes.UnknownKey,
-                    $"workspace.{unused} has no effect in polycrate-build (the 2025 tool parsed it without using it)",
-                    reader.File.LocationOf(node),
-                    unused == "registry"
-                        ? "remove it, and never keep a registry password in workspace.poly: use 'docker login' or POLYCRATE_REGISTRY_USERNAME/PASSWORD"
-                        : "remove it; use git directly to sync the workspace");
+                diagnostics.Warning(DiagnosticCodes.UnknownKey, $"workspace.registry.{credential} has no effect in polycrate-build",
+                    workspace.File.LocationOf(node),
+                    "remove it, and never keep registry credentials in workspace.poly: use 'docker login' or POLYCRATE_REGISTRY_USERNAME/PASSWORD");
             }
         }
+
+        registry.ReportUnknownKeys();
+        return url ?? endpoint;
     }
 }

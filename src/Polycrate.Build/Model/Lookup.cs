@@ -15,7 +15,7 @@ public static class Lookup
 
         if (workspace.BlockedBy.TryGetValue(name, out var reference))
         {
-            throw new NotFoundException($"block '{name}' needs '{reference}', which is not installed; run 'polycrate-build blocks pull {reference}' or pass --blocks-auto-pull");
+            throw new NotFoundException($"block '{name}' needs '{reference}', which is not installed; run 'polycrate-build workspace update' or 'polycrate-build blocks pull {reference}', or pass --blocks-auto-pull");
         }
 
         throw new NotFoundException($"there is no block '{MessageText.Cut(name)}' in workspace '{workspace.Name}'; known blocks: {List(workspace.Blocks.Select(b => b.Name))}");

@@ -171,7 +171,7 @@ internal sealed class DockerTransport : IDisposable
                         : $"No Docker engine answers at the unix socket {socket} ({EndpointSource}): {cause}.";
         var fix = error == SocketError.AccessDenied && socket is not null && File.Exists(socket)
             ? "Add the user to the socket's group ('sudo usermod -aG docker $USER', then log in again) or run as a user that may use the engine."
-            : "Start the engine ('sudo systemctl start docker', or 'sudo eng/start-docker.sh' from the Polycrate.Build repository; rootless: "
+            : "Start the engine ('sudo systemctl start docker' or 'sudo dockerd'; rootless: "
               + "'systemctl --user start docker'), or point DOCKER_HOST at a running one (unix:///path/to/docker.sock or tcp://host:2375), "
               + "or select another 'docker context'.";
         return new ContainerException(ContainerErrorCodes.EngineUnavailable, $"{what} {fix}", ex);

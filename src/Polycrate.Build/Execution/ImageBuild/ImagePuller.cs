@@ -50,7 +50,8 @@ public sealed class ImagePuller
             throw new ContainerException(
                 ContainerErrorCodes.ImageMissing,
                 $"The image {reference} is not present in the Docker engine at {_client.Endpoint} and the pull policy is 'never'. "
-                + "Load or build it first (e.g. eng/build-toolchain-image.sh for the toolchain image), or use pull policy 'missing'.");
+                + "Pull it with --pull missing (the default) or --pull always, load it with 'docker load', or describe it in the workspace's "
+                + "Dockerfile.poly (or --dockerfile FILE) so it is built.");
         }
 
         var credentials = _credentials is null ? null : await _credentials.ResolveAsync(DockerClient.RegistryOf(reference), cancellationToken);

@@ -27,7 +27,7 @@ public sealed class BlockInstallService
 
     public async Task<BlockInstallResult> InstallAsync(Model.Workspace workspace, BlockInstallOptions options, CancellationToken cancellationToken)
     {
-        var reference = DefaultRegistry.Qualify(options.Reference, options.DefaultRegistry);
+        var reference = DefaultRegistry.Qualify(options.Reference, options.DefaultRegistry ?? workspace.DefaultRegistry);
         if (reference.Tag is null && reference.Digest is null)
         {
             reference = reference.WithTag("latest");
