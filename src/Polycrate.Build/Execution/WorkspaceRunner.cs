@@ -141,7 +141,6 @@ public sealed class WorkspaceRunner
                         OnHost = docker is null,
                         Force = options.Force,
                         Image = state.Image,
-                        SnapshotPath = string.Empty,
                     };
                     return await actions.RunAsync(target, context, runDirectory, tail, token);
                 default:

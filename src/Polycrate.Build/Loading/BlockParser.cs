@@ -86,7 +86,7 @@ internal static class BlockParser
             return null;
         }
 
-        var link = new ArtifactLink(reader.String("from"), reader.String("filename"), reader.Location);
+        var link = new ArtifactLink(reader.String("from"), reader.String("filename"), reader.Location) { Path = reader.String("path") };
         reader.ReportUnknownKeys();
         return link;
     }

@@ -1,8 +1,9 @@
 using System.CommandLine;
 using Polycrate.Build.Cli.Infrastructure;
 using Polycrate.Build.Execution;
+using Polycrate.Build.Execution.Preparation;
 using Polycrate.Build.Model;
-using Polycrate.Build.Snapshots;
+using Polycrate.Build.Secrets.Workspace;
 
 namespace Polycrate.Build.Cli.Commands.Workspace;
 
@@ -13,7 +14,7 @@ internal sealed class WorkspaceSnapshotCommand : Command
     private readonly Argument<string> _action = new("ACTION") { Description = "Action name." };
 
     public WorkspaceSnapshotCommand(CliContext cli)
-        : base("snapshot", "Print the snapshot (Ansible extra vars) an action would receive: workspace, block, action, env, mounts.")
+        : base("snapshot", "Print the snapshot (Ansible extra vars) an action would receive: workspace, block, action, env, mounts (secret values masked).")
     {
         Arguments.Add(_block);
         Arguments.Add(_action);
@@ -27,11 +28,14 @@ internal sealed class WorkspaceSnapshotCommand : Command
                 Block = block,
                 Action = action,
                 TransactionId = "00000000-0000-0000-0000-000000000000",
-                SnapshotPath = ActionEnvironment.ContainerSnapshotPath,
             };
-            var environment = ActionEnvironment.Build(context, ProductInfo.Version);
-            var mounts = ActionEnvironment.Mounts(workspace, "<per-run snapshot file>", mountDockerSocket: false);
-            await cli.WriteDataAsync(parse, SnapshotBuilder.Build(context, environment, mounts));
+            // Nothing is written: the paths under the run directory only show where a run would put its files.
+            var prepared = ActionEnvironmentBuilder.Build(context, new ActionPreparationOptions
+            {
+                RunDirectory = Path.Combine(Path.GetTempPath(), "polycrate-build", context.TransactionId, "action"),
+            });
+            var redactor = await SecretRedactor.ForRunAsync(workspace, block, action, null, token);
+            await cli.WriteDataAsync(parse, prepared.MaskedSnapshot(redactor.Redact));
             return 0;
         }, ct));
     }
