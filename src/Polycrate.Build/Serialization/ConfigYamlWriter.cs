@@ -11,16 +11,22 @@ namespace Polycrate.Build.Serialization;
 /// </summary>
 public static class ConfigYamlWriter
 {
-    public static string Write(ConfigValue value)
+    /// <summary>
+    /// Writes <paramref name="value"/>. Strings under a key in <paramref name="unsafeKeys"/> (directly or as list items)
+    /// that contain <c>{</c> are tagged <c>!unsafe</c>, so Ansible never evaluates them as Jinja (script lines with
+    /// <c>docker ps --format '{{.Names}}'</c>, Go templates).
+    /// </summary>
+    public static string Write(ConfigValue value, IReadOnlySet<string>? unsafeKeys = null)
     {
+        var context = new Context(unsafeKeys);
         var builder = new StringBuilder();
         switch (value)
         {
             case ConfigMap { Count: > 0 } map:
-                WriteMap(builder, map, 0, padFirst: true);
+                WriteMap(builder, map, 0, padFirst: true, context);
                 break;
             case ConfigList { Items.Count: > 0 } list:
-                WriteList(builder, list, 0);
+                WriteList(builder, list, 0, null, context);
                 break;
             default:
                 builder.Append(Inline(value)).Append('\n');
@@ -30,7 +36,13 @@ public static class ConfigYamlWriter
         return builder.ToString();
     }
 
-    private static void WriteMap(StringBuilder builder, ConfigMap map, int indent, bool padFirst)
+    private sealed record Context(IReadOnlySet<string>? UnsafeKeys)
+    {
+        public bool IsUnsafe(string? key, ConfigValue value) =>
+            key is not null && UnsafeKeys is not null && UnsafeKeys.Contains(key) && value is ConfigScalar { Kind: ScalarKind.String } scalar && scalar.Text.Contains('{', StringComparison.Ordinal);
+    }
+
+    private static void WriteMap(StringBuilder builder, ConfigMap map, int indent, bool padFirst, Context context)
     {
         var first = true;
         foreach (var (key, child) in map.Entries)
@@ -42,11 +54,11 @@ public static class ConfigYamlWriter
 
             first = false;
             builder.Append(Scalar(ConfigScalar.String(key))).Append(':');
-            WriteValue(builder, child, indent + 2);
+            WriteValue(builder, child, indent + 2, key, context);
         }
     }
 
-    private static void WriteList(StringBuilder builder, ConfigList list, int indent)
+    private static void WriteList(StringBuilder builder, ConfigList list, int indent, string? key, Context context)
     {
         foreach (var item in list.Items)
         {
@@ -54,30 +66,30 @@ public static class ConfigYamlWriter
             if (item is ConfigMap { Count: > 0 } map)
             {
                 builder.Append(' ');
-                WriteMap(builder, map, indent + 2, padFirst: false);
+                WriteMap(builder, map, indent + 2, padFirst: false, context);
             }
             else
             {
-                WriteValue(builder, item, indent + 2);
+                WriteValue(builder, item, indent + 2, key, context);
             }
         }
     }
 
     /// <summary>Writes what follows a "key:" or "-": a scalar on the same line, a collection on the next lines.</summary>
-    private static void WriteValue(StringBuilder builder, ConfigValue value, int indent)
+    private static void WriteValue(StringBuilder builder, ConfigValue value, int indent, string? key, Context context)
     {
         switch (value)
         {
             case ConfigMap { Count: > 0 } map:
                 builder.Append('\n');
-                WriteMap(builder, map, indent, padFirst: true);
+                WriteMap(builder, map, indent, padFirst: true, context);
                 break;
             case ConfigList { Items.Count: > 0 } list:
                 builder.Append('\n');
-                WriteList(builder, list, indent);
+                WriteList(builder, list, indent, key, context);
                 break;
             default:
-                builder.Append(' ').Append(Inline(value)).Append('\n');
+                builder.Append(context.IsUnsafe(key, value) ? " !unsafe " : " ").Append(Inline(value)).Append('\n');
                 break;
         }
     }

@@ -17,6 +17,9 @@ public static class ActionEnvironmentBuilder
     /// <summary>Where the per-run snapshot appears in a container (read-only; each run has its own file on the host).</summary>
     public const string ContainerSnapshotPath = "/run/polycrate/snapshot.yml";
 
+    /// <summary>Keys whose strings are never Jinja (shell lines, prose): written <c>!unsafe</c> so Ansible leaves their braces alone.</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> NotJinja = System.Collections.Frozen.FrozenSet.ToFrozenSet(["script", "description", "docker_flags"], StringComparer.Ordinal);
+
     /// <summary>
     /// Prepares <paramref name="context"/>. Throws <see cref="Diagnostics.WorkspaceException"/> for a missing configured
     /// inventory/kubeconfig (PCB1017) or a script template error (PCB1018/PCB1019), <see cref="ActionException"/> for an
@@ -98,7 +101,7 @@ public static class ActionEnvironmentBuilder
 
         var files = new List<PrivateFile>
         {
-            new(snapshotHostPath, Content: Serialization.ConfigYamlWriter.Write(snapshot)),
+            new(snapshotHostPath, Content: Serialization.ConfigYamlWriter.Write(snapshot, NotJinja)),
             new(Path.Combine(pluginHostDirectory, AnsibleVarsPlugin.FileName), Content: AnsibleVarsPlugin.Source),
         };
         if (key is not null && keyCopy is not null)

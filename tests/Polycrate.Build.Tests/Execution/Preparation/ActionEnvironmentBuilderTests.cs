@@ -53,7 +53,7 @@ public sealed class ActionEnvironmentBuilderTests : IDisposable
 
         // Real values for the action: snapshot file content, flattened variables.
         var yaml = ((PrivateFile)prepared.Files.Single(f => f.HostPath == prepared.SnapshotHostPath)).Content!;
-        Assert.Equal(ConfigYamlWriter.Write(prepared.Snapshot), yaml);
+        Assert.Equal(ConfigYamlWriter.Write(prepared.Snapshot, new HashSet<string> { "script", "description", "docker_flags" }), yaml);
         Assert.Contains("secret: PLACEHOLDER_SECRET", yaml, StringComparison.Ordinal);
         Assert.Equal("PLACEHOLDER_SECRET", Env(prepared, "BLOCK_CONFIG_SERVICEPRINCIPAL_SECRET"));
         Assert.Equal("World", Env(prepared, "BLOCK_CONFIG_YOUR_NAME"));
@@ -128,6 +128,9 @@ public sealed class ActionEnvironmentBuilderTests : IDisposable
         var script = prepared.Command[^1];
         Assert.Contains("echo \"nginx:1.27 in ws to /workspace/artifacts/blocks/app\"\n", script, StringComparison.Ordinal);
         Assert.Contains("docker ps --format '{{.Names}}'\n", script, StringComparison.Ordinal);
+        // Script lines with braces are !unsafe for Ansible: it must not evaluate docker's or Go's {{ }} as Jinja.
+        var yaml = prepared.Files.Single(f => f.HostPath == prepared.SnapshotHostPath).Content!;
+        Assert.Contains("- !unsafe \"docker ps --format '{{.Names}}'\"", yaml, StringComparison.Ordinal);
         var snapshotScript = (ConfigList)((ConfigMap)prepared.Snapshot["action"]!)["script"]!;
         Assert.Equal("echo \"nginx:1.27 in ws to /workspace/artifacts/blocks/app\"", snapshotScript.Items[0].ToString());
 
