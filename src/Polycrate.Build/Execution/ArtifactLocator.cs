@@ -34,18 +34,20 @@ public sealed class ArtifactLocator
     /// <summary>Host path of the kubeconfig the block's actions use, or null. Throws <see cref="WorkspaceException"/> for a configured one that is missing.</summary>
     public string? Kubeconfig(Block block) => Find(block, b => b.Kubeconfig, "kubeconfig", "kubeconfig.yml", WorkspaceKubeconfig, []);
 
+    /// <summary><c>inventory.path</c>/<c>filename</c> of workspace.poly (relative, container or host path), when it exists.</summary>
     public string? WorkspaceInventory()
     {
-        var path = Path.Combine(_workspace.RootPath, _workspace.Settings.InventoryFile);
+        var path = _paths.ToHost(_workspace.Settings.InventoryFile);
         return Exists(path) ? path : null;
     }
 
+    /// <summary><c>kubeconfig.path</c>/<c>filename</c> of workspace.poly, else the newer and the 2025 default locations, when one exists.</summary>
     public string? WorkspaceKubeconfig()
     {
         var candidates = _workspace.Settings.KubeconfigFile is { } configured
             ? new[] { configured }
             : [Path.Combine(_workspace.Settings.ArtifactsRoot, "secrets", "kubeconfig.yml"), Path.Combine(_workspace.Settings.ArtifactsRoot, _workspace.Settings.BlocksRoot, "k8s", "kubeconfig.yml")];
-        return candidates.Select(c => Path.Combine(_workspace.RootPath, c)).FirstOrDefault(Exists);
+        return candidates.Select(_paths.ToHost).FirstOrDefault(Exists);
     }
 
     private string? Find(Block block, Func<Block, ArtifactLink?> link, string kind, string defaultName, Func<string?> workspaceFile, HashSet<string> visited)

@@ -204,8 +204,8 @@ public sealed class WorkspaceRunner
                 WorkspaceRoot = workspace.RootPath,
                 WorkspaceName = workspace.Name,
                 Dockerfile = dockerfile,
-                // Logs change on every run and the SSH key must never end up in an image layer.
-                AdditionalExcludes = [workspace.Settings.LogsRoot, workspace.Settings.SshPrivateKey],
+                // Logs and block artifacts (created before every action) change with runs; the SSH key must never end up in an image layer.
+                AdditionalExcludes = [workspace.Settings.LogsRoot, workspace.Settings.SshPrivateKey, workspace.Settings.ArtifactsRoot + "/" + workspace.Settings.BlocksRoot],
                 OnBuildOutput = line => _logger.LogInformation("{BuildOutput}", line),
             }, cancellationToken);
         }

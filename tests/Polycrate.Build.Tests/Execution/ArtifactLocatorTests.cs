@@ -96,4 +96,20 @@ public sealed class ArtifactLocatorTests
         Assert.Equal(workspace.PathOf("custom/hosts.yml"), locator.Inventory(ws.FindBlock("legacy")!));
         Assert.Equal(workspace.PathOf("custom/kube.yml"), locator.Kubeconfig(ws.FindBlock("legacy")!));
     }
+
+    [Fact]
+    public async Task The_workspace_inventory_and_kubeconfig_path_may_be_a_container_path()
+    {
+        using var workspace = new TempWorkspace();
+        workspace.Write("workspace.poly", "name: ws\ninventory: {path: /workspace/hosts/prod.yml}\nkubeconfig: {path: kube/config.yml}\nblocks:\n  - name: app\n    actions: [{name: run, script: [echo]}]\n");
+        workspace.Write("hosts/prod.yml", "all: {}\n");
+        workspace.Write("kube/config.yml", "k\n");
+        var load = await workspace.LoadAsync();
+        var ws = load.Workspace;
+        var locator = new ArtifactLocator(ws, new PathMapper(ws, onHost: false));
+
+        Assert.Empty(load.Warnings);
+        Assert.Equal(workspace.PathOf("hosts/prod.yml"), locator.Inventory(ws.FindBlock("app")!));
+        Assert.Equal(workspace.PathOf("kube/config.yml"), locator.Kubeconfig(ws.FindBlock("app")!));
+    }
 }
