@@ -1,7 +1,8 @@
 using System.CommandLine;
 using Polycrate.Build.Execution;
+using Polycrate.Build.Execution.Preparation;
 using Polycrate.Build.Model;
-using Polycrate.Build.Snapshots;
+using Polycrate.Build.Secrets.Workspace;
 
 namespace Polycrate.Build.Cli.Infrastructure;
 
@@ -28,11 +29,15 @@ internal static class SnapshotPrinter
             Block = block,
             Action = action,
             TransactionId = "00000000-0000-0000-0000-000000000000",
-            SnapshotPath = ActionEnvironment.ContainerSnapshotPath,
         };
-        var environment = ActionEnvironment.Build(context, ProductInfo.Version);
-        var mounts = ActionEnvironment.Mounts(workspace, "<per-run snapshot file>", mountDockerSocket: run?.MountDockerSocket ?? false);
-        await cli.WriteDataAsync(parse, SnapshotBuilder.Build(context, environment, mounts));
+        // Nothing is written: the paths under the run directory only show where a run would put its files.
+        var prepared = ActionEnvironmentBuilder.Build(context, new ActionPreparationOptions
+        {
+            RunDirectory = Path.Combine(Path.GetTempPath(), "polycrate-build", context.TransactionId, "action"),
+            MountDockerSocket = run?.MountDockerSocket ?? false,
+        });
+        var redactor = await SecretRedactor.ForRunAsync(workspace, block, action, null, cancellationToken);
+        await cli.WriteDataAsync(parse, prepared.MaskedSnapshot(redactor.Redact));
         return 0;
     }
 }

@@ -21,6 +21,8 @@ public static class DiagnosticCodes
     public const string StepCycle = "PCB1015";
     public const string ActionDefinition = "PCB1016";
     public const string ArtifactLinkMissing = "PCB1017";
+    public const string TemplateFieldMissing = "PCB1018";
+    public const string TemplateUnsupported = "PCB1019";
     public const string SecretsFileLocked = "PCB1031";
 
     // Limits and meaning-preserving checks on hostile input (docs/limits.md).

@@ -2,7 +2,11 @@ using Polycrate.Build.Model;
 
 namespace Polycrate.Build.Execution;
 
-/// <summary>Everything that identifies one action run: what runs, in which workflow step, under which transaction.</summary>
+/// <summary>
+/// What identifies one action run: what runs, in which workflow step, under which transaction and where. Complete when
+/// created; everything derived from it (paths, secrets, environment, mounts, snapshot) is in
+/// <see cref="Preparation.PreparedAction"/>.
+/// </summary>
 public sealed record ActionContext
 {
     public required Workspace Workspace { get; init; }
@@ -24,14 +28,4 @@ public sealed record ActionContext
 
     /// <summary>The toolchain image the action runs in (informational on the host).</summary>
     public string? Image { get; init; }
-
-    /// <summary>Where the action finds its snapshot file (container path, or host path on the host).</summary>
-    public required string SnapshotPath { get; init; }
-
-    /// <summary>
-    /// Secrets decrypted for this run outside the workspace: workspace host path → host path of the decrypted
-    /// file (<c>ProvisionedSecrets.HostFiles</c>). Such a file counts as present at its workspace path, where
-    /// the container sees it through a bind mount; on the host the decrypted path is used directly.
-    /// </summary>
-    public IReadOnlyDictionary<string, string> SecretFiles { get; init; } = new Dictionary<string, string>();
 }

@@ -1,3 +1,4 @@
+using Polycrate.Build.Execution.Preparation;
 using Polycrate.Build.Model;
 
 namespace Polycrate.Build.Execution;
@@ -12,14 +13,14 @@ public sealed record ActionLaunch
 
     public required IReadOnlyList<EnvironmentEntry> Environment { get; init; }
 
-    /// <summary>Container only: image, mounts, labels and extra settings from docker_flags.</summary>
+    /// <summary>Container only: image, mounts (docker_flags' included), labels and the settings docker_flags change.</summary>
     public string? Image { get; init; }
 
     public IReadOnlyList<MountEntry> Mounts { get; init; } = [];
 
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
 
-    public IReadOnlyList<string> DockerFlags { get; init; } = [];
+    public ContainerSettings Container { get; init; } = new();
 }
 
 /// <summary>Where an action's process runs: a container engine or this machine.</summary>

@@ -1,16 +1,15 @@
 using Microsoft.Extensions.Logging;
+using Polycrate.Build.Execution.Preparation;
 using Polycrate.Build.Graph;
 using Polycrate.Build.Secrets.Workspace;
-using Polycrate.Build.Serialization;
-using Polycrate.Build.Snapshots;
 using Polycrate.Build.Transactions;
 
 namespace Polycrate.Build.Execution;
 
 /// <summary>
-/// Runs one action once: confirms its prompt, decrypts the secrets it may need into the run directory, writes its own
-/// snapshot file (never shared with a concurrent run, removed afterwards), starts the process in the runtime and
-/// streams redacted output to the observer.
+/// Runs one action once: confirms its prompt, decrypts the secrets it may need into the run directory, prepares the
+/// action completely (<see cref="ActionEnvironmentBuilder"/>), writes its private files (never shared with a concurrent
+/// run, removed afterwards), starts the process in the runtime and streams redacted output to the observer.
 /// </summary>
 internal sealed class ActionRunner
 {
@@ -21,7 +20,7 @@ internal sealed class ActionRunner
     private readonly ILoggerFactory _loggers;
 
     // One runner serves one run: its steps share the projected and rendered workspace/workflow sections.
-    private readonly SnapshotCache _snapshots = new();
+    private readonly Snapshots.SnapshotCache _snapshots = new();
 
     public ActionRunner(IActionRuntime runtime, IRunObserver observer, RunOptions options, IdentitySource identity, ILoggerFactory loggers)
     {
@@ -37,44 +36,23 @@ internal sealed class ActionRunner
         await ConfirmAsync(context, cancellationToken);
 
         var targetDirectory = Path.Combine(runDirectory, Sanitize(target.Id));
-        Directory.CreateDirectory(targetDirectory);
-        var snapshotHostPath = Path.Combine(targetDirectory, "snapshot.yml");
-        context = context with { SnapshotPath = context.OnHost ? snapshotHostPath : ActionEnvironment.ContainerSnapshotPath };
-
+        PrivateDirectory.Create(runDirectory, targetDirectory);
         await using var secrets = await new SecretsProvisioner(_loggers.CreateLogger<SecretsProvisioner>())
             .ProvisionAsync(context.Workspace, _identity, targetDirectory, cancellationToken);
-        context = context with { SecretFiles = secrets.HostFiles };
-        var paths = new PathMapper(context.Workspace, context.OnHost);
-        var environment = ActionEnvironment.Build(context, ProductInfo.Version);
-        var mounts = ActionEnvironment.Mounts(context.Workspace, snapshotHostPath, _options.MountDockerSocket, secrets.HostFiles).Concat(secrets.Mounts).ToList();
-        var snapshot = SnapshotBuilder.Build(context, environment, mounts, secrets.ToSecretsMap(paths), _snapshots);
-        await WritePrivateAsync(snapshotHostPath, ConfigYamlWriter.Write(snapshot, _snapshots.Yaml), cancellationToken);
-
-        var redactor = await SecretRedactor.ForRunAsync(context.Workspace, context.Block, context.Action, secrets, cancellationToken);
-        var workdir = context.Block.Workdir ?? context.Workspace.RootPath;
-        var launch = new ActionLaunch
+        // Everything the action gets is decided here, before anything is written.
+        var prepared = ActionEnvironmentBuilder.Build(context, new ActionPreparationOptions
         {
-            Command = ActionCommand.For(context.Action, context.SnapshotPath),
-            WorkingDirectory = paths.ToRun(workdir),
-            Environment = environment,
-            Image = context.Image,
-            Mounts = mounts,
-            DockerFlags = context.Workspace.Settings.DockerFlags,
-            // Owner pid, host and start time: the next command removes the container if this process is killed (OrphanReaper).
-            Labels = new Dictionary<string, string>(Cleanup.ProcessOwner.Current.Labels)
-            {
-                ["polycrate.txid"] = context.TransactionId,
-                ["polycrate.workspace"] = context.Workspace.Name,
-                ["polycrate.block"] = context.Block.Name,
-                ["polycrate.action"] = context.Action.Name,
-                ["polycrate.managed-by"] = "polycrate-build",
-            },
-        };
-
+            RunDirectory = targetDirectory,
+            Secrets = secrets,
+            MountDockerSocket = _options.MountDockerSocket,
+            Cache = _snapshots,
+        });
+        var redactor = await SecretRedactor.ForRunAsync(context.Workspace, context.Block, context.Action, secrets, cancellationToken);
         _loggers.CreateLogger<ActionRunner>().LogDebug("Starting {Block} {Action}: secrets, environment and snapshot prepared", context.Block.Name, context.Action.Name);
         try
         {
-            var exitCode = await _runtime.RunAsync(launch, (line, isError) =>
+            await PreparedActionWriter.WriteAsync(prepared, targetDirectory, cancellationToken);
+            var exitCode = await _runtime.RunAsync(prepared.ToLaunch(), (line, isError) =>
             {
                 var clean = redactor.Redact(line);
                 tail.Add(clean);
@@ -86,7 +64,7 @@ internal sealed class ActionRunner
         }
         finally
         {
-            File.Delete(snapshotHostPath);
+            PreparedActionWriter.Remove(prepared);
         }
     }
 
@@ -108,19 +86,6 @@ internal sealed class ActionRunner
         {
             throw new ActionException($"action '{context.Block.Name} {context.Action.Name}' was not confirmed", code: ActionException.PromptDeclinedCode);
         }
-    }
-
-    private static async Task WritePrivateAsync(string path, string content, CancellationToken cancellationToken)
-    {
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        await using var stream = new FileStream(path, options);
-        await using var writer = new StreamWriter(stream);
-        await writer.WriteAsync(content.AsMemory(), cancellationToken);
     }
 
     private static string Sanitize(string id) => string.Concat(id.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' ? c : '_'));

@@ -3,9 +3,8 @@ using Polycrate.Build.Execution.Docker;
 namespace Polycrate.Build.Execution;
 
 /// <summary>
-/// Runs actions in the toolchain container through the engine API. Host network by default, as Polycrate does
-/// (playbooks reach services on localhost); <c>--network</c> in docker_flags overrides it. The container is removed
-/// however the run ends, also on cancellation.
+/// Runs actions in the toolchain container through the engine API, exactly as prepared (environment, mounts and the
+/// settings from docker_flags are all in the launch). The container is removed however the run ends, also on cancellation.
 /// </summary>
 public sealed class ContainerActionRuntime : IActionRuntime
 {
@@ -27,10 +26,13 @@ public sealed class ContainerActionRuntime : IActionRuntime
             Environment = launch.Environment.Select(e => new KeyValuePair<string, string>(e.Name, e.Value)).ToList(),
             Binds = launch.Mounts.Select(m => new BindMount(m.HostPath, m.ContainerPath, m.ReadOnly)).ToList(),
             Labels = launch.Labels,
-            NetworkMode = "host",
-            Init = true,
+            NetworkMode = launch.Container.NetworkMode,
+            User = launch.Container.User,
+            Privileged = launch.Container.Privileged,
+            Init = launch.Container.Init,
+            CapAdd = launch.Container.CapAdd,
+            ExtraHosts = launch.Container.ExtraHosts,
         };
-        spec = DockerFlags.Apply(spec, launch.DockerFlags);
         var result = await _runner.RunAsync(
             new ContainerRunRequest { Spec = spec, Output = new ContainerOutput(line => onOutputLine(line, false), line => onOutputLine(line, true)) },
             cancellationToken);

@@ -1,10 +1,12 @@
 using System.Text;
-using Polycrate.Build.Execution.Docker;
+using Polycrate.Build.Execution.Preparation;
+using Polycrate.Build.Model;
 
 namespace Polycrate.Build.Execution;
 
 /// <summary>
-/// Translates <c>config.container.docker_flags</c> (written for <c>docker run</c>) into engine API settings. We talk to
+/// Translates <c>config.container.docker_flags</c> (written for <c>docker run</c>) into engine API settings before the
+/// action's snapshot is written, so the snapshot shows the mounts and variables they add. We talk to
 /// the engine directly, so only flags with a clear API meaning are accepted; anything else is an error that lists them.
 /// <c>$(id -u)</c> and <c>$(id -g)</c> (seen in the product documents) expand to this process's ids.
 /// </summary>
@@ -12,13 +14,25 @@ public static class DockerFlags
 {
     public const string Supported = "--privileged, --network/--net NAME, -v/--volume HOST:CTR[:ro], -e/--env K=V, -u/--user USER, --cap-add CAP, --add-host HOST:IP, --init";
 
-    public static ContainerSpec Apply(ContainerSpec spec, IReadOnlyList<string> flags)
+    /// <summary>
+    /// Parses <paramref name="flags"/> (each entry may hold several words). <c>-e NAME</c> without a value takes NAME from
+    /// <paramref name="getVariable"/> (this process's environment by default). Throws <see cref="ActionException"/>
+    /// (PCB3054, exit code 2) for a flag without an API meaning or a malformed value.
+    /// </summary>
+    public static DockerFlagSettings Parse(IReadOnlyList<string> flags, Func<string, string?>? getVariable = null)
     {
-        var words = flags.SelectMany(Split).Select(ExpandIds).ToList();
-        var binds = spec.Binds.ToList();
-        var env = spec.Environment.ToList();
-        var capAdd = spec.CapAdd.ToList();
-        var hosts = spec.ExtraHosts.ToList();
+        if (flags.Count == 0)
+        {
+            return DockerFlagSettings.None;
+        }
+
+        getVariable ??= Environment.GetEnvironmentVariable;
+        var words = flags.Select(ExpandIds).SelectMany(Split).ToList();
+        var container = new ContainerSettings();
+        var mounts = new List<MountEntry>();
+        var env = new List<EnvironmentEntry>();
+        var capAdd = new List<string>();
+        var hosts = new List<string>();
         for (var i = 0; i < words.Count; i++)
         {
             var (name, inline) = words[i].Split('=', 2) is [var n, var v] && n.StartsWith("--", StringComparison.Ordinal) ? (n, v) : (words[i], null);
@@ -26,26 +40,26 @@ public static class DockerFlags
             switch (name)
             {
                 case "--privileged":
-                    spec = spec with { Privileged = true };
+                    container = container with { Privileged = true };
                     break;
                 case "--network" or "--net":
-                    spec = spec with { NetworkMode = Value() };
+                    container = container with { NetworkMode = Value() };
                     break;
                 case "-v" or "--volume":
                     var parts = Value().Split(':');
-                    if (parts.Length is < 2 or > 3 || !parts[1].StartsWith('/'))
+                    if (parts.Length is < 2 or > 3 || !parts[1].StartsWith('/') || (parts.Length == 3 && parts[2] is not ("ro" or "rw")))
                     {
                         throw Error($"'{string.Join(':', parts)}' is not HOST:CONTAINER[:ro]");
                     }
 
-                    binds.Add(new BindMount(parts[0], parts[1], parts.Length == 3 && parts[2] == "ro"));
+                    mounts.Add(new MountEntry(parts[0], parts[1], parts.Length == 3 && parts[2] == "ro"));
                     break;
                 case "-e" or "--env":
                     var assignment = Value().Split('=', 2);
-                    env.Add(new(assignment[0], assignment.Length == 2 ? assignment[1] : Environment.GetEnvironmentVariable(assignment[0]) ?? string.Empty));
+                    env.Add(new(assignment[0], assignment.Length == 2 ? assignment[1] : getVariable(assignment[0]) ?? string.Empty));
                     break;
                 case "-u" or "--user":
-                    spec = spec with { User = Value() };
+                    container = container with { User = Value() };
                     break;
                 case "--cap-add":
                     capAdd.Add(Value());
@@ -54,14 +68,14 @@ public static class DockerFlags
                     hosts.Add(Value());
                     break;
                 case "--init":
-                    spec = spec with { Init = true };
+                    container = container with { Init = true };
                     break;
                 default:
                     throw Error($"'{words[i]}' is not supported");
             }
         }
 
-        return spec with { Binds = binds, Environment = env, CapAdd = capAdd, ExtraHosts = hosts };
+        return new DockerFlagSettings(container with { CapAdd = capAdd, ExtraHosts = hosts }, mounts, env);
     }
 
     private static ActionException Error(string what) =>

@@ -147,7 +147,6 @@ public sealed class WorkspaceRunner
                         OnHost = docker is null,
                         Force = options.Force,
                         Image = state.Image,
-                        SnapshotPath = string.Empty,
                     };
                     return await actions.RunAsync(target, context, runDirectory, tail, token);
                 default:
@@ -216,8 +215,8 @@ public sealed class WorkspaceRunner
                 WorkspaceRoot = workspace.RootPath,
                 WorkspaceName = workspace.Name,
                 Dockerfile = dockerfile,
-                // Logs change on every run and the SSH key must never end up in an image layer.
-                AdditionalExcludes = [workspace.Settings.LogsRoot, workspace.Settings.SshPrivateKey],
+                // Logs and block artifacts (created before every action) change with runs; the SSH key must never end up in an image layer.
+                AdditionalExcludes = [workspace.Settings.LogsRoot, workspace.Settings.SshPrivateKey, workspace.Settings.ArtifactsRoot + "/" + workspace.Settings.BlocksRoot],
                 OnBuildOutput = line => _logger.LogInformation("{BuildOutput}", line),
             }, cancellationToken);
         }

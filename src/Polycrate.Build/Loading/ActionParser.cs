@@ -47,6 +47,7 @@ internal static class ActionParser
             Type = type,
             Playbook = playbook,
             Script = script,
+            ScriptLocations = ScriptLocations(reader),
             Interactive = reader.Bool("interactive"),
             Prompt = PromptReader.Read(reader),
             Labels = reader.StringMap("labels") ?? new Dictionary<string, string>(),
@@ -57,6 +58,30 @@ internal static class ActionParser
         reader.Ignore("block");
         reader.ReportUnknownKeys();
         return name is null ? null : action;
+    }
+
+    /// <summary>Where each script line's text starts (a quoted scalar's text one column after its quote; a block scalar's on the next line).</summary>
+    private static List<SourceLocation>? ScriptLocations(MappingReader reader)
+    {
+        static SourceLocation Of(YamlScalarNode node, YamlFile file)
+        {
+            var start = file.LocationOf(node);
+            return node.Style switch
+            {
+                YamlDotNet.Core.ScalarStyle.SingleQuoted or YamlDotNet.Core.ScalarStyle.DoubleQuoted => start with { Column = start.Column + 1 },
+                // A literal or folded block starts on the line after its indicator.
+                YamlDotNet.Core.ScalarStyle.Literal or YamlDotNet.Core.ScalarStyle.Folded => start with { Line = start.Line + 1 },
+                _ => start,
+            };
+        }
+
+        return reader.Node("script") switch
+        {
+            YamlScalarNode scalar => [Of(scalar, reader.File)],
+            YamlSequenceNode sequence when sequence.Children.All(c => c is YamlScalarNode) =>
+                sequence.Children.Select(c => Of((YamlScalarNode)c, reader.File)).ToList(),
+            _ => null,
+        };
     }
 
     /// <summary>A script is a list of lines; a single string (possibly a literal block) is accepted as one line.</summary>

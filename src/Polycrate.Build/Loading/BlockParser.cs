@@ -87,7 +87,8 @@ internal static class BlockParser
             return null;
         }
 
-        var link = new ArtifactLink(reader.String("from"), reader.String("filename"), reader.Location);
+        // path: names the file itself (honoured when the action starts); localpath/containerpath are Polycrate's derived values.
+        var link = new ArtifactLink(reader.String("from"), reader.String("filename"), reader.Location) { Path = reader.String("path") };
         reader.Ignore(PolycrateMetadataKeys.ArtifactPaths);
         WorkspacePathCheck.CheckRelative(reader, "filename", $"{reader.Context}.filename", parent.Diagnostics);
         reader.ReportUnknownKeys();

@@ -98,8 +98,10 @@ internal static class WorkspaceParser
         var defaults = new WorkspaceSettings();
         var inventory = workspace.Mapping("inventory");
         var kubeconfig = workspace.Mapping("kubeconfig");
-        var inventoryFile = inventory?.String("filename");
-        var kubeconfigFile = kubeconfig?.String("filename");
+        // path: (as Polycrate's own files carry it) names the file itself and wins; a container path is resolved when the action starts.
+        var (inventoryPath, kubeconfigPath) = (inventory?.String("path"), kubeconfig?.String("path"));
+        var inventoryFile = inventoryPath ?? inventory?.String("filename");
+        var kubeconfigFile = kubeconfigPath ?? kubeconfig?.String("filename");
         inventory?.Ignore(PolycrateMetadataKeys.ArtifactPaths);
         kubeconfig?.Ignore(PolycrateMetadataKeys.ArtifactPaths);
         inventory?.ReportUnknownKeys();

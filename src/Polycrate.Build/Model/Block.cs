@@ -51,5 +51,13 @@ public sealed record Block
         Actions.FirstOrDefault(a => string.Equals(a.Name, name, StringComparison.Ordinal));
 }
 
-/// <summary><c>inventory:</c> / <c>kubeconfig:</c> of a block: take another block's file, or a custom file name.</summary>
-public sealed record ArtifactLink(string? From, string? Filename, SourceLocation? Location);
+/// <summary>
+/// <c>inventory:</c> / <c>kubeconfig:</c> of a block: take another block's file (<c>from</c>), a custom file name in the
+/// block's artifacts directory (<c>filename</c>), or an explicit file (<c>path</c>: relative to the workspace, or an
+/// absolute container path under the container root, or an absolute host path).
+/// </summary>
+public sealed record ArtifactLink(string? From, string? Filename, SourceLocation? Location)
+{
+    /// <summary><c>path:</c> as written (Polycrate's own block files carry it); wins over <c>from</c> and <c>filename</c>.</summary>
+    public string? Path { get; init; }
+}

@@ -16,6 +16,9 @@ public sealed record BlockAction
 
     public IReadOnlyList<string>? Script { get; init; }
 
+    /// <summary>Where each <see cref="Script"/> line starts in its file (same length as Script when known), for template errors.</summary>
+    public IReadOnlyList<SourceLocation>? ScriptLocations { get; init; }
+
     public bool? Interactive { get; init; }
 
     public string? Prompt { get; init; }

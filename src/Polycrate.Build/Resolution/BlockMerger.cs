@@ -66,6 +66,7 @@ internal static class BlockMerger
             Type = own.Type ?? source.Type,
             Playbook = ownsBody ? own.Playbook : source.Playbook,
             Script = ownsBody ? own.Script : source.Script,
+            ScriptLocations = ownsBody ? own.ScriptLocations : source.ScriptLocations,
             Interactive = own.Interactive ?? source.Interactive,
             Prompt = own.Prompt ?? source.Prompt,
             Labels = MergeLabels(own.Labels, source.Labels),
@@ -76,5 +77,5 @@ internal static class BlockMerger
     private static ArtifactLink? MergeLink(ArtifactLink? overriding, ArtifactLink? source) =>
         overriding is null ? source
         : source is null ? overriding
-        : overriding with { From = overriding.From ?? source.From, Filename = overriding.Filename ?? source.Filename };
+        : overriding with { From = overriding.From ?? source.From, Filename = overriding.Filename ?? source.Filename, Path = overriding.Path ?? source.Path };
 }

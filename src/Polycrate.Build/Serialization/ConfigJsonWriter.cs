@@ -18,6 +18,18 @@ public static class ConfigJsonWriter
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
+    /// <summary>One line, characters unescaped where JSON allows it: for environment variables and rendered templates.</summary>
+    public static string WriteCompact(ConfigValue value)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            WriteValue(writer, value);
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
     private static void WriteValue(Utf8JsonWriter writer, ConfigValue value)
     {
         switch (value)

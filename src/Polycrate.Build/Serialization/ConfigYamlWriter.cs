@@ -13,21 +13,26 @@ namespace Polycrate.Build.Serialization;
 public static class ConfigYamlWriter
 {
     /// <param name="value">The tree to write.</param>
+    /// <param name="unsafeKeys">
+    /// Strings under one of these keys (directly or as list items) that contain <c>{</c> are tagged <c>!unsafe</c>, so
+    /// Ansible never evaluates them as Jinja (script lines with <c>docker ps --format '{{.Names}}'</c>, Go templates).
+    /// </param>
     /// <param name="cache">
     /// Rendered text of large sub-trees by identity, shared by the snapshots of one run: every step's snapshot contains
     /// the same workspace and workflow sections, and rendering them once keeps the cost of a step independent of the
-    /// workflow's size.
+    /// workflow's size. Use one cache with one <paramref name="unsafeKeys"/> set.
     /// </param>
-    public static string Write(ConfigValue value, YamlFragmentCache? cache = null)
+    public static string Write(ConfigValue value, IReadOnlySet<string>? unsafeKeys = null, YamlFragmentCache? cache = null)
     {
+        var context = new Context(unsafeKeys, cache);
         var builder = new StringBuilder();
         switch (value)
         {
             case ConfigMap { Count: > 0 } map:
-                WriteMap(builder, map, 0, padFirst: true, cache);
+                WriteMap(builder, map, 0, padFirst: true, context);
                 break;
             case ConfigList { Items.Count: > 0 } list:
-                WriteList(builder, list, 0, cache);
+                WriteList(builder, list, 0, null, context);
                 break;
             default:
                 builder.Append(Inline(value)).Append('\n');
@@ -37,7 +42,15 @@ public static class ConfigYamlWriter
         return builder.ToString();
     }
 
-    private static void WriteMap(StringBuilder builder, ConfigMap map, int indent, bool padFirst, YamlFragmentCache? cache)
+    private sealed record Context(IReadOnlySet<string>? UnsafeKeys, YamlFragmentCache? Cache)
+    {
+        /// <summary>A string under an unsafe key that holds braces and carries no tag of its own.</summary>
+        public bool IsUnsafe(string? key, ConfigValue value) =>
+            key is not null && UnsafeKeys is not null && UnsafeKeys.Contains(key)
+            && value is ConfigScalar { Kind: ScalarKind.String, Tag: null } scalar && scalar.Text.Contains('{', StringComparison.Ordinal);
+    }
+
+    private static void WriteMap(StringBuilder builder, ConfigMap map, int indent, bool padFirst, Context context)
     {
         var first = true;
         foreach (var (key, child) in map.Entries)
@@ -49,11 +62,11 @@ public static class ConfigYamlWriter
 
             first = false;
             builder.Append(Scalar(ConfigScalar.String(key))).Append(':');
-            WriteValue(builder, child, indent + 2, cache);
+            WriteValue(builder, child, indent + 2, key, context);
         }
     }
 
-    private static void WriteList(StringBuilder builder, ConfigList list, int indent, YamlFragmentCache? cache)
+    private static void WriteList(StringBuilder builder, ConfigList list, int indent, string? key, Context context)
     {
         foreach (var item in list.Items)
         {
@@ -61,30 +74,30 @@ public static class ConfigYamlWriter
             if (item is ConfigMap { Count: > 0 } map)
             {
                 builder.Append(' ');
-                WriteMap(builder, map, indent + 2, padFirst: false, cache);
+                WriteMap(builder, map, indent + 2, padFirst: false, context);
             }
             else
             {
-                WriteValue(builder, item, indent + 2, cache);
+                WriteValue(builder, item, indent + 2, key, context);
             }
         }
     }
 
     /// <summary>Writes what follows a "key:" or "-": a scalar on the same line, a collection on the next lines.</summary>
-    private static void WriteValue(StringBuilder builder, ConfigValue value, int indent, YamlFragmentCache? cache)
+    private static void WriteValue(StringBuilder builder, ConfigValue value, int indent, string? key, Context context)
     {
         switch (value)
         {
             case ConfigMap { Count: > 0 } map:
                 builder.Append('\n');
-                WriteCached(builder, map, indent, cache, () => WriteMap(builder, map, indent, padFirst: true, cache));
+                WriteCached(builder, map, indent, context.Cache, () => WriteMap(builder, map, indent, padFirst: true, context));
                 break;
             case ConfigList { Items.Count: > 0 } list:
                 builder.Append('\n');
-                WriteCached(builder, list, indent, cache, () => WriteList(builder, list, indent, cache));
+                WriteCached(builder, list, indent, context.Cache, () => WriteList(builder, list, indent, key, context));
                 break;
             default:
-                builder.Append(' ').Append(Inline(value)).Append('\n');
+                builder.Append(context.IsUnsafe(key, value) ? " !unsafe " : " ").Append(Inline(value)).Append('\n');
                 break;
         }
     }

@@ -6,12 +6,12 @@ namespace Polycrate.Build.Snapshots;
 
 /// <summary>
 /// The model as data (<see cref="ConfigMap"/>), for snapshots and <c>inspect</c> output. Keys follow the snapshot
-/// schema of Polycrate (polycrate.md §7.5), keep their case, and empty fields are omitted. Config values whose
-/// keys look secret are masked.
+/// schema of Polycrate (polycrate.md §7.5), keep their case, and empty fields are omitted. By default config values
+/// whose keys look secret are masked (inspect output); <c>mask: false</c> gives the real values an action receives.
 /// </summary>
 public static class ModelProjection
 {
-    public static ConfigMap Block(Block block, PathMapper paths) => ConfigMap.Of(
+    public static ConfigMap Block(Block block, PathMapper paths, bool mask = true) => ConfigMap.Of(
         ("name", S(block.Name)),
         ("version", S(block.Version)),
         ("kind", S(block.Kind)),
@@ -21,14 +21,14 @@ public static class ModelProjection
         ("from", S(block.From)),
         ("template", block.Template is { } template ? ConfigScalar.Bool(template) : null),
         ("labels", Labels(block.Labels)),
-        ("config", MaskSecrets(block.Config)),
+        ("config", Masked(block.Config, mask)),
         ("workdir", block.Workdir is { } workdir ? PathSection(workdir, paths) : null),
         ("artifacts", PathSection(paths.ArtifactsDirectory(block.Name), paths)),
         ("inventory", Link(block.Inventory)),
         ("kubeconfig", Link(block.Kubeconfig)),
-        ("actions", new ConfigList(block.Actions.Select(a => (ConfigValue)Action(a, block.Name)).ToList())));
+        ("actions", new ConfigList(block.Actions.Select(a => (ConfigValue)Action(a, block.Name, mask)).ToList())));
 
-    public static ConfigMap Action(BlockAction action, string blockName) => ConfigMap.Of(
+    public static ConfigMap Action(BlockAction action, string blockName, bool mask = true) => ConfigMap.Of(
         ("name", S(action.Name)),
         ("description", S(action.Description)),
         ("type", S(action.Type)),
@@ -37,7 +37,7 @@ public static class ModelProjection
         ("interactive", action.Interactive is { } interactive ? ConfigScalar.Bool(interactive) : null),
         ("prompt", action.Prompt is { } prompt ? ConfigMap.Of(("message", S(prompt))) : null),
         ("labels", Labels(action.Labels)),
-        ("config", action.Config.Count > 0 ? MaskSecrets(action.Config) : null),
+        ("config", action.Config.Count > 0 ? Masked(action.Config, mask) : null),
         ("block", S(blockName)));
 
     public static ConfigMap Workflow(Workflow workflow) => ConfigMap.Of(
@@ -60,7 +60,7 @@ public static class ModelProjection
         ("labels", Labels(step.Labels)),
         ("workflow", S(workflow.Name)));
 
-    public static ConfigMap Workspace(Workspace workspace, PathMapper paths, bool includeBlocks)
+    public static ConfigMap Workspace(Workspace workspace, PathMapper paths, bool includeBlocks, bool mask = true)
     {
         var settings = workspace.Settings;
         return ConfigMap.Of(
@@ -83,24 +83,26 @@ public static class ModelProjection
                 ("container", ConfigMap.Of(
                     ("image", S(settings.Image)),
                     ("docker_flags", settings.DockerFlags.Count > 0 ? new ConfigList(settings.DockerFlags.Select(f => (ConfigValue)ConfigScalar.String(f)).ToList()) : null),
-                    ("env", settings.ContainerEnv.Count > 0 ? Env(settings.ContainerEnv) : null))),
-                ("globals", workspace.Globals.Count > 0 ? MaskSecrets(workspace.Globals) : null))),
+                    ("env", settings.ContainerEnv.Count > 0 ? Env(settings.ContainerEnv, mask) : null))),
+                ("globals", workspace.Globals.Count > 0 ? Masked(workspace.Globals, mask) : null))),
             ("extraenv", workspace.ExtraEnv.Count > 0
-                ? new ConfigList(workspace.ExtraEnv.Select(e => (ConfigValue)ConfigScalar.String($"{e.Name}={MaskIfSecret(e.Name, e.Value)}")).ToList())
+                ? new ConfigList(workspace.ExtraEnv.Select(e => (ConfigValue)ConfigScalar.String($"{e.Name}={(mask ? MaskIfSecret(e.Name, e.Value) : e.Value)}")).ToList())
                 : null),
             ("extramounts", workspace.ExtraMounts.Count > 0
                 ? new ConfigList(workspace.ExtraMounts.Select(m => (ConfigValue)ConfigScalar.String($"{m.HostPath}:{m.ContainerPath}{(m.ReadOnly ? ":ro" : string.Empty)}")).ToList())
                 : null),
-            ("blocks", includeBlocks ? new ConfigList(workspace.Blocks.Select(b => (ConfigValue)Block(b, paths)).ToList()) : null),
+            ("blocks", includeBlocks ? new ConfigList(workspace.Blocks.Select(b => (ConfigValue)Block(b, paths, mask)).ToList()) : null),
             ("workflows", workspace.Workflows.Count > 0 ? new ConfigList(workspace.Workflows.Select(w => (ConfigValue)Workflow(w)).ToList()) : null),
             ("missing_blocks", workspace.MissingBlocks.Count > 0
                 ? new ConfigList(workspace.MissingBlocks.Select(m => (ConfigValue)ConfigMap.Of(("reference", S(m.Reference)), ("required_by", S(m.RequiredBy)))).ToList())
                 : null));
     }
 
-    /// <summary>Environment variables as a map; values of secret-looking names are masked.</summary>
-    public static ConfigMap Env(IEnumerable<EnvironmentEntry> entries) =>
-        new(entries.Select(e => new KeyValuePair<string, ConfigValue>(e.Name, ConfigScalar.String(MaskIfSecret(e.Name, e.Value)))).ToList());
+    /// <summary>Environment variables as a map; values of secret-looking names are masked unless <paramref name="mask"/> is false.</summary>
+    public static ConfigMap Env(IEnumerable<EnvironmentEntry> entries, bool mask = true) =>
+        new(entries.Select(e => new KeyValuePair<string, ConfigValue>(e.Name, ConfigScalar.String(mask ? MaskIfSecret(e.Name, e.Value) : e.Value))).ToList());
+
+    private static ConfigMap Masked(ConfigMap map, bool mask) => mask ? MaskSecrets(map) : map;
 
     public static ConfigMap MaskSecrets(ConfigMap map)
     {

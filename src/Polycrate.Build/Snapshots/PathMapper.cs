@@ -31,6 +31,21 @@ public sealed class PathMapper
             : _workspace.Settings.ContainerRoot.TrimEnd('/') + "/" + relative.Replace(Path.DirectorySeparatorChar, '/');
     }
 
+    /// <summary>
+    /// A path as users write it (<c>inventory.path</c>) to a host path: a container path under the container root maps
+    /// into the workspace, a relative path is relative to the workspace root, another absolute path stays as it is.
+    /// </summary>
+    public string ToHost(string path)
+    {
+        var root = _workspace.Settings.ContainerRoot.TrimEnd('/');
+        if (path == root || path.StartsWith(root + "/", StringComparison.Ordinal))
+        {
+            return Path.GetFullPath(Path.Combine(_workspace.RootPath, path[root.Length..].TrimStart('/')));
+        }
+
+        return Path.GetFullPath(path, _workspace.RootPath);
+    }
+
     /// <summary>The path as the running action sees it.</summary>
     public string ToRun(string hostPath) => OnHost ? hostPath : ToContainer(hostPath);
 

@@ -22,7 +22,7 @@ public sealed class SnapshotCache
     public ConfigMap Workspace(Workspace workspace, bool onHost) =>
         (onHost ? _workspacesOnHost : _workspaces).GetValue(workspace, w =>
         {
-            var projected = ModelProjection.Workspace(w, new PathMapper(w, onHost), includeBlocks: true);
+            var projected = ModelProjection.Workspace(w, new PathMapper(w, onHost), includeBlocks: true, mask: false);
             foreach (var (_, section) in projected.Entries)
             {
                 Yaml.Share(section);

@@ -1,7 +1,7 @@
 using System.Text;
 using Polycrate.Build.Execution;
+using Polycrate.Build.Execution.Preparation;
 using Polycrate.Build.Model;
-using Polycrate.Build.Serialization;
 using Polycrate.Build.Snapshots;
 using Polycrate.Build.Tests.Support;
 
@@ -29,22 +29,19 @@ public sealed class SnapshotCacheTests
         var workflow = ws.FindWorkflow("long")!;
         var (block, action) = Lookup.Action(ws, "app", "run");
         var cache = new SnapshotCache();
-        var secrets = ConfigMap.Of(("none", ConfigScalar.Null));
 
         foreach (var step in workflow.Steps)
         {
-            var context = new ActionContext
-            {
-                Workspace = ws, Block = block, Action = action, Workflow = workflow, Step = step, TransactionId = "tx", SnapshotPath = "/run/s.yml",
-            };
-            var env = ActionEnvironment.Build(context, "1.0.0");
-            var mounts = ActionEnvironment.Mounts(ws, "/tmp/s.yml", mountDockerSocket: false);
-            var cached = ConfigYamlWriter.Write(SnapshotBuilder.Build(context, env, mounts, secrets, cache), cache.Yaml);
-            var fresh = ConfigYamlWriter.Write(SnapshotBuilder.Build(context, env, mounts, secrets));
-            Assert.Equal(fresh, cached);
+            var context = new ActionContext { Workspace = ws, Block = block, Action = action, Workflow = workflow, Step = step, TransactionId = "tx" };
+            var cached = ActionEnvironmentBuilder.Build(context, new ActionPreparationOptions { RunDirectory = "/tmp/run", Cache = cache });
+            var fresh = ActionEnvironmentBuilder.Build(context, new ActionPreparationOptions { RunDirectory = "/tmp/run" });
+            Assert.Equal(SnapshotFile(fresh), SnapshotFile(cached));
         }
 
         // The workflow section and the workspace's workflows list, rendered once and served for the other 299 steps.
         Assert.Equal(2 * 299, cache.Yaml.Hits);
     }
+
+    private static string? SnapshotFile(PreparedAction prepared) =>
+        prepared.Files.Single(f => f.HostPath == prepared.SnapshotHostPath).Content;
 }

@@ -1,8 +1,8 @@
 using Polycrate.Build.Execution;
+using Polycrate.Build.Execution.Preparation;
 using Polycrate.Build.Loading;
 using Polycrate.Build.Model;
 using Polycrate.Build.Serialization;
-using Polycrate.Build.Snapshots;
 using Polycrate.Build.Tests.Support;
 using YamlDotNet.RepresentationModel;
 
@@ -23,10 +23,9 @@ public sealed class SnapshotTests
             Workflow = wf,
             Step = wf?.Steps.First(s => s.Block == block && s.Action == action),
             TransactionId = "tx-1",
-            SnapshotPath = ActionEnvironment.ContainerSnapshotPath,
         };
-        var env = ActionEnvironment.Build(context, "9.9.9");
-        return (SnapshotBuilder.Build(context, env, ActionEnvironment.Mounts(ws, "/tmp/snap.yml", mountDockerSocket: false)), env);
+        var prepared = ActionEnvironmentBuilder.Build(context, new ActionPreparationOptions { RunDirectory = "/tmp/run", CliVersion = "9.9.9" });
+        return (prepared.Snapshot, prepared.Environment);
     }
 
     [Fact]
@@ -52,7 +51,7 @@ public sealed class SnapshotTests
     }
 
     [Fact]
-    public async Task Secret_looking_values_are_masked_and_the_yaml_keeps_types_for_ansible()
+    public async Task The_action_gets_real_values_the_masked_view_hides_them_and_the_yaml_keeps_types_for_ansible()
     {
         using var workspace = new TempWorkspace();
         workspace.Write("workspace.poly", """
@@ -68,10 +67,15 @@ public sealed class SnapshotTests
 
         var (snapshot, env) = await SnapshotOf(workspace, "app", "run");
         var yaml = ConfigYamlWriter.Write(snapshot);
+        var masked = ConfigYamlWriter.Write(Polycrate.Build.Snapshots.SnapshotMasker.Mask(snapshot));
 
-        Assert.DoesNotContain("hunter2", yaml, StringComparison.Ordinal);
-        Assert.DoesNotContain("secret-key", yaml, StringComparison.Ordinal);
+        Assert.Contains("db_password: hunter2", yaml, StringComparison.Ordinal);
+        Assert.Contains("API_KEY: secret-key", yaml, StringComparison.Ordinal);
         Assert.Equal("secret-key", env.Single(e => e.Name == "API_KEY").Value);
+        Assert.Equal("hunter2", env.Single(e => e.Name == "BLOCK_CONFIG_DB_PASSWORD").Value);
+        Assert.DoesNotContain("hunter2", masked, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-key", masked, StringComparison.Ordinal);
+        Assert.Contains("BLOCK_CONFIG_DB_PASSWORD: \"********\"", masked, StringComparison.Ordinal);
 
         var stream = new YamlStream();
         stream.Load(new StringReader(yaml));

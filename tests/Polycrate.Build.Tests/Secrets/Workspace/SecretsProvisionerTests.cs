@@ -1,4 +1,5 @@
 using Polycrate.Build.Execution;
+using Polycrate.Build.Execution.Preparation;
 using Polycrate.Build.Model;
 using Polycrate.Build.Secrets.Workspace;
 using Polycrate.Build.Snapshots;
@@ -88,18 +89,21 @@ public sealed class SecretsProvisionerTests : IDisposable
             Block = block,
             Action = action,
             TransactionId = "t",
-            SnapshotPath = ActionEnvironment.ContainerSnapshotPath,
-            SecretFiles = secrets.HostFiles,
         };
+        var options = new ActionPreparationOptions { RunDirectory = runDirectory, Secrets = secrets };
 
-        var env = ActionEnvironment.Build(context, "0").ToDictionary(e => e.Name, e => e.Value);
-        var mounts = ActionEnvironment.Mounts(context.Workspace, "/tmp/snapshot.yml", mountDockerSocket: false, secrets.HostFiles);
-        var hostEnv = ActionEnvironment.Build(context with { OnHost = true }, "0").ToDictionary(e => e.Name, e => e.Value);
+        var inContainer = ActionEnvironmentBuilder.Build(context, options);
+        var onHost = ActionEnvironmentBuilder.Build(context with { OnHost = true }, options);
+        var env = inContainer.Environment.ToDictionary(e => e.Name, e => e.Value);
+        var hostEnv = onHost.Environment.ToDictionary(e => e.Name, e => e.Value);
 
+        // The key is handed over as a 0600 copy of the decrypted file in the run directory.
+        var keyCopy = Path.Combine(runDirectory, "ssh", "id_ed25519");
         Assert.Equal("/workspace/artifacts/secrets/kubeconfig.yml", env["KUBECONFIG"]);
-        Assert.Equal(ActionEnvironment.ContainerSshKeyPath, env["ANSIBLE_PRIVATE_KEY_FILE"]);
-        Assert.Contains(new MountEntry(Path.Combine(runDirectory, "secrets", "id_ed25519"), ActionEnvironment.ContainerSshKeyPath, ReadOnly: true), mounts);
+        Assert.Equal(SshKeyLocator.ContainerPath, env["ANSIBLE_PRIVATE_KEY_FILE"]);
+        Assert.Contains(new MountEntry(keyCopy, SshKeyLocator.ContainerPath, ReadOnly: true), inContainer.Mounts);
+        Assert.Contains(new PrivateFile(keyCopy, CopyFrom: Path.Combine(runDirectory, "secrets", "id_ed25519")), inContainer.Files);
         Assert.Equal(Path.Combine(runDirectory, "secrets", "kubeconfig.yml"), hostEnv["KUBECONFIG"]);
-        Assert.Equal(Path.Combine(runDirectory, "secrets", "id_ed25519"), hostEnv["ANSIBLE_PRIVATE_KEY_FILE"]);
+        Assert.Equal(keyCopy, hostEnv["ANSIBLE_PRIVATE_KEY_FILE"]);
     }
 }
