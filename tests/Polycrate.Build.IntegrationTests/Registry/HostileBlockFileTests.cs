@@ -24,7 +24,7 @@ public sealed class HostileBlockFileTests(RegistryFixture registry)
         using var client = registry.Client();
         using var installed = new TestBlock("1.0.0");
         var reference = ImageReference.Parse($"{registry.Anonymous}/{RegistryFixture.UniqueRepository("hostile-" + kind)}:6.6.6");
-        await RawImage.PushAsync(client, reference, [TestBlock.Layer(("block.poly", blockPoly, null))], [], docker: false, reference.Tag!);
+        await RawImage.PushAsync(client, reference, [TestBlock.Layer(("block.poly", blockPoly, null))], new Dictionary<string, string>(), docker: false, reference.Tag!);
         var before = File.ReadAllText(Path.Combine(installed.Path, "block.poly"));
 
         var error = await Assert.ThrowsAsync<InvalidBlockArtifactException>(() => new BlockInstaller(client).PullAsync(
