@@ -17,3 +17,5 @@ step "target image (polycrate-target:bookworm-1)"
 bash "$here/build-target-image.sh"
 step "local OCI registries"
 bash "$here/start-registry.sh" >/dev/null
+step "CI tools (gitlab-ci-local, rsync)"
+bash "$here/install-ci-tools.sh"

@@ -8,6 +8,7 @@ IBenchmark[] benchmarks =
     new InspectBenchmark(),
     new RegistryBenchmark(),
     new RunBenchmark(),
+    new StartupBenchmark(),
     new StepsBenchmark(),
 ];
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using Polycrate.Build.Diagnostics;
+using Polycrate.Build.Execution.Cleanup;
 using Polycrate.Build.Loading;
 using Polycrate.Build.Model;
 using Polycrate.Build.Serialization;
@@ -50,6 +51,8 @@ internal sealed class CliContext
             await Stderr.WriteLineAsync(warning.ToString());
         }
 
+        // Every workspace command first removes what a killed command left (file system only; runs also check the engine).
+        await new OrphanReaper(loggers.CreateLogger<OrphanReaper>()).ReapAsync(result.Workspace, docker: null, cancellationToken);
         return result.Workspace;
     }
 
@@ -76,9 +79,10 @@ internal sealed class CliContext
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // File-system problems (permissions, full disk) are the user's to fix: say what, not where in our code.
-            await Stderr.WriteLineAsync($"error: {ex.Message}");
-            return 1;
+            // File-system problems (permissions, full disk) are the user's to fix: a code, the path and what to do.
+            var mapped = FileSystemException.From(ex);
+            await Stderr.WriteLineAsync($"error {mapped.Code}: {mapped.Message}");
+            return mapped.ExitCode;
         }
     }
 }

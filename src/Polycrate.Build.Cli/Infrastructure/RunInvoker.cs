@@ -12,7 +12,7 @@ internal static class RunInvoker
         {
             var options = runOptions.ToRunOptions(parse, cli);
             using var loggers = cli.CreateLoggerFactory(parse);
-            var observer = new ConsoleRunObserver(cli, prefixOutput: options.MaxParallel > 1);
+            using var observer = new ConsoleRunObserver(cli, prefixOutput: options.MaxParallel > 1, terminal: cli.Terminal.CanAsk && !Console.IsErrorRedirected);
             var report = await run(new WorkspaceRunner(loggers, observer), options, token);
             observer.WriteSummary(report);
             return report.Summary.ExitCode;

@@ -60,7 +60,8 @@ internal sealed class ActionRunner
             Image = context.Image,
             Mounts = mounts,
             DockerFlags = context.Workspace.Settings.DockerFlags,
-            Labels = new Dictionary<string, string>
+            // Owner pid, host and start time: the next command removes the container if this process is killed (OrphanReaper).
+            Labels = new Dictionary<string, string>(Cleanup.ProcessOwner.Current.Labels)
             {
                 ["polycrate.txid"] = context.TransactionId,
                 ["polycrate.workspace"] = context.Workspace.Name,

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using Polycrate.Build.Execution.Cleanup;
 using Polycrate.Build.Execution.Docker;
 using Polycrate.Build.Execution.ImageBuild;
 using Polycrate.Build.Graph;
@@ -101,8 +102,8 @@ public sealed class WorkspaceRunner
             await ConfirmWorkflowAsync(workflowPrompt, options, cancellationToken);
         }
 
-        var runDirectory = Path.Combine(Path.GetTempPath(), "polycrate-build", transactionId);
-        CreatePrivateDirectory(runDirectory);
+        await new OrphanReaper(_loggers.CreateLogger<OrphanReaper>()).ReapAsync(workspace, docker, cancellationToken);
+        var runDirectory = RunDirectories.Create(RunRecord.ForRun(transactionId, workspace, options.Command ?? "polycrate-build", started));
         using var state = new RunState(workspace);
         var tails = new ConcurrentDictionary<string, OutputTail>(StringComparer.Ordinal);
         IActionRuntime runtime = docker is null
@@ -153,6 +154,7 @@ public sealed class WorkspaceRunner
         _logger.LogDebug("Run {Transaction} prepared after {Milliseconds} ms", transactionId, clock.ElapsedMilliseconds);
         try
         {
+            _observer.RunPlanned(graph.Closure(rootIds));
             summary = await TargetScheduler.RunAsync(graph, rootIds, Execute,
                 new SchedulerOptions { MaxParallel = options.MaxParallel, Started = _observer.TargetStarted, Finished = _observer.TargetFinished },
                 cancellationToken);
@@ -217,7 +219,7 @@ public sealed class WorkspaceRunner
         }
 
         var image = workspace.Settings.Image ?? options.DefaultImage;
-        var pulled = await new ImagePuller(docker, _loggers.CreateLogger<ImagePuller>()).EnsureImageAsync(image, options.Pull, cancellationToken);
+        var pulled = await new ImagePuller(docker, _loggers.CreateLogger<ImagePuller>(), new RegistryAuthOptions(_getVariable)).EnsureImageAsync(image, options.Pull, cancellationToken);
         return new WorkspaceImageResult(image, Built: pulled, ContextHash: string.Empty, InputFiles: []);
     }
 
@@ -336,18 +338,6 @@ public sealed class WorkspaceRunner
         TargetStatus.NotRun => "not run",
         _ => "canceled",
     };
-
-    private static void CreatePrivateDirectory(string path)
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(path);
-        }
-        else
-        {
-            Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-    }
 
     private void TryDelete(string directory)
     {

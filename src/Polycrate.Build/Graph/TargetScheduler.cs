@@ -134,13 +134,14 @@ public static class TargetScheduler
         }
         catch (PolycrateException ex)
         {
-            return new TargetResult(target, target.AllowFailure ? TargetStatus.FailedAllowed : TargetStatus.Failed, stopwatch.Elapsed, ex.ExitCode, ex.Message);
+            return new TargetResult(target, target.AllowFailure ? TargetStatus.FailedAllowed : TargetStatus.Failed, stopwatch.Elapsed, ex.ExitCode, $"{ex.Code}: {ex.Message}");
         }
 #pragma warning disable CA1031 // Any failure of one target is recorded as that target's result; the run goes on per the rules above.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            return new TargetResult(target, target.AllowFailure ? TargetStatus.FailedAllowed : TargetStatus.Failed, stopwatch.Elapsed, 1, ex.Message);
+            var message = ex is IOException or UnauthorizedAccessException ? $"{FileSystemException.From(ex).Code}: {FileSystemException.From(ex).Message}" : ex.Message;
+            return new TargetResult(target, target.AllowFailure ? TargetStatus.FailedAllowed : TargetStatus.Failed, stopwatch.Elapsed, 1, message);
         }
     }
 }

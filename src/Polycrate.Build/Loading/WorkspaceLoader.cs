@@ -86,7 +86,8 @@ public sealed class WorkspaceLoader
 
         var enumeration = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true };
         var files = Directory.EnumerateFiles(blocksRoot, settings.BlocksConfig, enumeration)
-            .Where(f => !f.Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.') && part.Length > 1 && part != ".."))
+            // Hidden folders below blocks/ are skipped; the workspace itself may sit below one (CI build directories).
+            .Where(f => !Path.GetRelativePath(blocksRoot, f).Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.') && part.Length > 1 && part != ".."))
             .Order(StringComparer.Ordinal)
             .ToList();
 

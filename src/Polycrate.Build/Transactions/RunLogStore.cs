@@ -11,24 +11,44 @@ namespace Polycrate.Build.Transactions;
 public sealed class RunLogStore
 {
     private readonly string _logsRoot;
+    private readonly ILogFileWriter _files;
 
-    public RunLogStore(string workspaceRoot, string logsRoot)
+    /// <summary><paramref name="files"/> writes the file contents; null for the real file system (tests inject failures here).</summary>
+    public RunLogStore(string workspaceRoot, string logsRoot, ILogFileWriter? files = null)
     {
         _logsRoot = Path.Combine(workspaceRoot, logsRoot);
+        _files = files ?? FileSystemLogFileWriter.Instance;
     }
 
-    /// <summary>Writes atomically (temp file + rename) and returns the path.</summary>
+    /// <summary>
+    /// Writes atomically (temp file + rename) and returns the path. When writing fails (disk full, no permission) the
+    /// temporary file is removed before the exception propagates, so a failed write leaves nothing behind.
+    /// </summary>
     public async Task<string> WriteAsync(RunLog log, CancellationToken cancellationToken)
     {
-        var directory = Path.Combine(_logsRoot, log.Started.ToString("yyyy", CultureInfo.InvariantCulture),
-            log.Started.ToString("MM", CultureInfo.InvariantCulture), log.Started.ToString("dd", CultureInfo.InvariantCulture));
-        Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, log.TransactionId + ".yml");
-        var temporary = path + ".tmp";
-        await File.WriteAllTextAsync(temporary, ConfigYamlWriter.Write(ToConfig(log)), cancellationToken);
-        File.Move(temporary, path, overwrite: true);
+        var path = PathOf(log.TransactionId, log.Started);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            await _files.WriteAllTextAsync(temporary, ConfigYamlWriter.Write(ToConfig(log)), cancellationToken);
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+
         return path;
     }
+
+    /// <summary>True when the log of <paramref name="transactionId"/> started at <paramref name="started"/> exists.</summary>
+    public bool Exists(string transactionId, DateTimeOffset started) => File.Exists(PathOf(transactionId, started));
+
+    private string PathOf(string transactionId, DateTimeOffset started) =>
+        Path.Combine(_logsRoot, started.ToString("yyyy", CultureInfo.InvariantCulture), started.ToString("MM", CultureInfo.InvariantCulture),
+            started.ToString("dd", CultureInfo.InvariantCulture), transactionId + ".yml");
 
     /// <summary>All logs, newest first: (path, transaction id, started, status, command).</summary>
     public IReadOnlyList<RunLogEntry> List()

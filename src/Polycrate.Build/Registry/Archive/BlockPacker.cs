@@ -14,8 +14,8 @@ public static class BlockPacker
     private const UnixFileMode PermissionBits = (UnixFileMode)0x1FF;
 
     /// <summary>
-    /// Packs <paramref name="blockDirectory"/> into a layer file in <paramref name="tempDirectory"/> (null: the
-    /// system temp directory); the caller disposes the result to delete the file.
+    /// Packs <paramref name="blockDirectory"/> into a layer file in <paramref name="tempDirectory"/> (null: a private
+    /// 0700 directory of this process below the temp folder); the caller disposes the result to delete the file.
     /// </summary>
     public static async Task<PackedLayer> PackAsync(string blockDirectory, string? tempDirectory, CancellationToken cancellationToken)
     {
@@ -26,7 +26,10 @@ public static class BlockPacker
         }
 
         var entries = Collect(root, IgnoreRules.Load(root));
-        var file = Path.Combine(tempDirectory ?? Path.GetTempPath(), $"polycrate-layer-{Guid.NewGuid():N}.tar.gz");
+        // Default: a private (0700) scratch directory of this process, never world-readable /tmp; removed on dispose, or by
+        // the next command's OrphanReaper when this process is killed.
+        var scratch = tempDirectory is null ? Execution.Cleanup.RunDirectories.CreateScratch("push-layer") : null;
+        var file = Path.Combine(tempDirectory ?? scratch!, $"polycrate-layer-{Guid.NewGuid():N}.tar.gz");
         try
         {
             string diffId;
@@ -55,11 +58,16 @@ public static class BlockPacker
             }
 
             var digest = await ContentDigest.OfFileAsync(file, cancellationToken);
-            return new PackedLayer(file, digest, new FileInfo(file).Length, diffId);
+            return new PackedLayer(file, digest, new FileInfo(file).Length, diffId, scratch);
         }
         catch
         {
             File.Delete(file);
+            if (scratch is not null)
+            {
+                Execution.Cleanup.RunDirectories.TryDelete(scratch);
+            }
+
             throw;
         }
     }

@@ -18,17 +18,26 @@ public static class LayerExtractor
     private const UnixFileMode DefaultDirectoryMode = (UnixFileMode)0x1ED;
 
     /// <summary>Applies one layer onto <paramref name="root"/>. The layer stream must be seekable (gzip is sniffed).</summary>
-    public static async Task ApplyAsync(Stream layer, string root, CancellationToken cancellationToken)
+    public static Task ApplyAsync(Stream layer, string root, CancellationToken cancellationToken) =>
+        ApplyAsync(layer, root, budget: null, cancellationToken);
+
+    /// <summary>
+    /// Applies one layer, counting its decompressed bytes and entries against <paramref name="budget"/> (shared by the
+    /// layers of one pull); <see cref="PullLimitException"/> stops it as soon as a limit is crossed.
+    /// </summary>
+    public static async Task ApplyAsync(Stream layer, string root, ExtractionBudget? budget, CancellationToken cancellationToken)
     {
         var magic = new byte[2];
         var read = await layer.ReadAtLeastAsync(magic, 2, throwOnEndOfStream: false, cancellationToken);
         layer.Position = 0;
         await using var gzip = read == 2 && magic[0] == 0x1F && magic[1] == 0x8B ? new GZipStream(layer, CompressionMode.Decompress, leaveOpen: true) : null;
-        await using var reader = new TarReader(gzip ?? layer, leaveOpen: true);
+        var tar = gzip ?? (Stream)layer;
+        await using var reader = new TarReader(budget?.Count(tar, layer.Length) ?? tar, leaveOpen: true);
         var directoryModes = new Dictionary<string, UnixFileMode>(StringComparer.Ordinal);
         var createdInLayer = new HashSet<string>(StringComparer.Ordinal);
         while (await reader.GetNextEntryAsync(copyData: false, cancellationToken) is { } entry)
         {
+            budget?.CountEntry();
             if (entry.EntryType == TarEntryType.GlobalExtendedAttributes)
             {
                 continue;

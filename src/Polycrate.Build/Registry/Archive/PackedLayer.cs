@@ -6,8 +6,12 @@ namespace Polycrate.Build.Registry.Archive;
 /// </summary>
 public sealed class PackedLayer : IDisposable
 {
-    public PackedLayer(string filePath, string digest, long size, string diffId)
+    private readonly string? _ownedDirectory;
+
+    /// <summary><paramref name="ownedDirectory"/>: a private directory created for this layer alone, removed with it.</summary>
+    public PackedLayer(string filePath, string digest, long size, string diffId, string? ownedDirectory = null)
     {
+        _ownedDirectory = ownedDirectory;
         FilePath = filePath;
         Digest = digest;
         Size = size;
@@ -28,5 +32,12 @@ public sealed class PackedLayer : IDisposable
 
     public Descriptor ToDescriptor() => new(MediaType, Digest, Size);
 
-    public void Dispose() => File.Delete(FilePath);
+    public void Dispose()
+    {
+        File.Delete(FilePath);
+        if (_ownedDirectory is not null)
+        {
+            Execution.Cleanup.RunDirectories.TryDelete(_ownedDirectory);
+        }
+    }
 }

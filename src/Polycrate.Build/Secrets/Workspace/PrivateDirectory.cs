@@ -5,8 +5,11 @@ public static class PrivateDirectory
 {
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
-    /// <summary>A new, empty directory under the system temp folder.</summary>
-    public static string CreateTemporary(string prefix) => Directory.CreateTempSubdirectory(prefix).FullName;
+    /// <summary>
+    /// A new private directory of this process below the per-user run folder (0700, with an owner record), so the next
+    /// command removes it when this process is killed while plaintext is in it.
+    /// </summary>
+    public static string CreateTemporary(string prefix) => Execution.Cleanup.RunDirectories.CreateScratch(prefix.TrimEnd('-'));
 
     /// <summary>Creates <paramref name="root"/> if missing and <paramref name="path"/> with its missing parents below it, each new one 0700.</summary>
     public static void Create(string root, string path)

@@ -5,18 +5,20 @@ namespace Polycrate.Build.Secrets.Workspace;
 
 /// <summary>
 /// The secrets of one action run, from <see cref="SecretsProvisioner"/>. Disposing deletes the decrypted
-/// files (the <c>secrets</c> folder of the run directory) and any empty mount-point files the container
-/// engine created in the workspace for the read-only bind mounts of <see cref="Mounts"/>.
+/// files (the <c>secrets</c> folder of the run directory) and the empty mount-point files the container
+/// engine created in the workspace for the read-only bind mounts of <see cref="Mounts"/> (see <see cref="MountPoints"/>).
 /// </summary>
 public sealed class ProvisionedSecrets : IAsyncDisposable
 {
     private readonly Model.Workspace _workspace;
     private readonly string? _decryptedDirectory;
+    private readonly IReadOnlyList<string> _mountPoints;
 
-    internal ProvisionedSecrets(Model.Workspace workspace, IReadOnlyList<ProvisionedSecret> secrets, string? decryptedDirectory)
+    internal ProvisionedSecrets(Model.Workspace workspace, IReadOnlyList<ProvisionedSecret> secrets, string? decryptedDirectory, IReadOnlyList<string>? mountPoints = null)
     {
         _workspace = workspace;
         _decryptedDirectory = decryptedDirectory;
+        _mountPoints = mountPoints ?? [];
         Secrets = secrets;
         HostFiles = secrets.Where(s => s.Decrypted).ToDictionary(s => s.WorkspacePath, s => s.HostPath, StringComparer.Ordinal);
     }
@@ -50,14 +52,11 @@ public sealed class ProvisionedSecrets : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
-        foreach (var secret in Secrets.Where(s => s.Decrypted))
+        // A bind mount onto a missing file makes the engine create an empty file at the mount point, on the host.
+        // Only the ones this run caused are removed: an empty file that was there before may be another run's.
+        foreach (var path in _mountPoints)
         {
-            // A bind mount onto a missing file makes the engine create an empty file at the mount point, on the host.
-            var stub = new FileInfo(secret.WorkspacePath);
-            if (stub.Exists && stub.Length == 0)
-            {
-                stub.Delete();
-            }
+            MountPoints.RemoveIfEmpty(path);
         }
 
         if (_decryptedDirectory is not null && Directory.Exists(_decryptedDirectory))

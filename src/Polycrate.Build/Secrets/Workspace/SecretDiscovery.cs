@@ -48,5 +48,5 @@ public static partial class SecretDiscovery
 
     // AgeFile writes ".<name>.<32 hex>.tmp" beside the destination and renames it.
     [GeneratedRegex(@"^\..+\.[0-9a-f]{32}\.tmp$")]
-    private static partial Regex InterruptedWrite();
+    internal static partial Regex InterruptedWrite();
 }

@@ -9,7 +9,8 @@ namespace Polycrate.Build.Secrets.Workspace;
 /// <c>extraenv</c>/container env values with secret-looking names; and the content of each provisioned secret
 /// file that is a single line (a token file). Multi-line files (keys, kubeconfigs) are not matched line by
 /// line: their lines are mostly not secret. Values shorter than <see cref="MinimumLength"/> are ignored, so
-/// masking does not shred ordinary output. Matching is exact text, longest value first, line by line.
+/// masking does not shred ordinary output. Matching is exact text, longest value first, line by line; each value is
+/// also matched in its JSON-escaped, percent-encoded and base64 forms (<see cref="SecretEncodings"/>).
 /// </summary>
 public sealed class SecretRedactor
 {
@@ -25,9 +26,14 @@ public sealed class SecretRedactor
 
     public SecretRedactor(IEnumerable<string> values)
     {
-        _values = values
-            .SelectMany(v => v.Split('\n'))
+        var plain = values
+            .SelectMany(v => v.Contains('\n', StringComparison.Ordinal) ? [.. v.Split('\n'), v.Trim()] : new[] { v })
             .Select(v => v.Trim())
+            .Where(v => v.Length >= MinimumLength)
+            .ToList();
+        // Longest first, so a value is masked whole before a shorter value inside it could split it.
+        _values = plain
+            .Concat(plain.SelectMany(SecretEncodings.Of))
             .Where(v => v.Length >= MinimumLength)
             .Distinct(StringComparer.Ordinal)
             .OrderByDescending(v => v.Length)

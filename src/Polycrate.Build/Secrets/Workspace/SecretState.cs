@@ -17,4 +17,7 @@ public enum SecretState
 
     /// <summary>Both exist but no key was available to compare them.</summary>
     Unverified,
+
+    /// <summary>The plaintext is empty and the <c>.age</c> is not: a mount point left by a killed run, not a secret.</summary>
+    Placeholder,
 }

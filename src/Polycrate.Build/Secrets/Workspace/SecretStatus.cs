@@ -24,19 +24,21 @@ public sealed record SecretStatus(WorkspaceSecret Secret, SecretState State)
     public static async Task<SecretState> ReadAsync(WorkspaceSecret secret, IReadOnlyList<IIdentity>? identities, CancellationToken ct) =>
         (secret.HasPlaintext, secret.HasCiphertext) switch
         {
+            (true, true) when secret.IsPlaceholder => SecretState.Placeholder,
             (true, false) => SecretState.PlaintextOnly,
             (false, _) => SecretState.EncryptedOnly,
             _ when identities is null => SecretState.Unverified,
             _ => await SecretComparer.MatchesAsync(secret.CiphertextPath, secret.PlaintextPath, identities, ct) ? SecretState.Encrypted : SecretState.OutOfDate,
         };
 
-    /// <summary>The state as written in status output: <c>encrypted</c>, <c>encrypted-only</c>, <c>plaintext-only</c>, <c>out-of-date</c>, <c>unverified</c>.</summary>
+    /// <summary>The state as written in status output: <c>encrypted</c>, <c>encrypted-only</c>, <c>plaintext-only</c>, <c>out-of-date</c>, <c>placeholder</c>, <c>unverified</c>.</summary>
     public static string Label(SecretState state) => state switch
     {
         SecretState.Encrypted => "encrypted",
         SecretState.EncryptedOnly => "encrypted-only",
         SecretState.PlaintextOnly => "plaintext-only",
         SecretState.OutOfDate => "out-of-date",
+        SecretState.Placeholder => "placeholder",
         _ => "unverified",
     };
 

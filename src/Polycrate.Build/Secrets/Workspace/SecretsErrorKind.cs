@@ -23,4 +23,7 @@ public enum SecretsErrorKind
 
     /// <summary>A file the command would create already exists.</summary>
     FileExists = 5107,
+
+    /// <summary>Encrypting would replace a non-empty .age with an empty plaintext (a mount point left by a killed run).</summary>
+    PlaceholderPlaintext = 5108,
 }

@@ -28,7 +28,7 @@ public sealed class SecretsProvisioner
     public async Task<ProvisionedSecrets> ProvisionAsync(Model.Workspace workspace, IdentitySource identity, string runDirectory, CancellationToken ct)
     {
         var secrets = SecretDiscovery.Discover(workspace);
-        var encryptedOnly = secrets.Where(s => !s.HasPlaintext).ToList();
+        var encryptedOnly = secrets.Where(s => !s.HasPlaintext || s.IsPlaceholder).ToList();
         var identities = encryptedOnly.Count > 0 ? await identity.TryLoadAsync(ct) : null;
         var decryptedDirectory = Path.Combine(Path.GetFullPath(runDirectory), RunFolder);
         var result = new List<ProvisionedSecret>();
@@ -37,7 +37,15 @@ public sealed class SecretsProvisioner
         {
             foreach (var secret in secrets)
             {
-                if (secret.HasPlaintext)
+                var placeholder = secret.IsPlaceholder;
+                if (placeholder)
+                {
+                    _logger.LogWarning(
+                        "{Path} is empty but {Secret}.age is not: treated as the mount point of an interrupted run, not as the secret's value ({Use}). Delete the empty file or run 'polycrate-build workspace decrypt'",
+                        secret.PlaintextPath, secret.Name, identities is null ? "no key is set, so the action will not see it" : "the action gets the .age content");
+                }
+
+                if (secret.HasPlaintext && !placeholder)
                 {
                     result.Add(new ProvisionedSecret(secret.Name, secret.PlaintextPath, secret.PlaintextPath));
                 }
@@ -55,8 +63,16 @@ public sealed class SecretsProvisioner
                 }
             }
 
+            // The engine creates an empty file for each mount onto a missing path; record them before any container
+            // starts, so they are removed even when this process is killed (OrphanReaper reads the record).
+            var mountPoints = result.Where(s => s.Decrypted && !File.Exists(s.WorkspacePath)).Select(s => s.WorkspacePath).ToList();
+            if (mountPoints.Count > 0)
+            {
+                await MountPoints.RecordAsync(Path.GetFullPath(runDirectory), mountPoints, ct);
+            }
+
             done = true;
-            return new ProvisionedSecrets(workspace, result, decryptedDirectory);
+            return new ProvisionedSecrets(workspace, result, decryptedDirectory, mountPoints);
         }
         finally
         {

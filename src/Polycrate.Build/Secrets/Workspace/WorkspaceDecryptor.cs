@@ -30,10 +30,13 @@ public sealed class WorkspaceDecryptor
                 + "Run 'polycrate-build workspace encrypt' to keep your edits, or 'polycrate-build workspace decrypt --force' to discard them.");
         }
 
+        // Before any plaintext is written: a decrypt killed midway leaves a partial temporary file, which git must ignore.
+        var gitIgnoreUpdated = await WorkspaceEncryptor.UpdateGitIgnoreAsync(workspace, statuses.Select(s => s.Secret), ct);
         var changes = new List<SecretChange>();
         foreach (var (secret, state) in statuses)
         {
-            var decrypt = state is SecretState.EncryptedOnly or SecretState.OutOfDate;
+            // A placeholder (empty mount point of a killed run) holds nothing to lose: it is replaced by the content.
+            var decrypt = state is SecretState.EncryptedOnly or SecretState.OutOfDate or SecretState.Placeholder;
             if (decrypt)
             {
                 await AgeFile.DecryptToFileAsync(secret.CiphertextPath, secret.PlaintextPath, identities, ct);
@@ -43,7 +46,6 @@ public sealed class WorkspaceDecryptor
             changes.Add(new SecretChange(secret.Name, decrypt ? SecretChangeKind.Decrypted : SecretChangeKind.Unchanged));
         }
 
-        var gitIgnoreUpdated = await WorkspaceEncryptor.UpdateGitIgnoreAsync(workspace, statuses.Select(s => s.Secret), ct);
         return new SecretsResult(changes, gitIgnoreUpdated, Verified: true, RecipientsFile: null);
     }
 }

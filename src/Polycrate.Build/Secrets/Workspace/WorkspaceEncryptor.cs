@@ -24,6 +24,7 @@ public sealed class WorkspaceEncryptor
         var identities = await options.Identity.TryLoadAsync(ct);
         var recipients = await RecipientsFile.ResolveAsync(workspace.RootPath, options.RecipientsFile, identities, ct);
         var statuses = await SecretStatus.ReadAllAsync(workspace, identities, ct);
+        RefusePlaceholders(statuses);
         var changes = new List<SecretChange>();
         foreach (var (secret, state) in statuses)
         {
@@ -66,10 +67,28 @@ public sealed class WorkspaceEncryptor
         return new SecretsResult(changes, gitIgnoreUpdated, identities is not null, recipients.FilePath);
     }
 
-    /// <summary>Lists the plaintext path of every secret in .gitignore (also those present only as .age: decrypt brings them back).</summary>
+    /// <summary>
+    /// An empty plaintext beside a non-empty .age cannot be told apart from the mount point a killed run leaves:
+    /// encrypting it would destroy the secret, so nothing is encrypted (checked before the first file is written).
+    /// </summary>
+    private static void RefusePlaceholders(IReadOnlyList<SecretStatus> statuses)
+    {
+        var empty = statuses.Where(s => s.State == SecretState.Placeholder).Select(s => s.Secret.PlaintextPath).ToList();
+        if (empty.Count > 0)
+        {
+            throw new WorkspaceSecretsException(SecretsErrorKind.PlaceholderPlaintext,
+                $"{string.Join(", ", empty)}: empty file(s) beside a non-empty .age file, most likely the mount point(s) of a run that was killed; "
+                + "encrypting would replace the secret with nothing, so nothing was encrypted. "
+                + "Delete the empty file(s) to keep the .age content (or run 'polycrate-build workspace decrypt' to restore the plaintext); "
+                + "to really store an empty secret, delete its .age file first.");
+        }
+    }
+
+    /// <summary>Lists the plaintext path of every secret in .gitignore (also those present only as .age: decrypt brings them back), and the temporary files of interrupted writes.</summary>
     internal static Task<bool> UpdateGitIgnoreAsync(Model.Workspace workspace, IEnumerable<WorkspaceSecret> secrets, CancellationToken ct) =>
         GitIgnoreSection.UpdateAsync(
             workspace.RootPath,
             secrets.Select(s => Path.GetRelativePath(workspace.RootPath, s.PlaintextPath).Replace(Path.DirectorySeparatorChar, '/')),
-            ct);
+            ct,
+            Path.GetRelativePath(workspace.RootPath, SecretDiscovery.SecretsDirectory(workspace)).Replace(Path.DirectorySeparatorChar, '/'));
 }

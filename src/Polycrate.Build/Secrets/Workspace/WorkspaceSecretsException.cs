@@ -19,5 +19,5 @@ public sealed class WorkspaceSecretsException : PolycrateException
     public override string Code => $"PCB{(int)Kind}";
 
     /// <summary>Missing or mismatched keys and files are invalid input (2); conflicts and failed checks are failures (1).</summary>
-    public override int ExitCode => Kind is SecretsErrorKind.PlaintextConflict or SecretsErrorKind.VerificationFailed ? 1 : 2;
+    public override int ExitCode => Kind is SecretsErrorKind.PlaintextConflict or SecretsErrorKind.VerificationFailed or SecretsErrorKind.PlaceholderPlaintext ? 1 : 2;
 }

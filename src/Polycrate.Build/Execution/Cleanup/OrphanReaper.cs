@@ -1,0 +1,152 @@
+using Microsoft.Extensions.Logging;
+using Polycrate.Build.Execution.Docker;
+using Polycrate.Build.Graph;
+using Polycrate.Build.Secrets.Workspace;
+using Polycrate.Build.Transactions;
+
+namespace Polycrate.Build.Execution.Cleanup;
+
+/// <summary>
+/// Removes what a killed <c>polycrate-build</c> process left behind, at the start of the next command: containers
+/// whose owner process is gone (engine label filter, one list request), private run directories of dead owners (their
+/// decrypted secrets and snapshots), the empty mount-point files those runs recorded in the workspace, and — for the
+/// given workspace — stale temporary files (<see cref="WorkspaceLeftovers"/>). A run that died without its log gets
+/// one with status <c>interrupted</c>. Only owners on this host that certainly ended count as dead
+/// (<see cref="ProcessOwner.IsGone"/>); reaping never fails the command, it warns.
+/// </summary>
+public sealed class OrphanReaper
+{
+    /// <summary>The label every action container carries (<c>polycrate.managed-by=polycrate-build</c>).</summary>
+    public static readonly IReadOnlyDictionary<string, string> ManagedLabel = new Dictionary<string, string> { ["polycrate.managed-by"] = "polycrate-build" };
+
+    /// <summary>Upper bound for the engine check, so a stuck engine never delays a command by more.</summary>
+    private static readonly TimeSpan EngineTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly ILogger _logger;
+
+    public OrphanReaper(ILogger logger)
+    {
+        _logger = logger;
+    }
+
+    /// <summary>Containers (when <paramref name="docker"/> is given), run directories, then the workspace's leftovers.</summary>
+    public async Task ReapAsync(Model.Workspace? workspace, DockerClient? docker, CancellationToken cancellationToken)
+    {
+        var containers = docker is null ? [] : await ReapContainersAsync(docker, cancellationToken);
+        await ReapRunDirectoriesAsync(containers, cancellationToken);
+        if (workspace is not null)
+        {
+            foreach (var path in WorkspaceLeftovers.Sweep(workspace))
+            {
+                _logger.LogInformation("Removed {Path}, left by an interrupted command", path);
+            }
+        }
+    }
+
+    /// <summary>Removes containers of dead owners; returns them (for the interrupted run logs).</summary>
+    public async Task<IReadOnlyList<ContainerSummary>> ReapContainersAsync(DockerClient docker, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(EngineTimeout);
+        var removed = new List<ContainerSummary>();
+        try
+        {
+            foreach (var container in await docker.ListContainersAsync(ManagedLabel, timeout.Token))
+            {
+                var owner = ProcessOwner.FromLabels(container.Labels);
+                if (owner is null || !owner.IsGone())
+                {
+                    continue;
+                }
+
+                await docker.RemoveContainerAsync(container.Id, timeout.Token);
+                removed.Add(container);
+                _logger.LogWarning("Removed container {Id} ({State}) of interrupted run {Transaction}: its process {Pid} on {Host} is gone",
+                    container.Id[..Math.Min(12, container.Id.Length)], container.State, Label(container, "polycrate.txid"), owner.Pid, owner.Host);
+            }
+        }
+        catch (Exception ex) when (ex is Diagnostics.PolycrateException or HttpRequestException or IOException or OperationCanceledException
+            && !cancellationToken.IsCancellationRequested)
+        {
+            // The command itself reports an engine that does not answer; this check only tidies up.
+            _logger.LogDebug("Orphan container check skipped: {Message}", ex.Message);
+        }
+
+        return removed;
+    }
+
+    /// <summary>Removes private run directories of dead owners, with their recorded mount points, and logs their runs as interrupted.</summary>
+    public async Task ReapRunDirectoriesAsync(IReadOnlyList<ContainerSummary> containers, CancellationToken cancellationToken)
+    {
+        var root = PrivateRunRoot.Path;
+        if (!Directory.Exists(root))
+        {
+            return;
+        }
+
+        foreach (var directory in Directory.EnumerateDirectories(root))
+        {
+            var recordFile = Path.Combine(directory, RunRecord.FileName);
+            var record = File.Exists(recordFile) ? RunRecord.TryParse(await File.ReadAllTextAsync(recordFile, cancellationToken)) : null;
+            if (record is null || !record.Owner.IsGone())
+            {
+                continue;
+            }
+
+            foreach (var marker in Directory.EnumerateFiles(directory, MountPoints.FileName, SearchOption.AllDirectories))
+            {
+                foreach (var path in MountPoints.RemoveLeftovers(marker))
+                {
+                    _logger.LogWarning("Removed {Path}: an empty mount point of interrupted run {Transaction}, not a secret", path, record.TransactionId);
+                }
+            }
+
+            await RecordInterruptedAsync(record, new DirectoryInfo(directory).LastWriteTime, containers, cancellationToken);
+            if (RunDirectories.TryDelete(directory) is { } problem)
+            {
+                _logger.LogWarning("Could not remove {Directory} of interrupted run {Transaction}: {Message}", directory, record.TransactionId, problem);
+            }
+        }
+    }
+
+    private async Task RecordInterruptedAsync(RunRecord record, DateTimeOffset lastSeen, IReadOnlyList<ContainerSummary> containers, CancellationToken cancellationToken)
+    {
+        if (record.WorkspaceRoot.Length == 0)
+        {
+            return;
+        }
+
+        var log = new RunLog
+        {
+            TransactionId = record.TransactionId,
+            Workspace = record.WorkspaceName,
+            Command = record.Command,
+            User = record.User,
+            Started = record.Started,
+            Finished = lastSeen < record.Started ? record.Started : lastSeen,
+            Status = InterruptedRun.Status,
+            ExitCode = 1,
+            Version = ProductInfo.Version,
+            Targets = containers
+                .Where(c => Label(c, "polycrate.txid") == record.TransactionId)
+                .Select(c => new RunLogTarget(Target.ActionId(Label(c, "polycrate.block"), Label(c, "polycrate.action")), TargetKind.Action,
+                    InterruptedRun.Status, null, 0, $"container {c.Id[..Math.Min(12, c.Id.Length)]} was {c.State} and has been removed", null,
+                    Label(c, "polycrate.block"), Label(c, "polycrate.action"), null, null))
+                .ToList(),
+        };
+        try
+        {
+            if (await InterruptedRun.RecordAsync(record.WorkspaceRoot, record.LogsRoot, log, cancellationToken) is { } path)
+            {
+                _logger.LogWarning("Run {Transaction} ({Command}) was interrupted: its process {Pid} ended without finishing; recorded in {Path}",
+                    record.TransactionId, record.Command, record.Pid, path);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _logger.LogWarning("Could not record interrupted run {Transaction}: {Message}", record.TransactionId, ex.Message);
+        }
+    }
+
+    private static string Label(ContainerSummary container, string key) => container.Labels.TryGetValue(key, out var value) ? value : string.Empty;
+}

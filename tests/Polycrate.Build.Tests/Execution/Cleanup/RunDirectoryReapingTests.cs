@@ -1,0 +1,88 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Polycrate.Build.Execution.Cleanup;
+using Polycrate.Build.Secrets.Workspace;
+using Polycrate.Build.Tests.Secrets.Workspace;
+using Polycrate.Build.Transactions;
+
+namespace Polycrate.Build.Tests.Execution.Cleanup;
+
+/// <summary>
+/// Issue 12 items 1 and 2 at file level: the private run directory of a dead process goes, with the mount points it
+/// recorded and a run log <c>interrupted</c>; a live process's directory stays. (The kill -9 tests are in the
+/// integration tests.)
+/// </summary>
+public sealed class RunDirectoryReapingTests : IDisposable
+{
+    private readonly TempWorkspace ws = new();
+    private readonly List<string> _directories = [];
+
+    public void Dispose()
+    {
+        ws.Dispose();
+        foreach (var directory in _directories)
+        {
+            RunDirectories.TryDelete(directory);
+        }
+    }
+
+    private string Create(RunRecord record)
+    {
+        var directory = RunDirectories.Create(record);
+        _directories.Add(directory);
+        return directory;
+    }
+
+    [Fact]
+    public async Task Dead_owner_directory_mount_points_and_log_are_handled_live_owner_left_alone()
+    {
+        var dead = await DeadProcess.OwnerAsync();
+        var started = DateTimeOffset.Now.AddMinutes(-1);
+        var deadRecord = RunRecord.ForRun(Guid.NewGuid().ToString(), ws.Model, "polycrate-build run app use", started) with
+        {
+            Pid = dead.Pid,
+            StartTime = dead.StartTime,
+        };
+        var deadDirectory = Create(deadRecord);
+        Directory.CreateDirectory(Path.Combine(deadDirectory, "action_app_use", "secrets"));
+        await File.WriteAllTextAsync(Path.Combine(deadDirectory, "action_app_use", "secrets", "token"), "decrypted-secret");
+        var placeholder = ws.Write("app/token", "");
+        ws.Write("app/token.age", "not really age, but not empty");
+        await MountPoints.RecordAsync(Path.Combine(deadDirectory, "action_app_use"), [placeholder], default);
+        var liveDirectory = Create(RunRecord.ForRun(Guid.NewGuid().ToString(), ws.Model, "polycrate-build run app other", DateTimeOffset.Now));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(PrivateRunRoot.Path));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(deadDirectory));
+        }
+
+        await new OrphanReaper(NullLogger.Instance).ReapAsync(ws.Model, docker: null, default);
+
+        Assert.False(Directory.Exists(deadDirectory));
+        Assert.False(File.Exists(placeholder));
+        Assert.True(File.Exists(placeholder + ".age"));
+        Assert.True(Directory.Exists(liveDirectory));
+        var log = new RunLogStore(ws.Root, ".logs").Find(deadRecord.TransactionId);
+        Assert.NotNull(log);
+        Assert.Equal("interrupted", log.Status);
+        Assert.Equal("polycrate-build run app use", log.Command);
+        Assert.Null(new RunLogStore(ws.Root, ".logs").Find(Path.GetFileName(liveDirectory)));
+    }
+
+    [Fact]
+    public async Task A_run_that_wrote_its_own_log_keeps_it()
+    {
+        var dead = await DeadProcess.OwnerAsync();
+        var record = RunRecord.ForRun(Guid.NewGuid().ToString(), ws.Model, "polycrate-build run app use", DateTimeOffset.Now) with { Pid = dead.Pid, StartTime = dead.StartTime };
+        Create(record);
+        var own = new RunLog
+        {
+            TransactionId = record.TransactionId, Workspace = "test", Command = "c", User = "u", Started = record.Started,
+            Finished = record.Started, Status = "succeeded", ExitCode = 0, Version = "0", Targets = [],
+        };
+        await new RunLogStore(ws.Root, ".logs").WriteAsync(own, default);
+
+        await new OrphanReaper(NullLogger.Instance).ReapRunDirectoriesAsync([], default);
+
+        Assert.Equal("succeeded", new RunLogStore(ws.Root, ".logs").Find(record.TransactionId)!.Status);
+    }
+}
