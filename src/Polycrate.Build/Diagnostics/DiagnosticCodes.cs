@@ -31,5 +31,4 @@ public static class DiagnosticCodes
     public const string FileNotReadable = "PCB1042";
     public const string PathOutsideWorkspace = "PCB1044";
     public const string MergeKey = "PCB1045";
-    public const string InvalidLimit = "PCB1046";
 }

@@ -1,5 +1,4 @@
-using System.Globalization;
-using Polycrate.Build.Diagnostics;
+using Polycrate.Build.Limits;
 
 namespace Polycrate.Build.Loading;
 
@@ -11,9 +10,9 @@ namespace Polycrate.Build.Loading;
 /// </summary>
 public sealed record InputLimits
 {
-    public const string FileBytesVariable = "POLYCRATE_LIMIT_FILE_BYTES";
-    public const string YamlDepthVariable = "POLYCRATE_LIMIT_YAML_DEPTH";
-    public const string YamlNodesVariable = "POLYCRATE_LIMIT_YAML_NODES";
+    public const string FileBytesVariable = "POLYCRATE_MAX_POLY_FILE_BYTES";
+    public const string YamlDepthVariable = "POLYCRATE_MAX_YAML_DEPTH";
+    public const string YamlNodesVariable = "POLYCRATE_MAX_YAML_NODES";
 
     /// <summary>The defaults, without looking at the environment.</summary>
     public static InputLimits Default { get; } = new();
@@ -27,30 +26,16 @@ public sealed record InputLimits
     /// <summary>Most values (mappings, lists, scalars and keys) one YAML file may stand for once its aliases are expanded (default 500,000).</summary>
     public long MaxYamlNodes { get; init; } = 500_000;
 
-    /// <summary>The defaults with every limit the environment sets; a value that is not a positive whole number is an error (PCB1046).</summary>
+    /// <summary>The defaults with every limit the environment sets (<see cref="LimitVariables"/>, the one mechanism for all limits).</summary>
+    /// <exception cref="InvalidLimitException">A variable is set to something that is not a positive whole number (PCB7001).</exception>
     public static InputLimits FromEnvironment(Func<string, string?> getVariable)
     {
         ArgumentNullException.ThrowIfNull(getVariable);
         return new InputLimits
         {
-            MaxFileBytes = Read(getVariable, FileBytesVariable, Default.MaxFileBytes),
-            MaxYamlDepth = (int)Math.Min(int.MaxValue, Read(getVariable, YamlDepthVariable, Default.MaxYamlDepth)),
-            MaxYamlNodes = Read(getVariable, YamlNodesVariable, Default.MaxYamlNodes),
+            MaxFileBytes = LimitVariables.Count(getVariable, FileBytesVariable, Default.MaxFileBytes),
+            MaxYamlDepth = (int)Math.Min(int.MaxValue, LimitVariables.Count(getVariable, YamlDepthVariable, Default.MaxYamlDepth)),
+            MaxYamlNodes = LimitVariables.Count(getVariable, YamlNodesVariable, Default.MaxYamlNodes),
         };
-    }
-
-    private static long Read(Func<string, string?> getVariable, string name, long fallback)
-    {
-        var text = getVariable(name);
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return fallback;
-        }
-
-        return long.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
-            ? value
-            : throw new WorkspaceException(new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.InvalidLimit,
-                $"{name}='{MessageText.Cut(text)}' is not a positive whole number", new SourceLocation(name, 0, 0),
-                $"unset {name} for the default ({fallback}), or set a number such as {fallback * 2}"));
     }
 }

@@ -103,8 +103,9 @@ public sealed class YamlLimitsTests
         Assert.Equal(12, limits.MaxYamlDepth);
         Assert.Equal(1024, limits.MaxFileBytes);
         Assert.Equal(InputLimits.Default.MaxYamlNodes, limits.MaxYamlNodes);
-        var error = Assert.Throws<WorkspaceException>(() => InputLimits.FromEnvironment(name => name == InputLimits.YamlNodesVariable ? "lots" : null));
-        Assert.Equal(DiagnosticCodes.InvalidLimit, error.Code);
+        var error = Assert.Throws<Polycrate.Build.Limits.InvalidLimitException>(() => InputLimits.FromEnvironment(name => name == InputLimits.YamlNodesVariable ? "lots" : null));
+        Assert.Equal("PCB7001", error.Code);
+        Assert.Equal(InputLimits.YamlNodesVariable, error.Variable);
         Assert.Equal(2, error.ExitCode);
     }
 }
