@@ -53,14 +53,23 @@ Task("Pack")
 {
     foreach (var project in packable)
     {
-        // The CLI tool package is RID-specific (ReadyToRun for linux-x64, portable "any"): its pack publishes each
-        // RID itself, which the RID-less solution build does not produce.
-        var ridSpecific = project.EndsWith("Polycrate.Build.Cli.csproj", StringComparison.Ordinal);
         DotNetPack(root.CombineWithFilePath(project).FullPath, new DotNetPackSettings
         {
             Configuration = configuration,
-            NoBuild = !ridSpecific,
+            NoBuild = true,
             NoRestore = true,
+            OutputDirectory = packages,
+        });
+    }
+
+    // The CLI tool is RID-specific: the pack above wrote its pointer package; each RID package is published on its
+    // own (native AOT for linux-x64, portable for "any"), which the RID-less solution build does not produce.
+    foreach (var rid in new[] { "linux-x64", "any" })
+    {
+        DotNetPack(root.CombineWithFilePath(packable[0]).FullPath, new DotNetPackSettings
+        {
+            Configuration = configuration,
+            Runtime = rid,
             OutputDirectory = packages,
         });
     }

@@ -9,7 +9,7 @@ namespace Polycrate.Build.Benchmarks;
 /// same run: `polycrate-build version` (process start-up with no workspace). Args: [repetitions=10] [tool]: without
 /// a tool the build output is run with `dotnet polycrate-build.dll` (JIT); pass the path of an installed tool
 /// (`dotnet tool install Polycrate.Build.Cli --add-source artifacts/packages --tool-path artifacts/tool`) to measure
-/// what users run (ReadyToRun on linux-x64).
+/// what users run (native AOT on linux-x64).
 /// </summary>
 internal sealed class InspectBenchmark : IBenchmark
 {

@@ -6,7 +6,7 @@ namespace Polycrate.Build.Benchmarks;
 internal static class Measure
 {
     /// <summary>
-    /// How to start the CLI under test: an installed tool (the path given; what users run, ReadyToRun on linux-x64),
+    /// How to start the CLI under test: an installed tool (the path given; what users run, native AOT on linux-x64),
     /// or else this build's output through <c>dotnet polycrate-build.dll</c> (JIT).
     /// </summary>
     public static (string Program, string[] Prefix, string Description) Cli(string? toolPath) =>

@@ -8,6 +8,8 @@ IBenchmark[] benchmarks =
     new InspectBenchmark(),
     new RegistryBenchmark(),
     new RunBenchmark(),
+    new StartupBenchmark(),
+    new StepsBenchmark(),
 ];
 
 var selected = args.Length > 0 ? benchmarks.FirstOrDefault(b => b.Name == args[0]) : null;

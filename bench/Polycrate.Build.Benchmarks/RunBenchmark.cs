@@ -7,12 +7,12 @@ namespace Polycrate.Build.Benchmarks;
 /// against the baseline measured in the same run: raw `docker run --rm … ansible-playbook` of the same image and
 /// the same trivial playbook (one localhost debug task). A third series runs a workspace with an unchanged
 /// Dockerfile.poly (built once before measuring), to show what the incremental image check adds.
-/// Needs the Docker engine and polycrate-toolchain:bookworm-1 (eng/start-docker.sh, eng/build-toolchain-image.sh).
+/// Needs the Docker engine and polycrate-toolchain:bookworm-2 (eng/start-docker.sh, eng/build-toolchain-image.sh).
 /// Args: [repetitions=10] [installed tool path] (see <see cref="Measure.Cli"/>).
 /// </summary>
 internal sealed class RunBenchmark : IBenchmark
 {
-    private const string Image = "polycrate-toolchain:bookworm-1";
+    private const string Image = "polycrate-toolchain:bookworm-2";
 
     private const string Playbook = """
         - name: Benchmark

@@ -30,6 +30,15 @@ internal sealed class CliApplication
         _root.Subcommands.Add(new RunCommand(_cli));
         _root.Subcommands.Add(new LogsCommand(_cli));
         _root.Subcommands.Add(new VersionCommand(_cli));
+
+        // Polycrate's top-level shortcuts (reference §13): the same command classes under their short names.
+        _root.Subcommands.Add(new BlocksPullCommand(_cli));
+        _root.Subcommands.Add(new BlocksPushCommand(_cli));
+        _root.Subcommands.Add(new WorkspaceInitCommand(_cli));
+        foreach (var action in new[] { "install", "uninstall", "prune" })
+        {
+            _root.Subcommands.Add(new ActionShortcutCommand(_cli, action));
+        }
     }
 
     public RootCommand Root => _root;
@@ -41,12 +50,11 @@ internal sealed class CliApplication
         var configuration = new InvocationConfiguration { Output = _cli.Stdout, Error = _cli.Stderr, EnableDefaultExceptionHandler = false };
         if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)
         {
-            foreach (var error in parse.Errors)
+            foreach (var line in UsageErrors.Describe(parse))
             {
-                await _cli.Stderr.WriteLineAsync($"error: {error.Message}");
+                await _cli.Stderr.WriteLineAsync(line);
             }
 
-            await _cli.Stderr.WriteLineAsync("Run 'polycrate-build --help' (or with the verb: 'polycrate-build workflows --help') for usage.");
             return 2;
         }
 

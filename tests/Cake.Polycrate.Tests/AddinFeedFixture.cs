@@ -3,8 +3,12 @@ namespace Polycrate.Build.FrontEndTests;
 /// <summary>The Cake addin and the CLI tool in a fresh feed, as a user's repository consumes them.</summary>
 public sealed class AddinFeedFixture : PackageFeedFixture
 {
-    protected override IReadOnlyList<string> Projects =>
-        ["src/Cake.Polycrate/Cake.Polycrate.csproj", "src/Polycrate.Build.Cli/Polycrate.Build.Cli.csproj"];
+    private const string Cli = "src/Polycrate.Build.Cli/Polycrate.Build.Cli.csproj";
+
+    protected override IReadOnlyList<string> Projects => ["src/Cake.Polycrate/Cake.Polycrate.csproj", Cli];
+
+    /// <summary>The tool's native linux-x64 package (what `dotnet tool restore` picks here) and its portable fallback.</summary>
+    protected override IReadOnlyList<string> ToolRuntimeIdentifiers(string project) => project == Cli ? ["linux-x64", "any"] : [];
 }
 
 /// <summary>

@@ -138,7 +138,7 @@ public sealed partial class WorkspaceProjectTests(SdkFeedFixture feed)
         using var workspace = TestWorkspace.CopyOf("nightly-maintenance");
         workspace.UseFeed(feed.Feed);
         var marker = Guid.NewGuid().ToString("N");
-        workspace.Write("Dockerfile.poly", $"FROM polycrate-toolchain:bookworm-1\nLABEL polycrate.test=\"{marker}\"\n");
+        workspace.Write("Dockerfile.poly", $"FROM polycrate-toolchain:bookworm-2\nLABEL polycrate.test=\"{marker}\"\n");
 
         var first = await BuildAsync(workspace, "acme.polyproj", "-t:PolycrateImage", "-v:n");
         var second = await BuildAsync(workspace, "acme.polyproj", "-t:PolycrateImage", "-v:n");

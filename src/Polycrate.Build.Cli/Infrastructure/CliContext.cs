@@ -79,9 +79,10 @@ internal sealed class CliContext
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // File-system problems (permissions, full disk) are the user's to fix: say what, not where in our code.
-            await Stderr.WriteLineAsync($"error: {ex.Message}");
-            return 1;
+            // File-system problems (permissions, full disk) are the user's to fix: a code, the path and what to do.
+            var mapped = FileSystemException.From(ex);
+            await Stderr.WriteLineAsync($"error {mapped.Code}: {mapped.Message}");
+            return mapped.ExitCode;
         }
     }
 }

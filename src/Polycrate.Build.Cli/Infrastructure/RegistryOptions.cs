@@ -15,9 +15,13 @@ internal static class RegistryOptions
         HelpName = "HOST",
     };
 
-    public static Option<string?> Registry(string purpose) => new("--registry")
+    /// <param name="purpose">What the registry is for, e.g. "for a REF without host".</param>
+    /// <param name="pulls">Pulls fall back to the workspace's registry.url and Polycrate's default; pushes have no built-in default.</param>
+    public static Option<string?> Registry(string purpose, bool pulls = false) => new("--registry")
     {
-        Description = $"Registry HOST[:PORT][/PREFIX] {purpose}. Default: ${DefaultRegistry.Variable}. There is no built-in default.",
+        Description = pulls
+            ? $"Registry HOST[:PORT][/PREFIX] {purpose}. Default: ${DefaultRegistry.Variable}, else workspace.poly registry.url, else {DefaultRegistry.Polycrate}."
+            : $"Registry HOST[:PORT][/PREFIX] {purpose}. Default: ${DefaultRegistry.Variable}. There is no built-in default.",
         HelpName = "REGISTRY",
     };
 

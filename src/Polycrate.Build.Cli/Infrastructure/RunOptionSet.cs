@@ -55,6 +55,34 @@ internal sealed class RunOptionSet
         Description = "Mount the Docker engine's socket into action containers (for actions that use docker).",
     };
 
+    public Option<bool> Snapshot { get; } = new("--snapshot")
+    {
+        Description = "Print the snapshot (extra vars, environment, mounts) the action would receive and run nothing (Polycrate's flag).",
+    };
+
+    public Option<bool> Local { get; } = new("--local", "-l")
+    {
+        Description = "Run on this machine instead of the toolchain container (Polycrate's flag; the same as --runtime host).",
+    };
+
+    public Option<string[]> Env { get; } = new("--env", "-e")
+    {
+        Description = "Environment variable for this run only, KEY=VALUE (repeatable); wins over extraenv and config.container.env.",
+        HelpName = "KEY=VALUE",
+    };
+
+    public Option<string[]> Mount { get; } = new("--mount", "-m")
+    {
+        Description = "Bind mount for this run only, SRC:DST[:ro] (repeatable; SRC relative to the current directory, DST absolute).",
+        HelpName = "SRC:DST[:ro]",
+    };
+
+    public Option<int?> LogLevel { get; } = new("--loglevel")
+    {
+        Description = "Polycrate's log level 1-3 (info, debug, trace): sets ANSIBLE_VERBOSITY (and ANSIBLE_DEBUG at 3).",
+        HelpName = "N",
+    };
+
     public void AddTo(Command command)
     {
         MaxParallel.Validators.Add(result =>
@@ -64,7 +92,34 @@ internal sealed class RunOptionSet
                 result.AddError("--max-parallel must be 1 or more");
             }
         });
-        foreach (var option in new Option[] { Runtime, Pull, Force, MaxParallel, Dockerfile, JUnit, BlocksAutoPull, InsecureRegistry, DockerSocket })
+        Env.Validators.Add(result =>
+        {
+            foreach (var value in result.GetValueOrDefault<string[]>() ?? [])
+            {
+                if (RunOverrides.ParseEnv(value) is null)
+                {
+                    result.AddError($"--env '{value}': expected KEY=VALUE");
+                }
+            }
+        });
+        Mount.Validators.Add(result =>
+        {
+            foreach (var value in result.GetValueOrDefault<string[]>() ?? [])
+            {
+                if (RunOverrides.ParseMount(value, Directory.GetCurrentDirectory()) is null)
+                {
+                    result.AddError($"--mount '{value}': expected SRC:DST[:ro] with an absolute DST");
+                }
+            }
+        });
+        LogLevel.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 0 or > 5)
+            {
+                result.AddError("--loglevel must be between 0 and 5");
+            }
+        });
+        foreach (var option in new Option[] { Runtime, Pull, Force, MaxParallel, Dockerfile, JUnit, BlocksAutoPull, InsecureRegistry, DockerSocket, Snapshot, Local, Env, Mount, LogLevel })
         {
             command.Options.Add(option);
         }
@@ -73,7 +128,7 @@ internal sealed class RunOptionSet
     public RunOptions ToRunOptions(ParseResult parse, CliContext cli) => new()
     {
         WorkspaceDirectory = cli.WorkspaceDirectory(parse),
-        Runtime = parse.GetValue(Runtime),
+        Runtime = parse.GetValue(Local) ? RuntimeKind.Host : parse.GetValue(Runtime),
         Pull = parse.GetValue(Pull),
         Force = parse.GetValue(Force),
         MaxParallel = parse.GetValue(MaxParallel),
@@ -83,6 +138,9 @@ internal sealed class RunOptionSet
         InsecureRegistries = parse.GetValue(InsecureRegistry) ?? [],
         MountDockerSocket = parse.GetValue(DockerSocket),
         Strict = parse.GetValue(cli.Options.Strict),
+        ExtraEnv = (parse.GetValue(Env) ?? []).Select(e => RunOverrides.ParseEnv(e)!).ToList(),
+        ExtraMounts = (parse.GetValue(Mount) ?? []).Select(m => RunOverrides.ParseMount(m, Directory.GetCurrentDirectory())!).ToList(),
+        LogLevel = parse.GetValue(LogLevel),
         Confirm = cli.Terminal.CanAsk ? cli.Terminal.ConfirmAsync : null,
         Command = "polycrate-build " + string.Join(' ', parse.Tokens.Select(t => t.Value)),
     };

@@ -21,4 +21,13 @@ public static class DiagnosticCodes
     public const string StepCycle = "PCB1015";
     public const string ActionDefinition = "PCB1016";
     public const string ArtifactLinkMissing = "PCB1017";
+    public const string SecretsFileLocked = "PCB1031";
+
+    // Limits and meaning-preserving checks on hostile input (docs/limits.md).
+    public const string YamlTooDeep = "PCB1040";
+    public const string YamlTooManyNodes = "PCB1041";
+    public const string FileNotReadable = "PCB1042";
+    public const string PathOutsideWorkspace = "PCB1044";
+    public const string MergeKey = "PCB1045";
+    public const string InvalidLimit = "PCB1046";
 }

@@ -14,6 +14,9 @@ public sealed class WorkspaceException : PolycrateException
     {
     }
 
+    /// <summary>Diagnostics listed in the message; <see cref="Diagnostics"/> keeps them all.</summary>
+    public const int MaxDiagnosticsShown = 100;
+
     /// <summary>Every diagnostic of the load, warnings included (in strict mode they are why it failed).</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
@@ -33,6 +36,11 @@ public sealed class WorkspaceException : PolycrateException
         var summary = strict && errors == 0
             ? $"the workspace has {warnings} warning(s), and --strict treats warnings as errors"
             : $"the workspace is invalid ({errors} error(s), {warnings} warning(s))";
-        return summary + ":" + Environment.NewLine + string.Join(Environment.NewLine, diagnostics);
+        // Capped, errors first: a generated or hostile file can produce thousands of diagnostics.
+        var shown = diagnostics.Count <= MaxDiagnosticsShown
+            ? diagnostics
+            : diagnostics.OrderBy(d => d.Severity == DiagnosticSeverity.Error ? 0 : 1).Take(MaxDiagnosticsShown);
+        var more = diagnostics.Count > MaxDiagnosticsShown ? $"{Environment.NewLine}… and {diagnostics.Count - MaxDiagnosticsShown} more" : string.Empty;
+        return summary + ":" + Environment.NewLine + string.Join(Environment.NewLine, shown) + more;
     }
 }

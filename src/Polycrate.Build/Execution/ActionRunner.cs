@@ -20,6 +20,9 @@ internal sealed class ActionRunner
     private readonly IdentitySource _identity;
     private readonly ILoggerFactory _loggers;
 
+    // One runner serves one run: its steps share the projected and rendered workspace/workflow sections.
+    private readonly SnapshotCache _snapshots = new();
+
     public ActionRunner(IActionRuntime runtime, IRunObserver observer, RunOptions options, IdentitySource identity, ILoggerFactory loggers)
     {
         _runtime = runtime;
@@ -44,8 +47,8 @@ internal sealed class ActionRunner
         var paths = new PathMapper(context.Workspace, context.OnHost);
         var environment = ActionEnvironment.Build(context, ProductInfo.Version);
         var mounts = ActionEnvironment.Mounts(context.Workspace, snapshotHostPath, _options.MountDockerSocket, secrets.HostFiles).Concat(secrets.Mounts).ToList();
-        var snapshot = SnapshotBuilder.Build(context, environment, mounts, secrets.ToSecretsMap(paths));
-        await WritePrivateAsync(snapshotHostPath, ConfigYamlWriter.Write(snapshot), cancellationToken);
+        var snapshot = SnapshotBuilder.Build(context, environment, mounts, secrets.ToSecretsMap(paths), _snapshots);
+        await WritePrivateAsync(snapshotHostPath, ConfigYamlWriter.Write(snapshot, _snapshots.Yaml), cancellationToken);
 
         var redactor = await SecretRedactor.ForRunAsync(context.Workspace, context.Block, context.Action, secrets, cancellationToken);
         var workdir = context.Block.Workdir ?? context.Workspace.RootPath;

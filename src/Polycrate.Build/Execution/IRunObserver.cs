@@ -9,6 +9,11 @@ namespace Polycrate.Build.Execution;
 /// </summary>
 public interface IRunObserver
 {
+    /// <summary>Called once before the first target starts with every target the run will schedule (for progress: done/total).</summary>
+    void RunPlanned(IReadOnlyList<Target> targets)
+    {
+    }
+
     void TargetStarted(Target target);
 
     void TargetFinished(TargetResult result);

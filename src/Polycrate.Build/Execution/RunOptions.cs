@@ -1,4 +1,5 @@
 using Polycrate.Build.Execution.ImageBuild;
+using Polycrate.Build.Model;
 
 namespace Polycrate.Build.Execution;
 
@@ -49,6 +50,18 @@ public sealed record RunOptions
     /// in which case a prompt without <see cref="Force"/> refuses the run.
     /// </summary>
     public Func<string, CancellationToken, Task<bool>>? Confirm { get; init; }
+
+    /// <summary>
+    /// Environment variables for this run only (<c>-e/--env KEY=VALUE</c>), after the workspace's <c>extraenv</c> and
+    /// <c>config.container.env</c>, so they win. Applied through <see cref="RunOverrides"/>.
+    /// </summary>
+    public IReadOnlyList<EnvironmentEntry> ExtraEnv { get; init; } = [];
+
+    /// <summary>Bind mounts for this run only (<c>-m/--mount SRC:DST[:ro]</c>, SRC absolute), after the workspace's <c>extramounts</c>.</summary>
+    public IReadOnlyList<MountEntry> ExtraMounts { get; init; } = [];
+
+    /// <summary>Polycrate's <c>--loglevel N</c> (1 info, 2 debug, 3 trace): becomes <c>ANSIBLE_VERBOSITY</c> (and <c>ANSIBLE_DEBUG</c> above 2); null keeps the default.</summary>
+    public int? LogLevel { get; init; }
 
     /// <summary>The command line (or task/alias call) recorded in the run log.</summary>
     public string? Command { get; init; }

@@ -91,6 +91,11 @@ public sealed class WorkspaceRunner
         }
 
         var workspace = (await LoadAsync(options, cancellationToken)).Workspace;
+        if (options.BlocksAutoPull && workspace.Dependencies.Any(d => !d.Installed))
+        {
+            workspace = await DependencyAutoPull.InstallAsync(async ct => (await LoadAsync(options, ct)).Workspace, options, _getVariable, _loggers, cancellationToken);
+        }
+
         _logger.LogDebug("Loaded the workspace in {Milliseconds} ms", clock.ElapsedMilliseconds);
         var workflowPrompt = validate(workspace);
         var graph = customGraph(workspace) ?? TargetGraphBuilder.Build(workspace);
@@ -154,6 +159,7 @@ public sealed class WorkspaceRunner
         _logger.LogDebug("Run {Transaction} prepared after {Milliseconds} ms", transactionId, clock.ElapsedMilliseconds);
         try
         {
+            _observer.RunPlanned(graph.Closure(rootIds));
             summary = await TargetScheduler.RunAsync(graph, rootIds, Execute,
                 new SchedulerOptions { MaxParallel = options.MaxParallel, Started = _observer.TargetStarted, Finished = _observer.TargetFinished },
                 cancellationToken);
@@ -173,9 +179,13 @@ public sealed class WorkspaceRunner
         return new RunReport(transactionId, summary, logPath);
     }
 
-    private Task<LoadResult> LoadAsync(RunOptions options, CancellationToken cancellationToken) =>
-        new WorkspaceLoader(_loggers.CreateLogger<WorkspaceLoader>())
-            .LoadAsync(options.WorkspaceDirectory, new LoadOptions { Strict = options.Strict, AllowMissingBlocks = true }, cancellationToken);
+    private async Task<LoadResult> LoadAsync(RunOptions options, CancellationToken cancellationToken)
+    {
+        var loaded = await new WorkspaceLoader(_loggers.CreateLogger<WorkspaceLoader>())
+            .LoadAsync(options.WorkspaceDirectory, new LoadOptions { Strict = options.Strict, AllowMissingBlocks = true, GetEnvironmentVariable = _getVariable },
+                cancellationToken);
+        return loaded with { Workspace = RunOverrides.Apply(loaded.Workspace, options) };
+    }
 
     /// <summary>
     /// Negotiates the engine's API version ahead of the image target. A failure here is not reported: the image target
@@ -218,7 +228,7 @@ public sealed class WorkspaceRunner
         }
 
         var image = workspace.Settings.Image ?? options.DefaultImage;
-        var pulled = await new ImagePuller(docker, _loggers.CreateLogger<ImagePuller>()).EnsureImageAsync(image, options.Pull, cancellationToken);
+        var pulled = await new ImagePuller(docker, _loggers.CreateLogger<ImagePuller>(), new RegistryAuthOptions(_getVariable)).EnsureImageAsync(image, options.Pull, cancellationToken);
         return new WorkspaceImageResult(image, Built: pulled, ContextHash: string.Empty, InputFiles: []);
     }
 
@@ -273,7 +283,8 @@ public sealed class WorkspaceRunner
 
         var commands = string.Join("; ", installs.Select(t => $"polycrate-build blocks pull {t.Reference}"));
         var required = string.Join(", ", workspace.MissingBlocks.Where(m => installs.Any(t => t.Reference == m.Reference)).Select(m => $"{m.Reference} (from: of '{m.RequiredBy}' at {m.Location})"));
-        throw new ActionException($"blocks this run needs are not installed: {required}", $"install them with: {commands}; or pass --blocks-auto-pull",
+        throw new ActionException($"blocks this run needs are not installed: {required}",
+            $"install them with 'polycrate-build workspace update' or: {commands}; or pass --blocks-auto-pull",
             ActionException.BlocksMissingCode, exitCode: 2);
     }
 

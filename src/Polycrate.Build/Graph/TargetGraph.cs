@@ -1,3 +1,5 @@
+using Polycrate.Build.Diagnostics;
+
 namespace Polycrate.Build.Graph;
 
 /// <summary>
@@ -34,7 +36,7 @@ public sealed class TargetGraph
         var cycle = CycleFinder.Find(ordered.Select(t => t.Id), id => _targets[id].DependsOn);
         if (cycle is not null)
         {
-            throw new GraphException(GraphException.CycleCode, $"the target graph has a cycle: {string.Join(" -> ", cycle)}");
+            throw new GraphException(GraphException.CycleCode, $"the target graph has a cycle: {MessageText.List(cycle, " -> ")}");
         }
     }
 

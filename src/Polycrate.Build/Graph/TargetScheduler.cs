@@ -19,61 +19,61 @@ public static class TargetScheduler
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxParallel, 1);
         var order = graph.Closure(roots);
-        var results = new Dictionary<string, TargetResult>(StringComparer.Ordinal);
-        var finished = new List<TargetResult>();
+        var state = new SchedulerState(order);
         var running = new Dictionary<Task<TargetResult>, Target>();
-        var failureSeen = false;
+
+        // Every step costs O(its edges + log n): targets become candidates when their last dependency finishes, and a
+        // target judged "run" waits in index order for a free slot without being judged again until the failure or
+        // cancellation state changes (which happens at most twice per run).
+        void Pump()
+        {
+            while (true)
+            {
+                state.RejudgeIfStateChanged(cancellationToken.IsCancellationRequested);
+                if (state.Candidates.TryDequeue(out var candidate, out _))
+                {
+                    var target = order[candidate];
+                    var decision = Decide(target, state.Results, state.FailureSeen, cancellationToken.IsCancellationRequested);
+                    if (decision is null)
+                    {
+                        state.Deferred.Enqueue(candidate, candidate);
+                    }
+                    else
+                    {
+                        Finish(decision);
+                    }
+
+                    continue;
+                }
+
+                if (running.Count < options.MaxParallel && state.Deferred.TryDequeue(out var next, out _))
+                {
+                    options.Started?.Invoke(order[next]);
+                    running.Add(RunOneAsync(order[next], execute, cancellationToken), order[next]);
+                    continue;
+                }
+
+                return;
+            }
+        }
 
         void Finish(TargetResult result)
         {
-            results[result.Target.Id] = result;
-            finished.Add(result);
-            failureSeen |= result.IsFailure;
+            state.Finish(result);
             options.Finished?.Invoke(result);
         }
 
-        while (results.Count < order.Count)
+        while (true)
         {
-            var progressed = false;
-            foreach (var target in order)
-            {
-                if (results.ContainsKey(target.Id) || running.ContainsValue(target) ||
-                    !target.DependsOn.All(results.ContainsKey))
-                {
-                    continue;
-                }
-
-                var decision = Decide(target, results, failureSeen, cancellationToken.IsCancellationRequested);
-                if (decision is not null)
-                {
-                    Finish(decision);
-                    progressed = true;
-                    continue;
-                }
-
-                if (running.Count >= options.MaxParallel)
-                {
-                    continue;
-                }
-
-                options.Started?.Invoke(target);
-                running.Add(RunOneAsync(target, execute, cancellationToken), target);
-                progressed = true;
-            }
-
+            Pump();
             if (running.Count == 0)
             {
-                if (!progressed)
+                if (state.Results.Count < order.Count)
                 {
                     throw new InvalidOperationException("the scheduler could not make progress; the graph was not validated");
                 }
 
-                continue;
-            }
-
-            if (progressed)
-            {
-                continue;
+                break;
             }
 
             var done = await Task.WhenAny(running.Keys);
@@ -81,11 +81,11 @@ public static class TargetScheduler
             Finish(await done);
         }
 
-        return new RunSummary(finished, cancellationToken.IsCancellationRequested);
+        return new RunSummary(state.Finished, cancellationToken.IsCancellationRequested);
     }
 
     /// <summary>Decides a target without running it, or returns null when it should run.</summary>
-    private static TargetResult? Decide(Target target, Dictionary<string, TargetResult> results, bool failureSeen, bool canceled)
+    private static TargetResult? Decide(Target target, IReadOnlyDictionary<string, TargetResult> results, bool failureSeen, bool canceled)
     {
         var dependencies = target.DependsOn.Select(d => results[d]).ToList();
         if (canceled)
@@ -134,13 +134,14 @@ public static class TargetScheduler
         }
         catch (PolycrateException ex)
         {
-            return new TargetResult(target, target.AllowFailure ? TargetStatus.FailedAllowed : TargetStatus.Failed, stopwatch.Elapsed, ex.ExitCode, ex.Message);
+            return new TargetResult(target, target.AllowFailure ? TargetStatus.FailedAllowed : TargetStatus.Failed, stopwatch.Elapsed, ex.ExitCode, $"{ex.Code}: {ex.Message}");
         }
 #pragma warning disable CA1031 // Any failure of one target is recorded as that target's result; the run goes on per the rules above.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            return new TargetResult(target, target.AllowFailure ? TargetStatus.FailedAllowed : TargetStatus.Failed, stopwatch.Elapsed, 1, ex.Message);
+            var message = ex is IOException or UnauthorizedAccessException ? $"{FileSystemException.From(ex).Code}: {FileSystemException.From(ex).Message}" : ex.Message;
+            return new TargetResult(target, target.AllowFailure ? TargetStatus.FailedAllowed : TargetStatus.Failed, stopwatch.Elapsed, 1, message);
         }
     }
 }

@@ -20,14 +20,14 @@ internal static class ActionParser
         var name = reader.String("name", required: true);
         if (name is not null && !Names.IsValidName(name))
         {
-            diagnostics.Error(DiagnosticCodes.InvalidValue, $"{context}.name: '{name}' is not a valid action name", reader.LocationOf("name"),
+            diagnostics.Error(DiagnosticCodes.InvalidValue, $"{context}.name: '{MessageText.Cut(name)}' is not a valid action name", reader.LocationOf("name"),
                 $"use {Names.NameRule}");
         }
 
         var type = reader.String("type");
         if (type is not null && !KnownTypes.Contains(type, StringComparer.Ordinal))
         {
-            diagnostics.Warning(DiagnosticCodes.InvalidValue, $"{context}.type: unknown action type '{type}'", reader.LocationOf("type"),
+            diagnostics.Warning(DiagnosticCodes.InvalidValue, $"{context}.type: unknown action type '{MessageText.Cut(type)}'", reader.LocationOf("type"),
                 $"known types: {string.Join(", ", KnownTypes)}; the playbook or script key decides how the action runs");
         }
 

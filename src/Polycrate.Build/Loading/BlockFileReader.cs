@@ -9,9 +9,16 @@ namespace Polycrate.Build.Loading;
 /// </summary>
 internal static class BlockFileReader
 {
-    public static Block? Parse(string path, string text, DiagnosticBag diagnostics)
+    public static Block? Parse(string path, string text, DiagnosticBag diagnostics, InputLimits? limits = null)
     {
-        var file = YamlFile.Parse(path, text, diagnostics);
+        var file = YamlFile.Parse(path, text, diagnostics, limits);
         return file.Root is null ? null : BlockParser.Parse(file.Root, file, diagnostics, "block", Path.GetDirectoryName(path));
+    }
+
+    /// <summary>Reads (regular files within the size limit only, see <see cref="PolyFileReader"/>) and parses one block.poly.</summary>
+    public static async Task<Block?> ReadAsync(string path, DiagnosticBag diagnostics, InputLimits limits, CancellationToken cancellationToken)
+    {
+        var text = await PolyFileReader.ReadAsync(path, limits, diagnostics, cancellationToken);
+        return text is null ? null : Parse(path, text, diagnostics, limits);
     }
 }

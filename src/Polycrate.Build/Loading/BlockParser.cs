@@ -18,7 +18,7 @@ internal static class BlockParser
         var name = reader.String("name", required: true);
         if (name is not null && !Names.IsValidBlockName(name))
         {
-            diagnostics.Error(DiagnosticCodes.InvalidValue, $"{context}.name: '{name}' is not a valid block name", reader.LocationOf("name"),
+            diagnostics.Error(DiagnosticCodes.InvalidValue, $"{context}.name: '{MessageText.Cut(name)}' is not a valid block name", reader.LocationOf("name"),
                 $"use {Names.BlockNameRule}");
         }
 
@@ -65,6 +65,7 @@ internal static class BlockParser
         // Informational in Polycrate and kept for compatibility: accepted without effect.
         reader.StringList("alias");
         reader.Ignore("changelog");
+        reader.Ignore(PolycrateMetadataKeys.Block);
         foreach (var computed in new[] { "workdir", "artifacts", "checksum" })
         {
             if (reader.Node(computed) is { } computedNode)
@@ -87,6 +88,8 @@ internal static class BlockParser
         }
 
         var link = new ArtifactLink(reader.String("from"), reader.String("filename"), reader.Location);
+        reader.Ignore(PolycrateMetadataKeys.ArtifactPaths);
+        WorkspacePathCheck.CheckRelative(reader, "filename", $"{reader.Context}.filename", parent.Diagnostics);
         reader.ReportUnknownKeys();
         return link;
     }

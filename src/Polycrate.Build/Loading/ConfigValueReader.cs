@@ -7,11 +7,35 @@ using YamlDotNet.RepresentationModel;
 
 namespace Polycrate.Build.Loading;
 
-/// <summary>Turns free-form YAML (config, globals) into <see cref="ConfigValue"/>, typing plain scalars by the YAML 1.2 core schema.</summary>
+/// <summary>
+/// Turns free-form YAML (config, globals) into <see cref="ConfigValue"/>, typing plain scalars by the YAML 1.2 core
+/// schema. Ansible's <c>!unsafe</c> and <c>!vault</c> tags are kept (on a mapping or list, <c>!unsafe</c> applies to
+/// every string inside, as in Ansible); any other local tag is dropped with a warning, because dropping it may change the meaning.
+/// </summary>
 internal static partial class ConfigValueReader
 {
-    public static ConfigValue Read(YamlNode node, YamlFile file, DiagnosticBag diagnostics)
+    /// <summary>Ansible's tags that must reach the snapshot: <c>!unsafe</c> (never template) and <c>!vault</c> (encrypted).</summary>
+    public static readonly IReadOnlySet<string> KeptTags = new HashSet<string>(StringComparer.Ordinal) { "!unsafe", "!vault" };
+
+    public static ConfigValue Read(YamlNode node, YamlFile file, DiagnosticBag diagnostics) => Read(node, file, diagnostics, inheritedTag: null);
+
+    private static ConfigValue Read(YamlNode node, YamlFile file, DiagnosticBag diagnostics, string? inheritedTag)
     {
+        var own = TagOf(node, file, diagnostics);
+        var tag = own ?? inheritedTag;
+        if (node is YamlScalarNode taggedScalar && tag is not null)
+        {
+            // As in Ansible: a tagged scalar is a string; inside a tagged mapping or list only strings are wrapped.
+            var scalar = own is null ? ReadScalar(taggedScalar) : ConfigScalar.String(taggedScalar.Value ?? string.Empty);
+            return scalar.Kind == ScalarKind.String ? scalar with { Tag = tag } : scalar;
+        }
+
+        if (tag == "!vault")
+        {
+            diagnostics.Error(DiagnosticCodes.UnexpectedType, "found !vault on a mapping or list, expected it on an encrypted string",
+                file.LocationOf(node), "put !vault in front of the output of 'ansible-vault encrypt_string'");
+        }
+
         switch (node)
         {
             case YamlMappingNode mapping:
@@ -25,17 +49,36 @@ internal static partial class ConfigValueReader
                         continue;
                     }
 
-                    entries.Add(new(keyText, Read(value, file, diagnostics)));
+                    entries.Add(new(keyText, Read(value, file, diagnostics, tag)));
                 }
 
                 return new ConfigMap(entries);
             case YamlSequenceNode sequence:
-                return new ConfigList(sequence.Children.Select(c => Read(c, file, diagnostics)).ToList());
+                return new ConfigList(sequence.Children.Select(c => Read(c, file, diagnostics, tag)).ToList());
             case YamlScalarNode scalar:
                 return ReadScalar(scalar);
             default:
                 return ConfigScalar.Null;
         }
+    }
+
+    /// <summary>A kept tag of <paramref name="node"/>; another local tag (<c>!name</c>) is reported at the node (a warning; an error with --strict).</summary>
+    private static string? TagOf(YamlNode node, YamlFile file, DiagnosticBag diagnostics)
+    {
+        if (node.Tag.IsEmpty || node.Tag.Value.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var tag = node.Tag.Value;
+        if (KeptTags.Contains(tag))
+        {
+            return tag;
+        }
+
+        diagnostics.Warning(DiagnosticCodes.InvalidValue, $"the YAML tag '{MessageText.Cut(tag)}' is not supported and is dropped, which may change the value's meaning",
+            file.LocationOf(node), "remove the tag, or use !unsafe (never templated by Ansible) or !vault (ansible-vault)");
+        return null;
     }
 
     public static ConfigScalar ReadScalar(YamlScalarNode scalar)

@@ -11,4 +11,10 @@ public sealed record LoadOptions
     /// <see cref="Model.Workspace.MissingBlocks"/> so a run can install it first (the block-install target).
     /// </summary>
     public bool AllowMissingBlocks { get; init; }
+
+    /// <summary>Reads <c>POLYCRATE_REGISTRY_URL</c> (the default registry); null means this process's environment.</summary>
+    public Func<string, string?>? GetEnvironmentVariable { get; init; }
+
+    /// <summary>Limits on the files read; null means the defaults with the environment's overrides (docs/limits.md).</summary>
+    public InputLimits? Limits { get; init; }
 }

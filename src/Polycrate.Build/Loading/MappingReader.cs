@@ -216,8 +216,8 @@ internal sealed class MappingReader
             if (k is YamlScalarNode { Value: { } name } && !_known.Contains(name))
             {
                 var suggestion = Suggest(name);
-                Diagnostics.Warning(DiagnosticCodes.UnknownKey, $"{Context}: unknown key '{name}' is ignored", File.LocationOf(k),
-                    suggestion is null ? $"known keys here: {string.Join(", ", _known.Order(StringComparer.Ordinal))}" : $"did you mean '{suggestion}'?");
+                Diagnostics.Warning(DiagnosticCodes.UnknownKey, $"{Context}: unknown key '{MessageText.Cut(name)}' is ignored", File.LocationOf(k),
+                    suggestion is null ? $"known keys here: {MessageText.List(_known.Order(StringComparer.Ordinal))}" : $"did you mean '{suggestion}'?");
             }
         }
     }

@@ -18,8 +18,8 @@ internal static class ReferenceValidator
     {
         foreach (var block in workspace.Blocks)
         {
-            CheckLink(workspace, block, block.Inventory, "inventory", diagnostics);
-            CheckLink(workspace, block, block.Kubeconfig, "kubeconfig", diagnostics);
+            CheckLink(workspace, block, block.Inventory, "inventory", declaredBlocks, diagnostics);
+            CheckLink(workspace, block, block.Kubeconfig, "kubeconfig", declaredBlocks, diagnostics);
         }
 
         foreach (var workflow in workspace.Workflows)
@@ -34,7 +34,7 @@ internal static class ReferenceValidator
             if (cycle is not null)
             {
                 var first = workflow.FindStep(cycle[0])!;
-                diagnostics.Error(DiagnosticCodes.StepCycle, $"workflow '{workflow.Name}' has a dependency cycle: {string.Join(" -> ", cycle)}",
+                diagnostics.Error(DiagnosticCodes.StepCycle, $"workflow '{workflow.Name}' has a dependency cycle: {MessageText.List(cycle, " -> ")}",
                     first.Location, "remove one of the 'needs:' entries in this chain");
             }
         }
@@ -52,7 +52,7 @@ internal static class ReferenceValidator
             else if (workflow.FindStep(need) is null)
             {
                 diagnostics.Error(DiagnosticCodes.UnknownStepReference,
-                    $"step '{step.Name}' of workflow '{workflow.Name}' needs '{need}', which is not a step of this workflow",
+                    $"step '{step.Name}' of workflow '{workflow.Name}' needs '{MessageText.Cut(need)}', which is not a step of this workflow",
                     step.Location, Suggest(need, workflow.Steps.Select(s => s.Name), "steps"));
             }
         }
@@ -63,7 +63,7 @@ internal static class ReferenceValidator
             if (!declaredBlocks.Contains(step.Block))
             {
                 diagnostics.Error(DiagnosticCodes.UnknownBlockReference,
-                    $"step '{step.Name}' of workflow '{workflow.Name}' uses block '{step.Block}', which does not exist",
+                    $"step '{step.Name}' of workflow '{workflow.Name}' uses block '{MessageText.Cut(step.Block)}', which does not exist",
                     step.BlockLocation ?? step.Location, Suggest(step.Block, workspace.Blocks.Select(b => b.Name), "blocks"));
             }
 
@@ -73,7 +73,7 @@ internal static class ReferenceValidator
         if (block.IsTemplate)
         {
             diagnostics.Error(DiagnosticCodes.UnknownBlockReference,
-                $"step '{step.Name}' of workflow '{workflow.Name}' uses block '{step.Block}', which is a template and cannot run",
+                $"step '{step.Name}' of workflow '{workflow.Name}' uses block '{MessageText.Cut(step.Block)}', which is a template and cannot run",
                 step.BlockLocation ?? step.Location, "use an instance of the template (a block with 'from: " + block.Name + "')");
             return;
         }
@@ -81,16 +81,18 @@ internal static class ReferenceValidator
         if (block.FindAction(step.Action) is null)
         {
             diagnostics.Error(DiagnosticCodes.UnknownActionReference,
-                $"step '{step.Name}' of workflow '{workflow.Name}' uses action '{step.Action}', which block '{block.Name}' does not have",
+                $"step '{step.Name}' of workflow '{workflow.Name}' uses action '{MessageText.Cut(step.Action)}', which block '{block.Name}' does not have",
                 step.ActionLocation ?? step.Location, Suggest(step.Action, block.Actions.Select(a => a.Name), "actions of the block"));
         }
     }
 
-    private static void CheckLink(Workspace workspace, Block block, ArtifactLink? link, string kind, DiagnosticBag diagnostics)
+    private static void CheckLink(Workspace workspace, Block block, ArtifactLink? link, string kind, IReadOnlySet<string> declaredBlocks,
+        DiagnosticBag diagnostics)
     {
-        if (link?.From is { } from && workspace.FindBlock(from) is null)
+        // A declared block that did not resolve (missing parent) was reported already; saying it again only repeats that.
+        if (link?.From is { } from && workspace.FindBlock(from) is null && !declaredBlocks.Contains(from))
         {
-            diagnostics.Error(DiagnosticCodes.ArtifactLinkMissing, $"block '{block.Name}' takes its {kind} from block '{from}', which does not exist",
+            diagnostics.Error(DiagnosticCodes.ArtifactLinkMissing, $"block '{block.Name}' takes its {kind} from block '{MessageText.Cut(from)}', which does not exist",
                 link.Location ?? block.Location, Suggest(from, workspace.Blocks.Select(b => b.Name), "blocks"));
         }
     }
@@ -101,6 +103,6 @@ internal static class ReferenceValidator
         var best = EditDistance.Closest(unknown, list, minimumTolerance: 2, ignoreCase: false);
         return best is not null
             ? $"did you mean '{best}'?"
-            : list.Count == 0 ? $"there are no {what}" : $"known {what}: {string.Join(", ", list.Take(20))}";
+            : list.Count == 0 ? $"there are no {what}" : $"known {what}: {MessageText.List(list)}";
     }
 }

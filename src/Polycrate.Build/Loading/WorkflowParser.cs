@@ -18,7 +18,7 @@ internal static class WorkflowParser
         var name = reader.String("name", required: true);
         if (name is not null && !Names.IsValidName(name))
         {
-            diagnostics.Error(DiagnosticCodes.InvalidValue, $"{context}.name: '{name}' is not a valid workflow name", reader.LocationOf("name"),
+            diagnostics.Error(DiagnosticCodes.InvalidValue, $"{context}.name: '{MessageText.Cut(name)}' is not a valid workflow name", reader.LocationOf("name"),
                 $"use {Names.NameRule}");
         }
 
@@ -30,6 +30,7 @@ internal static class WorkflowParser
         }
 
         var steps = new List<WorkflowStep>();
+        var stepNames = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < (stepNodes?.Count ?? 0); i++)
         {
             var step = ParseStep(stepNodes![i], file, diagnostics, $"{context}.steps[{i}]");
@@ -38,7 +39,7 @@ internal static class WorkflowParser
                 continue;
             }
 
-            if (steps.Any(s => s.Name == step.Name))
+            if (!stepNames.Add(step.Name))
             {
                 diagnostics.Error(DiagnosticCodes.DuplicateName, $"{context}: step '{step.Name}' is defined twice", step.Location,
                     "give each step of a workflow a unique name");
@@ -74,7 +75,7 @@ internal static class WorkflowParser
         var name = reader.String("name", required: true);
         if (name is not null && !Names.IsValidName(name))
         {
-            diagnostics.Error(DiagnosticCodes.InvalidValue, $"{context}.name: '{name}' is not a valid step name", reader.LocationOf("name"),
+            diagnostics.Error(DiagnosticCodes.InvalidValue, $"{context}.name: '{MessageText.Cut(name)}' is not a valid step name", reader.LocationOf("name"),
                 $"use {Names.NameRule}");
         }
 
@@ -119,7 +120,7 @@ internal static class WorkflowParser
             case "always":
                 return RunCondition.Always;
             default:
-                reader.Diagnostics.Error(DiagnosticCodes.InvalidValue, $"{context}.when: found '{value}', expected on_success, on_failure or always",
+                reader.Diagnostics.Error(DiagnosticCodes.InvalidValue, $"{context}.when: found '{MessageText.Cut(value)}', expected on_success, on_failure or always",
                     reader.LocationOf("when"), "on_failure runs a step only after a failure (rollback); always runs it in any case (cleanup)");
                 return RunCondition.OnSuccess;
         }

@@ -16,4 +16,5 @@ internal sealed record WorkspaceDefinition(
     IReadOnlyList<MountEntry> ExtraMounts,
     ConfigMap Globals,
     IReadOnlyList<string> Dependencies,
+    SourceLocation DependenciesLocation,
     SourceLocation Location);

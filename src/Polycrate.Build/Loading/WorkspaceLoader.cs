@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polycrate.Build.Diagnostics;
 using Polycrate.Build.Model;
+using Polycrate.Build.Registry.Workspace;
 using Polycrate.Build.Resolution;
 
 namespace Polycrate.Build.Loading;
@@ -34,7 +35,9 @@ public sealed class WorkspaceLoader
                 "pass the workspace directory with -w DIR, or create one with 'polycrate-build workspace init'"));
         }
 
-        var file = YamlFile.Parse(path, await File.ReadAllTextAsync(path, cancellationToken), diagnostics);
+        var limits = options.Limits ?? InputLimits.FromEnvironment(Environment.GetEnvironmentVariable);
+        var text = await PolyFileReader.ReadAsync(path, limits, diagnostics, cancellationToken);
+        var file = text is null ? new YamlFile(path, null, SyntaxError: true) : YamlFile.Parse(path, text, diagnostics, limits);
         var definition = WorkspaceParser.Parse(file, diagnostics);
         if (definition is null)
         {
@@ -42,8 +45,11 @@ public sealed class WorkspaceLoader
             throw new WorkspaceException(diagnostics.Items);
         }
 
-        var installed = await DiscoverBlocksAsync(root, definition.Settings, diagnostics, cancellationToken);
-        var resolver = new BlockResolver(definition.BlockEntries, installed, diagnostics, options.AllowMissingBlocks);
+        var installed = await DiscoverBlocksAsync(root, definition.Settings, limits, diagnostics, cancellationToken);
+        var getVariable = options.GetEnvironmentVariable ?? Environment.GetEnvironmentVariable;
+        var defaultRegistry = DefaultRegistry.ForPulls(definition.Settings.Registry, getVariable);
+        var entries = SecretsFile.MergeInto(definition.BlockEntries, await SecretsFile.ReadAsync(root, getVariable, diagnostics, cancellationToken));
+        var resolver = new BlockResolver(entries, installed, diagnostics, options.AllowMissingBlocks, defaultRegistry);
         var blocks = resolver.ResolveAll();
 
         var workspace = new Workspace
@@ -61,10 +67,12 @@ public sealed class WorkspaceLoader
             Globals = definition.Globals,
             MissingBlocks = resolver.Missing,
             BlockedBy = resolver.BlockedBy,
+            DefaultRegistry = defaultRegistry,
+            Dependencies = Dependencies(definition, resolver, defaultRegistry),
             Location = definition.Location,
         };
 
-        var declared = definition.BlockEntries.Select(b => b.Name).Concat(installed.Select(i => i.Block.Name)).ToHashSet(StringComparer.Ordinal);
+        var declared = entries.Select(b => b.Name).Concat(installed.Select(i => i.Block.Name)).ToHashSet(StringComparer.Ordinal);
         ReferenceValidator.Validate(workspace, declared, diagnostics);
         diagnostics.ThrowIfErrors(options.Strict);
         _logger.LogDebug("Loaded workspace {Name} from {Root}: {Blocks} blocks, {Workflows} workflows", workspace.Name, root,
@@ -72,7 +80,16 @@ public sealed class WorkspaceLoader
         return new LoadResult(workspace, diagnostics.Items);
     }
 
-    private static async Task<List<InstalledBlock>> DiscoverBlocksAsync(string root, WorkspaceSettings settings, DiagnosticBag diagnostics,
+    /// <summary><c>dependencies:</c> host-qualified (a reference without host is on the default registry, as in Polycrate).</summary>
+    private static List<BlockDependency> Dependencies(WorkspaceDefinition definition, BlockResolver resolver, string defaultRegistry) =>
+        definition.Dependencies.Select(text =>
+        {
+            var reference = BlockReference.Parse(text);
+            var qualified = reference.IsRegistryReference ? reference : reference with { Name = $"{defaultRegistry}/{reference.Name}" };
+            return new BlockDependency(qualified.ToString(), resolver.IsSatisfied(qualified), definition.DependenciesLocation);
+        }).ToList();
+
+    private static async Task<List<InstalledBlock>> DiscoverBlocksAsync(string root, WorkspaceSettings settings, InputLimits limits, DiagnosticBag diagnostics,
         CancellationToken cancellationToken)
     {
         var blocksRoot = Path.Combine(root, settings.BlocksRoot);
@@ -84,7 +101,8 @@ public sealed class WorkspaceLoader
 
         var enumeration = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true };
         var files = Directory.EnumerateFiles(blocksRoot, settings.BlocksConfig, enumeration)
-            .Where(f => !f.Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.') && part.Length > 1 && part != ".."))
+            // Hidden folders below blocks/ are skipped; the workspace itself may sit below one (CI build directories).
+            .Where(f => !Path.GetRelativePath(blocksRoot, f).Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.') && part.Length > 1 && part != ".."))
             .Order(StringComparer.Ordinal)
             .ToList();
 
@@ -93,7 +111,7 @@ public sealed class WorkspaceLoader
         await Parallel.ForAsync(0, files.Count, cancellationToken, async (i, ct) =>
         {
             var bag = new DiagnosticBag();
-            var block = BlockFileReader.Parse(files[i], await File.ReadAllTextAsync(files[i], ct), bag);
+            var block = await BlockFileReader.ReadAsync(files[i], bag, limits, ct);
             parsed[i] = (block, bag);
         });
 

@@ -24,7 +24,7 @@ internal static class WorkspaceParser
         var name = reader.String("name", required: true);
         if (name is not null && !Names.IsValidName(name))
         {
-            diagnostics.Error(DiagnosticCodes.InvalidValue, $"workspace.name: '{name}' is not a valid workspace name", reader.LocationOf("name"),
+            diagnostics.Error(DiagnosticCodes.InvalidValue, $"workspace.name: '{MessageText.Cut(name)}' is not a valid workspace name", reader.LocationOf("name"),
                 $"use {Names.NameRule}");
         }
 
@@ -32,6 +32,7 @@ internal static class WorkspaceParser
         var settings = ReadSettings(reader, diagnostics);
 
         var entries = new List<Block>();
+        var blockNames = new HashSet<string>(StringComparer.Ordinal);
         var blockNodes = reader.Sequence("blocks") ?? [];
         for (var i = 0; i < blockNodes.Count; i++)
         {
@@ -41,7 +42,7 @@ internal static class WorkspaceParser
                 continue;
             }
 
-            if (entries.Any(b => b.Name == block.Name))
+            if (!blockNames.Add(block.Name))
             {
                 diagnostics.Error(DiagnosticCodes.DuplicateName, $"workspace.blocks: block '{block.Name}' is listed twice", block.Location,
                     "merge the two entries, or give the second instance another name");
@@ -52,6 +53,7 @@ internal static class WorkspaceParser
         }
 
         var workflows = new List<Workflow>();
+        var workflowNames = new HashSet<string>(StringComparer.Ordinal);
         var workflowNodes = reader.Sequence("workflows") ?? [];
         for (var i = 0; i < workflowNodes.Count; i++)
         {
@@ -61,7 +63,7 @@ internal static class WorkspaceParser
                 continue;
             }
 
-            if (workflows.Any(w => w.Name == workflow.Name))
+            if (!workflowNames.Add(workflow.Name))
             {
                 diagnostics.Error(DiagnosticCodes.DuplicateName, $"workspace.workflows: workflow '{workflow.Name}' is defined twice", workflow.Location,
                     "give each workflow a unique name");
@@ -76,13 +78,14 @@ internal static class WorkspaceParser
             Organization: organization,
             Description: reader.String("description"),
             Labels: reader.StringMap("labels") ?? new Dictionary<string, string>(),
-            Settings: settings.Settings,
+            Settings: settings.Settings with { Registry = ReadRegistry(reader, diagnostics) },
             BlockEntries: entries,
             Workflows: workflows,
             ExtraEnv: ReadEnvList(reader, "extraenv"),
             ExtraMounts: ReadMounts(reader),
             Globals: settings.Globals,
             Dependencies: reader.StringList("dependencies") ?? [],
+            DependenciesLocation: reader.LocationOf("dependencies"),
             Location: reader.Location);
 
         ReadIgnoredSections(reader, diagnostics);
@@ -97,12 +100,15 @@ internal static class WorkspaceParser
         var kubeconfig = workspace.Mapping("kubeconfig");
         var inventoryFile = inventory?.String("filename");
         var kubeconfigFile = kubeconfig?.String("filename");
+        inventory?.Ignore(PolycrateMetadataKeys.ArtifactPaths);
+        kubeconfig?.Ignore(PolycrateMetadataKeys.ArtifactPaths);
         inventory?.ReportUnknownKeys();
         kubeconfig?.ReportUnknownKeys();
 
         var config = workspace.Mapping("config");
         if (config is null)
         {
+            CheckPaths(workspace, null, null, inventory, kubeconfig, diagnostics);
             return (defaults with { InventoryFile = inventoryFile ?? defaults.InventoryFile, KubeconfigFile = kubeconfigFile }, ConfigMap.Empty);
         }
 
@@ -154,6 +160,7 @@ internal static class WorkspaceParser
         };
 
         var globals = config.ConfigMap("globals") ?? ConfigMap.Empty;
+        CheckPaths(workspace, config, container, inventory, kubeconfig, diagnostics);
 
         // Accepted for compatibility with the 2025 format; they have no effect (see README, "Differences").
         config.String("workspaceconfig");
@@ -161,6 +168,22 @@ internal static class WorkspaceParser
         config.String("remoteroot");
         config.ReportUnknownKeys();
         return (settings, globals);
+    }
+
+    /// <summary>Path settings stay inside the workspace (PCB1044); see <see cref="WorkspacePathCheck"/>.</summary>
+    private static void CheckPaths(MappingReader workspace, MappingReader? config, MappingReader? container, MappingReader? inventory,
+        MappingReader? kubeconfig, DiagnosticBag diagnostics)
+    {
+        var root = Path.GetDirectoryName(Path.GetFullPath(workspace.File.Path))!;
+        foreach (var key in new[] { "blocksroot", "logsroot", "artifactsroot", "sshprivatekey", "sshpublickey", "dockerfile" })
+        {
+            WorkspacePathCheck.Check(root, config, key, $"workspace.config.{key}", diagnostics);
+        }
+
+        WorkspacePathCheck.Check(root, config, "blocksconfig", "workspace.config.blocksconfig", diagnostics, fileNameOnly: true);
+        WorkspacePathCheck.Check(root, container, "dockerfile", "workspace.config.container.dockerfile", diagnostics);
+        WorkspacePathCheck.Check(root, inventory, "filename", "workspace.inventory.filename", diagnostics);
+        WorkspacePathCheck.Check(root, kubeconfig, "filename", "workspace.kubeconfig.filename", diagnostics);
     }
 
     private static List<EnvironmentEntry> ReadEnvList(MappingReader reader, string key)
@@ -172,7 +195,7 @@ internal static class WorkspaceParser
             var separator = entry.IndexOf('=', StringComparison.Ordinal);
             if (separator <= 0)
             {
-                reader.Diagnostics.Error(DiagnosticCodes.InvalidValue, $"workspace.{key}: found '{entry}', expected KEY=value", reader.LocationOf(key),
+                reader.Diagnostics.Error(DiagnosticCodes.InvalidValue, $"workspace.{key}: found '{MessageText.Cut(entry)}', expected KEY=value", reader.LocationOf(key),
                     "write each entry as NAME=value");
                 continue;
             }
@@ -193,7 +216,7 @@ internal static class WorkspaceParser
             var valid = parts.Length == 2 || (parts.Length == 3 && parts[2] is "ro" or "rw");
             if (!valid || parts[0].Length == 0 || !parts[1].StartsWith('/'))
             {
-                reader.Diagnostics.Error(DiagnosticCodes.InvalidValue, $"workspace.extramounts: found '{entry}', expected /host/path:/container/path[:ro]",
+                reader.Diagnostics.Error(DiagnosticCodes.InvalidValue, $"workspace.extramounts: found '{MessageText.Cut(entry)}', expected /host/path:/container/path[:ro]",
                     reader.LocationOf("extramounts"), "the container path must be absolute; append ':ro' for a read-only mount");
                 continue;
             }
@@ -208,17 +231,39 @@ internal static class WorkspaceParser
     {
         reader.StringList("alias");
         reader.Ignore("identifier", "version", "meta", "events");
-        foreach (var unused in new[] { "registry", "sync" })
+        if (reader.Node("sync") is YamlNode node)
         {
-            if (reader.Node(unused) is YamlNode node)
+            diagnostics.Warning(DiagnosticCodes.UnknownKey, "workspace.sync has no effect in polycrate-build (the 2025 tool parsed it without using it)",
+                reader.File.LocationOf(node), "remove it; use git directly to sync the workspace");
+        }
+    }
+
+    /// <summary>
+    /// <c>registry.url</c> (Polycrate's global key) or <c>registry.endpoint</c> (its workspace key): the registry of block
+    /// references without a host. Credentials here would be committed with the workspace, so they are refused as having no effect.
+    /// </summary>
+    private static string? ReadRegistry(MappingReader workspace, DiagnosticBag diagnostics)
+    {
+        var registry = workspace.Mapping("registry");
+        if (registry is null)
+        {
+            return null;
+        }
+
+        var url = registry.String("url");
+        var endpoint = registry.String("endpoint");
+        registry.String("base_image");
+        foreach (var credential in new[] { "username", "password" })
+        {
+            if (registry.Node(credential) is YamlNode node)
             {
-                diagnostics.Warning(DiagnosticCodes.UnknownKey,
-                    $"workspace.{unused} has no effect in polycrate-build (the 2025 tool parsed it without using it)",
-                    reader.File.LocationOf(node),
-                    unused == "registry"
-                        ? "remove it, and never keep a registry password in workspace.poly: use 'docker login' or POLYCRATE_REGISTRY_USERNAME/PASSWORD"
-                        : "remove it; use git directly to sync the workspace");
+                diagnostics.Warning(DiagnosticCodes.UnknownKey, $"workspace.registry.{credential} has no effect in polycrate-build",
+                    workspace.File.LocationOf(node),
+                    "remove it, and never keep registry credentials in workspace.poly: use 'docker login' or POLYCRATE_REGISTRY_USERNAME/PASSWORD");
             }
         }
+
+        registry.ReportUnknownKeys();
+        return url ?? endpoint;
     }
 }

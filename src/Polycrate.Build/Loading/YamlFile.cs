@@ -7,24 +7,36 @@ namespace Polycrate.Build.Loading;
 /// <summary>A parsed YAML file: its root node and the path diagnostics are reported against.</summary>
 internal sealed record YamlFile(string Path, YamlNode? Root, bool SyntaxError = false)
 {
+    /// <summary>The limits the file was read with.</summary>
+    public InputLimits Limits { get; init; } = InputLimits.Default;
+
     public SourceLocation LocationOf(YamlNode node) => new(Path, (int)node.Start.Line, (int)node.Start.Column);
 
     public SourceLocation FileLocation => new(Path, 1, 1);
 
-    /// <summary>Parses <paramref name="text"/>; a syntax error becomes a diagnostic and a null root.</summary>
-    public static YamlFile Parse(string path, string text, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Parses <paramref name="text"/> within <paramref name="limits"/> (default: <see cref="InputLimits.Default"/>) and
+    /// applies merge keys; a syntax error or a limit exceeded becomes a diagnostic at its position and a null root.
+    /// </summary>
+    public static YamlFile Parse(string path, string text, DiagnosticBag diagnostics, InputLimits? limits = null)
     {
+        limits ??= InputLimits.Default;
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(new DepthLimitingParser(new Parser(new StringReader(text)), limits.MaxYamlDepth));
+        }
+        catch (YamlLimitException ex)
+        {
+            diagnostics.Error(ex.Code, ex.Message, new SourceLocation(path, (int)ex.Start.Line, (int)ex.Start.Column), ex.Hint);
+            return new YamlFile(path, null, SyntaxError: true) { Limits = limits };
         }
         catch (YamlException ex)
         {
             var location = new SourceLocation(path, (int)ex.Start.Line, (int)ex.Start.Column);
             diagnostics.Error(DiagnosticCodes.YamlSyntax, $"invalid YAML: {Describe(ex)}", location,
                 "check indentation and quoting around this position");
-            return new YamlFile(path, null, SyntaxError: true);
+            return new YamlFile(path, null, SyntaxError: true) { Limits = limits };
         }
 
         if (stream.Documents.Count > 1)
@@ -33,7 +45,29 @@ internal sealed record YamlFile(string Path, YamlNode? Root, bool SyntaxError = 
                 new SourceLocation(path, (int)stream.Documents[1].RootNode.Start.Line, 1), "remove the '---' separator");
         }
 
-        return new YamlFile(path, stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode);
+        var file = new YamlFile(path, stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode) { Limits = limits };
+        return file.Root is null ? file : Checked(file, diagnostics);
+    }
+
+    /// <summary>Refuses alias bombs and alias cycles before anything expands them, then applies merge keys.</summary>
+    private static YamlFile Checked(YamlFile file, DiagnosticBag diagnostics)
+    {
+        foreach (var pass in new[] { false, true })
+        {
+            // Measured again after merging: merge keys add references to the merged values.
+            if (YamlExpansion.Check(file.Root!, file.Limits) is { } problem)
+            {
+                diagnostics.Error(problem.Code, problem.Message, file.LocationOf(problem.Node), problem.Hint);
+                return file with { Root = null, SyntaxError = true };
+            }
+
+            if (!pass)
+            {
+                YamlMergeKeys.Apply(file.Root!, file, diagnostics);
+            }
+        }
+
+        return file;
     }
 
     private static string Describe(YamlException ex)

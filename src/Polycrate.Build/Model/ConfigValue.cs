@@ -74,6 +74,12 @@ public enum ScalarKind
 /// <summary>A scalar with its resolved type; <see cref="Text"/> is the canonical text.</summary>
 public sealed record ConfigScalar(ScalarKind Kind, string Text) : ConfigValue
 {
+    /// <summary>
+    /// Ansible's <c>!unsafe</c> or <c>!vault</c> tag when the value carried one; null otherwise. Kept through to the
+    /// snapshot so Ansible neither templates an unsafe value nor loses a vault value's meaning.
+    /// </summary>
+    public string? Tag { get; init; }
+
     public static ConfigScalar Null { get; } = new(ScalarKind.Null, "null");
 
     public static ConfigScalar String(string value) => new(ScalarKind.String, value);

@@ -15,10 +15,10 @@ public static class Lookup
 
         if (workspace.BlockedBy.TryGetValue(name, out var reference))
         {
-            throw new NotFoundException($"block '{name}' needs '{reference}', which is not installed; run 'polycrate-build blocks pull {reference}' or pass --blocks-auto-pull");
+            throw new NotFoundException($"block '{name}' needs '{reference}', which is not installed; run 'polycrate-build workspace update' or 'polycrate-build blocks pull {reference}', or pass --blocks-auto-pull");
         }
 
-        throw new NotFoundException($"there is no block '{name}' in workspace '{workspace.Name}'; known blocks: {List(workspace.Blocks.Select(b => b.Name))}");
+        throw new NotFoundException($"there is no block '{MessageText.Cut(name)}' in workspace '{workspace.Name}'; known blocks: {List(workspace.Blocks.Select(b => b.Name))}");
     }
 
     public static (Block Block, BlockAction Action) Action(Workspace workspace, string blockName, string actionName)
@@ -30,21 +30,17 @@ public static class Lookup
         }
 
         var action = block.FindAction(actionName)
-            ?? throw new NotFoundException($"block '{block.Name}' has no action '{actionName}'; its actions: {List(block.Actions.Select(a => a.Name))}");
+            ?? throw new NotFoundException($"block '{block.Name}' has no action '{MessageText.Cut(actionName)}'; its actions: {List(block.Actions.Select(a => a.Name))}");
         return (block, action);
     }
 
     public static Workflow Workflow(Workspace workspace, string name) =>
         workspace.FindWorkflow(name)
-        ?? throw new NotFoundException($"there is no workflow '{name}' in workspace '{workspace.Name}'; known workflows: {List(workspace.Workflows.Select(w => w.Name))}");
+        ?? throw new NotFoundException($"there is no workflow '{MessageText.Cut(name)}' in workspace '{workspace.Name}'; known workflows: {List(workspace.Workflows.Select(w => w.Name))}");
 
     public static WorkflowStep Step(Workflow workflow, string name) =>
         workflow.FindStep(name)
-        ?? throw new NotFoundException($"workflow '{workflow.Name}' has no step '{name}'; its steps: {List(workflow.Steps.Select(s => s.Name))}");
+        ?? throw new NotFoundException($"workflow '{workflow.Name}' has no step '{MessageText.Cut(name)}'; its steps: {List(workflow.Steps.Select(s => s.Name))}");
 
-    private static string List(IEnumerable<string> names)
-    {
-        var list = names.ToList();
-        return list.Count == 0 ? "(none)" : string.Join(", ", list);
-    }
+    private static string List(IEnumerable<string> names) => MessageText.List(names);
 }

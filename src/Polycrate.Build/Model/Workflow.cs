@@ -16,12 +16,35 @@ public sealed record Workflow
 
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
 
-    public required IReadOnlyList<WorkflowStep> Steps { get; init; }
+    /// <summary>
+    /// The steps in list order; setting them (also through <c>with</c>) rebuilds the name and position index, so
+    /// <see cref="FindStep"/> and <see cref="DependenciesOf"/> cost the same for the 5th and the 5,000th step.
+    /// </summary>
+    public required IReadOnlyList<WorkflowStep> Steps
+    {
+        get => _steps;
+        init
+        {
+            _steps = value;
+            _byName = new Dictionary<string, WorkflowStep>(value.Count, StringComparer.Ordinal);
+            _position = new Dictionary<WorkflowStep, int>(value.Count, ReferenceEqualityComparer.Instance);
+            var index = 0;
+            foreach (var step in value)
+            {
+                _byName.TryAdd(step.Name, step);
+                _position.TryAdd(step, index++);
+            }
+        }
+    }
+
+    private readonly IReadOnlyList<WorkflowStep> _steps = [];
+    private readonly Dictionary<string, WorkflowStep> _byName = new(StringComparer.Ordinal);
+    private readonly Dictionary<WorkflowStep, int> _position = new(ReferenceEqualityComparer.Instance);
 
     public required SourceLocation Location { get; init; }
 
-    public WorkflowStep? FindStep(string name) =>
-        Steps.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.Ordinal));
+    /// <summary>The first step of that name (the parser refuses duplicates).</summary>
+    public WorkflowStep? FindStep(string name) => _byName.GetValueOrDefault(name);
 
     /// <summary>The steps <paramref name="step"/> waits for: its <c>needs:</c>, or else the step before it.</summary>
     public IReadOnlyList<string> DependenciesOf(WorkflowStep step)
@@ -31,8 +54,7 @@ public sealed record Workflow
             return step.Needs;
         }
 
-        var index = Steps.ToList().FindIndex(s => ReferenceEquals(s, step));
-        return index > 0 ? [Steps[index - 1].Name] : [];
+        return _position.TryGetValue(step, out var index) && index > 0 ? [_steps[index - 1].Name] : [];
     }
 }
 

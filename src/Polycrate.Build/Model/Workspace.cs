@@ -47,6 +47,15 @@ public sealed record Workspace
     /// <summary>Blocks that wait for a missing registry block in their <c>from:</c> chain: block name → reference to install.</summary>
     public IReadOnlyDictionary<string, string> BlockedBy { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Registry (<c>host[:port][/prefix]</c>) that block references without a host name: <c>POLYCRATE_REGISTRY_URL</c>, else
+    /// <see cref="WorkspaceSettings.Registry"/>, else Polycrate's <c>cargo.ayedo.cloud</c>.
+    /// </summary>
+    public string DefaultRegistry { get; init; } = Registry.Workspace.DefaultRegistry.Polycrate;
+
+    /// <summary><c>dependencies:</c> of workspace.poly (host-qualified), which <c>workspace update</c> and auto-pull install.</summary>
+    public IReadOnlyList<BlockDependency> Dependencies { get; init; } = [];
+
     public required SourceLocation Location { get; init; }
 
     public Block? FindBlock(string name) => _blockIndex.GetValueOrDefault(name);
@@ -60,6 +69,9 @@ public sealed record EnvironmentEntry(string Name, string Value);
 
 /// <summary>A bind mount <c>/host:/container[:ro]</c>.</summary>
 public sealed record MountEntry(string HostPath, string ContainerPath, bool ReadOnly);
+
+/// <summary>An entry of <c>dependencies:</c>: <see cref="Reference"/> is host-qualified; <see cref="Installed"/> when a block on disk satisfies it.</summary>
+public sealed record BlockDependency(string Reference, bool Installed, SourceLocation Location);
 
 /// <summary>A block some instance inherits from that is not installed; <see cref="Reference"/> is the <c>from:</c> value.</summary>
 public sealed record MissingBlock(string Reference, string RequiredBy, SourceLocation Location);

@@ -32,6 +32,9 @@ public sealed record WorkspaceSettings
     /// <summary>Workspace inventory file, relative to the root.</summary>
     public string InventoryFile { get; init; } = "inventory.yml";
 
+    /// <summary><c>registry.url</c> (or the 2025 <c>registry.endpoint</c>): registry for block references without a host; null when not set.</summary>
+    public string? Registry { get; init; }
+
     /// <summary>Workspace kubeconfig file, relative to the root, when set explicitly.</summary>
     public string? KubeconfigFile { get; init; }
 }

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Polycrate.Build.Diagnostics;
+using Polycrate.Build.Limits;
 using Polycrate.Build.Registry.Archive;
 
 namespace Polycrate.Build.Registry;
@@ -44,24 +46,37 @@ public sealed class BlockInstaller
             throw new UnsupportedImageException(reference, $"layer {unsupported.Digest} has media type '{unsupported.MediaType}' (only tar and tar+gzip layers are supported)");
         }
 
+        var limits = _client.Limits;
+        CheckDeclaredSizes(reference, manifest, limits);
         var labels = await ReadLabelsAsync(reference, manifest.Config, cancellationToken);
         var target = Path.GetFullPath(options.TargetDirectory);
         var parent = Path.GetDirectoryName(target) ?? throw new UnsupportedImageException(reference, $"the target {target} has no parent directory");
         Directory.CreateDirectory(parent);
         // The owner token lets the next command remove the folder if this process is killed (WorkspaceLeftovers).
         var staging = Path.Combine(parent, $".{Path.GetFileName(target)}.pull-{Execution.Cleanup.ProcessOwner.Current.Token}-{Guid.NewGuid():N}");
+        await using var layers = new LayerFiles(_client, reference, parent, manifest.Layers);
         try
         {
             Directory.CreateDirectory(staging);
+            var budget = new ExtractionBudget(reference, limits);
             foreach (var layer in manifest.Layers)
             {
-                await ApplyLayerAsync(reference, layer, staging, parent, cancellationToken);
+                _logger.LogDebug("Applying layer {Digest} ({Size} bytes)", layer.Digest, layer.Size);
+                var stream = await layers.OpenAsync(layer, cancellationToken);
+                await using (stream)
+                {
+                    await LayerExtractor.ApplyAsync(stream, staging, budget, cancellationToken);
+                }
             }
 
             LayerExtractor.VerifySymlinks(staging);
             (options.ValidateStagedBlock ?? RequireBlockFile(reference))(staging);
             cancellationToken.ThrowIfCancellationRequested();
             Swap(staging, target);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw FileSystemException.From(e, $"installing {reference} into {target}");
         }
         finally
         {
@@ -96,20 +111,18 @@ public sealed class BlockInstaller
         return Parse<ImageConfig>(reference, bytes, "image config").Config?.Labels ?? new Dictionary<string, string>();
     }
 
-    private async Task ApplyLayerAsync(ImageReference reference, Descriptor layer, string staging, string parent, CancellationToken cancellationToken)
+    /// <summary>Refuses before any download: too many layers, or layers declared larger than the block may be.</summary>
+    private static void CheckDeclaredSizes(ImageReference reference, ImageManifest manifest, PullLimits limits)
     {
-        var file = Path.Combine(parent, $".layer-{Guid.NewGuid():N}.tmp");
-        try
+        if (manifest.Layers.Count > limits.MaxLayers)
         {
-            await using var stream = new FileStream(file, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
-            await _client.DownloadBlobAsync(reference, layer, stream, cancellationToken);
-            stream.Position = 0;
-            _logger.LogDebug("Applying layer {Digest} ({Size} bytes)", layer.Digest, layer.Size);
-            await LayerExtractor.ApplyAsync(stream, staging, cancellationToken);
+            throw new PullLimitException(reference, $"its manifest has {manifest.Layers.Count} layers, more than {limits.MaxLayers}", LimitVariables.MaxBlockLayers);
         }
-        finally
+
+        var declared = manifest.Layers.DistinctBy(l => l.Digest).Sum(l => Math.Max(0, l.Size));
+        if (manifest.Layers.Any(l => l.Size > limits.MaxBytes) || declared > limits.MaxBytes)
         {
-            File.Delete(file);
+            throw new PullLimitException(reference, $"its layers declare {declared} bytes, more than the {limits.MaxBytes} a block may have", LimitVariables.MaxBlockBytes);
         }
     }
 

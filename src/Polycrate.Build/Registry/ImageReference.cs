@@ -43,6 +43,7 @@ public sealed partial record ImageReference
             throw new ImageReferenceException(reference, "it is empty");
         }
 
+        RefuseCredentials(text);
         string? digest = null;
         var at = text.IndexOf('@', StringComparison.Ordinal);
         if (at >= 0)
@@ -116,6 +117,26 @@ public sealed partial record ImageReference
 
     public override string ToString() =>
         RepositoryReference + (Tag is null ? string.Empty : ":" + Tag) + (Digest is null ? string.Empty : "@" + Digest);
+
+    /// <summary>
+    /// 'user:pass@host/…' never reaches a message: only a digest may follow an '@', so an '@' followed by a path, or one
+    /// with nothing but a host before it, is taken for credentials (also when the password contains '/' or '@').
+    /// </summary>
+    private static void RefuseCredentials(string text)
+    {
+        var last = text.LastIndexOf('@');
+        if (last < 0)
+        {
+            return;
+        }
+
+        var before = text[..last];
+        var after = text[(last + 1)..];
+        if (after.Contains('/', StringComparison.Ordinal) || (!before.Contains('/', StringComparison.Ordinal) && !after.StartsWith("sha", StringComparison.Ordinal)))
+        {
+            throw ImageReferenceException.CredentialsInReference(after);
+        }
+    }
 
     [GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$")]
     private static partial Regex TagPattern();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
+using Polycrate.Build.Limits;
 
 namespace Polycrate.Build.Registry;
 
@@ -88,11 +89,11 @@ public sealed partial class RegistryClient
 
         var algorithm = descriptor.Digest.StartsWith("sha512:", StringComparison.Ordinal) ? HashAlgorithmName.SHA512 : HashAlgorithmName.SHA256;
         using var hash = IncrementalHash.CreateHash(algorithm);
-        await using var source = await response.Content.ReadAsStreamAsync(cancellationToken);
+        await using var source = new IdleTimeoutStream(await response.Content.ReadAsStreamAsync(cancellationToken), _options.IdleTimeout);
         var buffer = new byte[81920];
         long total = 0;
         int read;
-        while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
+        while ((read = await ReadBodyAsync(source, buffer, uri, $"downloading blob {descriptor.Digest} ({total} of {descriptor.Size} bytes received)", cancellationToken)) > 0)
         {
             total += read;
             if (total > descriptor.Size)

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Polycrate.Build.Limits;
 using Polycrate.Build.Registry.Auth;
 
 namespace Polycrate.Build.Registry;
@@ -74,6 +75,12 @@ public sealed partial class RegistryClient : IDisposable
 
     public void Dispose() => _http.Dispose();
 
+    /// <summary>The environment the client's credentials and limits come from.</summary>
+    internal Func<string, string?> GetEnvironmentVariable => _options.Auth.GetEnvironmentVariable;
+
+    /// <summary>What one pull may cost; <see cref="BlockInstaller"/> enforces it.</summary>
+    internal PullLimits Limits => _options.Limits;
+
     private static string PullScope(ImageReference repository) => $"repository:{repository.Repository}:pull";
 
     private static string PushScope(ImageReference repository) => $"repository:{repository.Repository}:pull,push";
@@ -121,7 +128,9 @@ public sealed partial class RegistryClient : IDisposable
         }
         catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new RegistryException(method.Method, uri, null, [], $"The registry did not answer within {_options.RequestTimeout}.", e);
+            throw new RegistryException(method.Method, uri, null, [],
+                $"The registry {repository.Registry} did not answer within {_options.RequestTimeout.TotalSeconds:0.#} s. Check that it is up and "
+                + $"not overloaded; on a slow link raise {LimitVariables.RegistryTimeout} (seconds; requests may take 5 times that).", e);
         }
     }
 
@@ -152,14 +161,35 @@ public sealed partial class RegistryClient : IDisposable
             RegistryHints.For(response.StatusCode, errors, reference, credentials));
     }
 
-    private static async Task<byte[]> ReadLimitedAsync(
+    /// <summary>
+    /// One read of a response body. A cut connection ("The response ended prematurely") or a registry that stops
+    /// sending becomes a <see cref="RegistryException"/> naming the registry, URL and operation.
+    /// </summary>
+    private static async Task<int> ReadBodyAsync(Stream body, byte[] buffer, Uri uri, string operation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await body.ReadAsync(buffer, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or HttpRequestException or TimeoutException && !cancellationToken.IsCancellationRequested)
+        {
+            var why = e is TimeoutException
+                ? $"the registry stopped sending while {operation}: {e.Message}; raise {LimitVariables.RegistryTimeout} (seconds) if the link is that slow"
+                : $"the connection to {uri.Authority} broke while {operation}: {e.Message}";
+            throw new RegistryException("GET", uri, null, [],
+                $"{char.ToUpperInvariant(why[0])}{why[1..]}. Nothing was installed; retry, and if it repeats check the network, proxy and the registry's logs.", e);
+        }
+    }
+
+    private async Task<byte[]> ReadLimitedAsync(
         HttpResponseMessage response, int limit, CancellationToken cancellationToken, bool truncate = false)
     {
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        await using var stream = new IdleTimeoutStream(await response.Content.ReadAsStreamAsync(cancellationToken), _options.IdleTimeout);
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        var uri = response.RequestMessage?.RequestUri ?? new Uri("about:blank");
+        while ((read = await ReadBodyAsync(stream, chunk, uri, $"reading the answer ({buffer.Length} bytes received)", cancellationToken)) > 0)
         {
             if (buffer.Length + read > limit)
             {
@@ -179,7 +209,4 @@ public sealed partial class RegistryClient : IDisposable
         return buffer.ToArray();
     }
 
-    private sealed record TagList(
-        [property: System.Text.Json.Serialization.JsonPropertyName("name")] string? Name,
-        [property: System.Text.Json.Serialization.JsonPropertyName("tags")] IReadOnlyList<string>? Tags);
 }

@@ -14,7 +14,14 @@ public sealed record RegistryClientOptions
     /// <summary>Chunk size for the chunked-upload fallback.</summary>
     public int UploadChunkSize { get; init; } = 8 * 1024 * 1024;
 
-    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromMinutes(10);
+    /// <summary>How long a request may take until the registry's answer starts (uploads included); POLYCRATE_REGISTRY_TIMEOUT.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a download (blob, manifest, token) may bring no byte before it fails; POLYCRATE_REGISTRY_TIMEOUT.</summary>
+    public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>What one pulled block may cost (size, files, layers, compression ratio).</summary>
+    public PullLimits Limits { get; init; } = PullLimits.Default;
 
     public string UserAgent { get; init; } = "polycrate-build/0.1";
 

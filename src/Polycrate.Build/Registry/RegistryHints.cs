@@ -14,6 +14,13 @@ internal static class RegistryHints
             : $"The registry refused the credentials for {registry} from {credentials.Source}: check the user name and "
                 + $"password (log in again with 'docker login {registry}') and that the account may access this repository.";
 
+    /// <summary>The token server issued a token (credentials accepted, or anonymous) and the registry refused it.</summary>
+    public static string TokenRefused(string registry, string? realm, RegistryCredentials credentials) =>
+        $"The token server {realm} accepted the credentials from {credentials.Source} and issued a token, but {registry} refused that token: it is expired or not yet valid (compare this machine's clock with the servers'), "
+        + "lacks the scope this operation needs (the account may not access this repository), or the registry does not trust "
+        + "the token server (its auth.token issuer, service and rootcertbundle must match the token server). Ask the registry's operator; "
+        + "logging in again does not help.";
+
     public static string For(HttpStatusCode status, IReadOnlyList<RegistryError> errors, ImageReference reference, RegistryCredentials? credentials)
     {
         var code = errors.Count > 0 ? errors[0].Code : null;

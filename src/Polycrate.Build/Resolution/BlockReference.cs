@@ -31,5 +31,18 @@ public sealed record BlockReference(string Name, string? Version)
         }
     }
 
+    /// <summary>
+    /// A registry path without host (<c>ayedo/hcloud/k8s</c>): it has a '/' but no host, so when no local block answers
+    /// to it, it names a block on the default registry (Polycrate's <c>registry.url</c>, reference §6.1).
+    /// </summary>
+    public bool IsShortRegistryReference => !IsRegistryReference && Name.Contains('/', StringComparison.Ordinal);
+
+    /// <summary>
+    /// This reference with <paramref name="defaultRegistry"/> (<c>host[:port][/prefix]</c>) put in front when it is a
+    /// <see cref="IsShortRegistryReference"/>; any other reference is returned unchanged.
+    /// </summary>
+    public BlockReference Qualify(string defaultRegistry) =>
+        IsShortRegistryReference ? this with { Name = $"{defaultRegistry.TrimEnd('/')}/{Name}" } : this;
+
     public override string ToString() => Version is null ? Name : $"{Name}:{Version}";
 }

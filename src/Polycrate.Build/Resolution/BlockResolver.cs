@@ -17,15 +17,23 @@ internal sealed class BlockResolver
     private readonly ILookup<string, Block> _installedByNameOrPath;
     private readonly DiagnosticBag _diagnostics;
     private readonly bool _allowMissing;
+    private readonly string _defaultRegistry;
     private readonly Dictionary<Block, Block?> _resolved = new(ReferenceEqualityComparer.Instance);
     private readonly List<Block> _visiting = [];
     private readonly List<MissingBlock> _missing = [];
     private readonly Dictionary<string, string> _blockedBy = new(StringComparer.Ordinal);
 
-    public BlockResolver(IReadOnlyList<Block> entries, IReadOnlyList<InstalledBlock> installed, DiagnosticBag diagnostics, bool allowMissing)
+    /// <param name="entries">workspace.poly <c>blocks:</c> entries.</param>
+    /// <param name="installed">Blocks found below the blocks root.</param>
+    /// <param name="diagnostics">Where errors go.</param>
+    /// <param name="allowMissing">Keep a missing registry parent in <see cref="Missing"/> instead of reporting an error.</param>
+    /// <param name="defaultRegistry">Registry of references without a host (<c>from: ayedo/hcloud/k8s</c>).</param>
+    public BlockResolver(IReadOnlyList<Block> entries, IReadOnlyList<InstalledBlock> installed, DiagnosticBag diagnostics, bool allowMissing,
+        string defaultRegistry)
     {
         _diagnostics = diagnostics;
         _allowMissing = allowMissing;
+        _defaultRegistry = defaultRegistry;
         _installed = installed;
 
         // An entry without from: and an installed block of the same name are one block (entry overrides).
@@ -116,13 +124,36 @@ internal sealed class BlockResolver
         return result;
     }
 
+    /// <summary>
+    /// Installed blocks and entries a reference names: by name or install path, as written and, for a registry path
+    /// without host, below the default registry; a reference to the default registry also matches the path without host
+    /// (Polycrate's docs install <c>ayedo/k8s/harbor</c> at <c>blocks/ayedo/k8s/harbor/</c>).
+    /// </summary>
+    private List<Block> Candidates(BlockReference reference, Block? child)
+    {
+        var names = new List<string> { reference.Name };
+        if (reference.IsShortRegistryReference)
+        {
+            names.Add(reference.Qualify(_defaultRegistry).Name);
+        }
+        else if (reference.Name.StartsWith(_defaultRegistry + "/", StringComparison.Ordinal))
+        {
+            names.Add(reference.Name[(_defaultRegistry.Length + 1)..]);
+        }
+
+        return names.SelectMany(n => _entriesByName[n].Where(e => !ReferenceEquals(e, child)).Concat(_installedByNameOrPath[n]))
+            .Distinct(ReferenceEqualityComparer.Instance).Cast<Block>().ToList();
+    }
+
+    /// <summary>Whether an installed block or entry satisfies <paramref name="reference"/> (name and, unless <c>latest</c>, version).</summary>
+    public bool IsSatisfied(BlockReference reference) =>
+        Candidates(reference, child: null).Any(b => reference.Version is null or "latest" || b.Version == reference.Version);
+
     private Block? FindParent(Block child, BlockReference reference)
     {
         bool VersionMatches(Block b) => reference.Version is null || b.Version == reference.Version;
 
-        var byName = _entriesByName[reference.Name].Where(e => !ReferenceEquals(e, child))
-            .Concat(_installedByNameOrPath[reference.Name])
-            .ToList();
+        var byName = Candidates(reference, child);
         var match = byName.FirstOrDefault(VersionMatches);
         if (match is not null)
         {
@@ -136,17 +167,19 @@ internal sealed class BlockResolver
             return null;
         }
 
+        // A registry path without host names a block on the default registry, as in Polycrate.
+        var qualified = reference.Qualify(_defaultRegistry);
         var installedVersions = string.Join(", ", byName.Select(b => b.Version ?? "(no version)").Distinct());
         var message = byName.Count > 0
             ? $"block '{child.Name}' needs '{reference}', but the installed '{reference.Name}' has version {installedVersions}"
-            : $"block '{child.Name}' needs '{reference}', which is not installed";
-        var hint = reference.IsRegistryReference
-            ? $"run 'polycrate-build blocks pull {reference}', or run with --blocks-auto-pull"
+            : $"block '{child.Name}' needs '{reference}'{(qualified == reference ? string.Empty : $" ({qualified})")}, which is not installed";
+        var hint = qualified.IsRegistryReference
+            ? $"run 'polycrate-build workspace update' or 'polycrate-build blocks pull {qualified}', or run with --blocks-auto-pull"
             : $"add a block named '{reference.Name}' under blocks/ or to workspace.poly, or fix the 'from:' value";
-        if (_allowMissing && reference.IsRegistryReference)
+        if (_allowMissing && qualified.IsRegistryReference)
         {
-            _missing.Add(new MissingBlock(reference.ToString(), child.Name, child.FromLocation ?? child.Location));
-            _blockedBy[child.Name] = reference.ToString();
+            _missing.Add(new MissingBlock(qualified.ToString(), child.Name, child.FromLocation ?? child.Location));
+            _blockedBy[child.Name] = qualified.ToString();
         }
         else
         {

@@ -7,20 +7,27 @@ namespace Polycrate.Build.Serialization;
 /// <summary>
 /// Writes a <see cref="ConfigValue"/> tree as block-style YAML. Strings that any YAML reader (including
 /// YAML 1.1 readers such as PyYAML in Ansible) could take for another type are double-quoted, so values
-/// arrive in playbooks with the type they had in workspace.poly.
+/// arrive in playbooks with the type they had in workspace.poly. Ansible's <c>!unsafe</c> and <c>!vault</c> tags are
+/// written back, so a value meant literally is not templated by Ansible.
 /// </summary>
 public static class ConfigYamlWriter
 {
-    public static string Write(ConfigValue value)
+    /// <param name="value">The tree to write.</param>
+    /// <param name="cache">
+    /// Rendered text of large sub-trees by identity, shared by the snapshots of one run: every step's snapshot contains
+    /// the same workspace and workflow sections, and rendering them once keeps the cost of a step independent of the
+    /// workflow's size.
+    /// </param>
+    public static string Write(ConfigValue value, YamlFragmentCache? cache = null)
     {
         var builder = new StringBuilder();
         switch (value)
         {
             case ConfigMap { Count: > 0 } map:
-                WriteMap(builder, map, 0, padFirst: true);
+                WriteMap(builder, map, 0, padFirst: true, cache);
                 break;
             case ConfigList { Items.Count: > 0 } list:
-                WriteList(builder, list, 0);
+                WriteList(builder, list, 0, cache);
                 break;
             default:
                 builder.Append(Inline(value)).Append('\n');
@@ -30,7 +37,7 @@ public static class ConfigYamlWriter
         return builder.ToString();
     }
 
-    private static void WriteMap(StringBuilder builder, ConfigMap map, int indent, bool padFirst)
+    private static void WriteMap(StringBuilder builder, ConfigMap map, int indent, bool padFirst, YamlFragmentCache? cache)
     {
         var first = true;
         foreach (var (key, child) in map.Entries)
@@ -42,11 +49,11 @@ public static class ConfigYamlWriter
 
             first = false;
             builder.Append(Scalar(ConfigScalar.String(key))).Append(':');
-            WriteValue(builder, child, indent + 2);
+            WriteValue(builder, child, indent + 2, cache);
         }
     }
 
-    private static void WriteList(StringBuilder builder, ConfigList list, int indent)
+    private static void WriteList(StringBuilder builder, ConfigList list, int indent, YamlFragmentCache? cache)
     {
         foreach (var item in list.Items)
         {
@@ -54,32 +61,51 @@ public static class ConfigYamlWriter
             if (item is ConfigMap { Count: > 0 } map)
             {
                 builder.Append(' ');
-                WriteMap(builder, map, indent + 2, padFirst: false);
+                WriteMap(builder, map, indent + 2, padFirst: false, cache);
             }
             else
             {
-                WriteValue(builder, item, indent + 2);
+                WriteValue(builder, item, indent + 2, cache);
             }
         }
     }
 
     /// <summary>Writes what follows a "key:" or "-": a scalar on the same line, a collection on the next lines.</summary>
-    private static void WriteValue(StringBuilder builder, ConfigValue value, int indent)
+    private static void WriteValue(StringBuilder builder, ConfigValue value, int indent, YamlFragmentCache? cache)
     {
         switch (value)
         {
             case ConfigMap { Count: > 0 } map:
                 builder.Append('\n');
-                WriteMap(builder, map, indent, padFirst: true);
+                WriteCached(builder, map, indent, cache, () => WriteMap(builder, map, indent, padFirst: true, cache));
                 break;
             case ConfigList { Items.Count: > 0 } list:
                 builder.Append('\n');
-                WriteList(builder, list, indent);
+                WriteCached(builder, list, indent, cache, () => WriteList(builder, list, indent, cache));
                 break;
             default:
                 builder.Append(' ').Append(Inline(value)).Append('\n');
                 break;
         }
+    }
+
+    private static void WriteCached(StringBuilder builder, ConfigValue value, int indent, YamlFragmentCache? cache, Action write)
+    {
+        if (cache is null)
+        {
+            write();
+            return;
+        }
+
+        if (cache.TryGet(value, indent, out var text))
+        {
+            builder.Append(text);
+            return;
+        }
+
+        var start = builder.Length;
+        write();
+        cache.Offer(value, indent, builder, start);
     }
 
     private static string Inline(ConfigValue value) => value switch
@@ -90,7 +116,9 @@ public static class ConfigYamlWriter
         _ => "null",
     };
 
-    private static string Scalar(ConfigScalar scalar) => scalar.Kind switch
+    private static string Scalar(ConfigScalar scalar) => scalar.Tag is { } tag
+        ? $"{tag} {Quote(scalar.Text)}"
+        : scalar.Kind switch
     {
         ScalarKind.Null => "null",
         ScalarKind.Boolean or ScalarKind.Integer => scalar.Text,

@@ -1,5 +1,6 @@
 using Polycrate.Build.Model;
 using Polycrate.Build.Secrets;
+using Polycrate.Build.Secrets.Workspace;
 
 namespace Polycrate.Build.Snapshots;
 
@@ -101,13 +102,20 @@ public static class ModelProjection
     public static ConfigMap Env(IEnumerable<EnvironmentEntry> entries) =>
         new(entries.Select(e => new KeyValuePair<string, ConfigValue>(e.Name, ConfigScalar.String(MaskIfSecret(e.Name, e.Value)))).ToList());
 
-    public static ConfigMap MaskSecrets(ConfigMap map) =>
-        new(map.Entries.Select(e => new KeyValuePair<string, ConfigValue>(e.Key, e.Value switch
+    public static ConfigMap MaskSecrets(ConfigMap map)
+    {
+        // Keys listed in a secret_keys list beside them (also every key from secrets.poly) are as secret as secret-looking names.
+        var listed = map[SecretRedactor.SecretKeysKey] is ConfigList keys
+            ? keys.Items.OfType<ConfigScalar>().Select(k => k.Text).ToHashSet(StringComparer.Ordinal)
+            : [];
+        return new(map.Entries.Select(e => new KeyValuePair<string, ConfigValue>(e.Key, e.Value switch
         {
             ConfigMap child => MaskSecrets(child),
-            ConfigScalar { Kind: not ScalarKind.Null } when SecretNames.LooksSecret(e.Key) => ConfigScalar.String(SecretNames.Mask),
+            ConfigScalar { Kind: not ScalarKind.Null } when SecretNames.LooksSecret(e.Key) || listed.Contains(e.Key) => ConfigScalar.String(SecretNames.Mask),
+            ConfigList when listed.Contains(e.Key) => ConfigScalar.String(SecretNames.Mask),
             _ => e.Value,
         })).ToList());
+    }
 
     private static string MaskIfSecret(string name, string value) => SecretNames.LooksSecret(name) ? SecretNames.Mask : value;
 

@@ -29,6 +29,12 @@ public abstract class PackageFeedFixture : IAsyncLifetime
     /// <summary>Projects (relative to the repository root) to pack.</summary>
     protected abstract IReadOnlyList<string> Projects { get; }
 
+    /// <summary>
+    /// RID-specific tool packages to pack besides the pointer package, per project (.NET 10 RID-specific tools). Each is
+    /// published for its RID while packing (native AOT for linux-x64), which the test project's build cannot do ahead.
+    /// </summary>
+    protected virtual IReadOnlyList<string> ToolRuntimeIdentifiers(string project) => [];
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Feed);
@@ -40,6 +46,17 @@ public abstract class PackageFeedFixture : IAsyncLifetime
             if (result.ExitCode != 0)
             {
                 throw new InvalidOperationException($"packing {project} failed, {result}");
+            }
+
+            foreach (var rid in ToolRuntimeIdentifiers(project))
+            {
+                var ridResult = await DotnetCommand.RunAsync(RepositoryPaths.Root,
+                    ["pack", RepositoryPaths.Project(project), "-c", Configuration, "-r", rid, "-o", Feed],
+                    timeout: TimeSpan.FromMinutes(15));
+                if (ridResult.ExitCode != 0)
+                {
+                    throw new InvalidOperationException($"packing {project} for {rid} failed, {ridResult}");
+                }
             }
         }
     }

@@ -23,8 +23,11 @@ internal sealed class TempWorkspace : IDisposable
 
     public string PathOf(string relativePath) => Path.Combine(Root, relativePath);
 
-    public Task<LoadResult> LoadAsync(bool strict = false, bool allowMissing = false) =>
-        new WorkspaceLoader().LoadAsync(Root, new LoadOptions { Strict = strict, AllowMissingBlocks = allowMissing }, CancellationToken.None);
+    /// <summary>Loads with no environment variables unless <paramref name="environment"/> is given, so the machine's own settings never leak in.</summary>
+    public Task<LoadResult> LoadAsync(bool strict = false, bool allowMissing = false, IReadOnlyDictionary<string, string>? environment = null) =>
+        new WorkspaceLoader().LoadAsync(Root,
+            new LoadOptions { Strict = strict, AllowMissingBlocks = allowMissing, GetEnvironmentVariable = name => environment?.GetValueOrDefault(name) },
+            CancellationToken.None);
 
     public void Dispose()
     {

@@ -16,7 +16,6 @@ internal sealed class ActionsRunCommand : Command
         Arguments.Add(_block);
         Arguments.Add(_action);
         _run.AddTo(this);
-        SetAction((parse, ct) => RunInvoker.InvokeAsync(cli, parse, _run,
-            (runner, options, token) => runner.RunActionAsync(options, parse.GetValue(_block)!, parse.GetValue(_action)!, token), ct));
+        SetAction((parse, ct) => RunInvoker.InvokeActionAsync(cli, parse, _run, parse.GetValue(_block)!, parse.GetValue(_action)!, ct));
     }
 }

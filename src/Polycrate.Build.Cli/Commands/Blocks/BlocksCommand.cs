@@ -14,5 +14,7 @@ internal sealed class BlocksCommand : Command
         Subcommands.Add(new BlocksInspectCommand(cli));
         Subcommands.Add(new BlocksPullCommand(cli));
         Subcommands.Add(new BlocksPushCommand(cli));
+        Subcommands.Add(new BlocksReadmeCommand(cli));
+        Subcommands.Add(new BlocksUninstallCommand(cli));
     }
 }

@@ -9,13 +9,16 @@ namespace Polycrate.Build.Cli.Commands.Blocks;
 /// <summary><c>blocks pull REF</c>: install a registry block into blocks/&lt;registry&gt;/&lt;path&gt;/ and pin it in blocks.lock.</summary>
 internal sealed class BlocksPullCommand : Command
 {
-    private readonly Argument<string> _reference = new("REF") { Description = "HOST[:PORT]/PATH[:TAG][@sha256:DIGEST]; no tag means latest." };
+    private readonly Argument<string> _reference = new("REF")
+    {
+        Description = "[HOST[:PORT]/]PATH[:TAG][@sha256:DIGEST]; no host means the default registry, no tag means latest.",
+    };
     private readonly Option<bool> _update = new("--update")
     {
         Description = $"Accept a tag that now points at other content than {BlockLockFile.FileName} pins, and replace a block directory the lock does not know.",
     };
 
-    private readonly Option<string?> _registry = RegistryOptions.Registry("for a REF without host");
+    private readonly Option<string?> _registry = RegistryOptions.Registry("for a REF without host", pulls: true);
     private readonly Option<string[]> _insecure = RegistryOptions.InsecureRegistry();
 
     public BlocksPullCommand(CliContext cli)
@@ -34,7 +37,8 @@ internal sealed class BlocksPullCommand : Command
                 .InstallAsync(workspace, new BlockInstallOptions(parse.GetValue(_reference)!)
                 {
                     Update = parse.GetValue(_update),
-                    DefaultRegistry = DefaultRegistry.Resolve(parse.GetValue(_registry), Environment.GetEnvironmentVariable),
+                    // Null: the workspace's default registry ($POLYCRATE_REGISTRY_URL, registry.url, Polycrate's default).
+                    DefaultRegistry = DefaultRegistry.Resolve(parse.GetValue(_registry), _ => null),
                 }, token);
             await cli.WriteDataAsync(parse, ConfigMap.Of(
                 ("reference", ConfigScalar.String(result.Reference.ToString())),

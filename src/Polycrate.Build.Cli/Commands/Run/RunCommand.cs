@@ -11,7 +11,8 @@ internal sealed class RunCommand : Command
     private readonly RunOptionSet _run = new();
 
     public RunCommand(CliContext cli)
-        : base("run", "Run an action (run BLOCK ACTION) or a workflow (run WORKFLOW) in the toolchain container. Exit code: the action's own on failure.")
+        : base("run", "Run an action (run BLOCK ACTION) or a workflow (run WORKFLOW) in the toolchain container; --snapshot prints what the action would get. "
+            + "Exit code: the action's own on failure.")
     {
         Arguments.Add(_first);
         Arguments.Add(_action);
@@ -20,9 +21,9 @@ internal sealed class RunCommand : Command
         {
             var first = parse.GetValue(_first)!;
             var action = parse.GetValue(_action);
-            return RunInvoker.InvokeAsync(cli, parse, _run, (runner, options, token) => action is null
-                ? runner.RunWorkflowAsync(options, first, step: null, token)
-                : runner.RunActionAsync(options, first, action, token), ct);
+            return action is null
+                ? RunInvoker.InvokeAsync(cli, parse, _run, (runner, options, token) => runner.RunWorkflowAsync(options, first, step: null, token), ct)
+                : RunInvoker.InvokeActionAsync(cli, parse, _run, first, action, ct);
         });
     }
 }

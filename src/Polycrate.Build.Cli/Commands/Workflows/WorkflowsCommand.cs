@@ -7,12 +7,13 @@ namespace Polycrate.Build.Cli.Commands.Workflows;
 internal sealed class WorkflowsCommand : Command
 {
     public WorkflowsCommand(CliContext cli)
-        : base("workflows", "Inspect, graph and run workflows.")
+        : base("workflows", "Inspect, graph, run and export (as CI pipelines) workflows.")
     {
         Aliases.Add("workflow");
         Subcommands.Add(new WorkflowsListCommand(cli));
         Subcommands.Add(new WorkflowsInspectCommand(cli));
         Subcommands.Add(new WorkflowsGraphCommand(cli));
         Subcommands.Add(new WorkflowsRunCommand(cli));
+        Subcommands.Add(new WorkflowsExportCommand(cli));
     }
 }

@@ -7,11 +7,12 @@ namespace Polycrate.Build.Cli.Commands.Workspace;
 internal sealed class WorkspaceCommand : Command
 {
     public WorkspaceCommand(CliContext cli)
-        : base("workspace", "Create, inspect and snapshot the workspace.")
+        : base("workspace", "Create, inspect, snapshot and update the workspace; encrypt its secrets.")
     {
         Subcommands.Add(new WorkspaceInitCommand(cli));
         Subcommands.Add(new WorkspaceInspectCommand(cli));
         Subcommands.Add(new WorkspaceSnapshotCommand(cli));
+        Subcommands.Add(new WorkspaceUpdateCommand(cli));
         Subcommands.Add(new WorkspaceEncryptCommand(cli));
         Subcommands.Add(new WorkspaceDecryptCommand(cli));
         Subcommands.Add(new WorkspaceKeygenCommand(cli));

@@ -2,13 +2,18 @@ using System.CommandLine;
 using System.Text.RegularExpressions;
 using Polycrate.Build.Cli.Infrastructure;
 using Polycrate.Build.Loading;
+using Polycrate.Build.Secrets;
 
 namespace Polycrate.Build.Cli.Commands.Workspace;
 
 /// <summary><c>workspace init</c>: a new workspace that loads as it is (the 2025 tool wrote one that failed validation).</summary>
 internal sealed partial class WorkspaceInitCommand : Command
 {
-    private readonly Option<string?> _name = new("--name") { Description = "Workspace name. Default: the directory name." };
+    private readonly Option<string?> _name = new("--name", "--with-name") { Description = "Workspace name. Default: the directory name." };
+    private readonly Option<bool> _sshKeys = new("--with-ssh-keys")
+    {
+        Description = "Also create an ed25519 SSH key pair at artifacts/secrets/id_ed25519 (private key 0600) and id_ed25519.pub.",
+    };
     private readonly Option<string> _organization = new("--organization")
     {
         Description = "Organization name.",
@@ -16,10 +21,11 @@ internal sealed partial class WorkspaceInitCommand : Command
     };
 
     public WorkspaceInitCommand(CliContext cli)
-        : base("init", "Create workspace.poly, blocks/ and artifacts/secrets/ in the workspace directory (-w).")
+        : base("init", "Create workspace.poly, blocks/ and artifacts/secrets/ in the workspace directory (-w); --with-ssh-keys adds an SSH key pair.")
     {
         Options.Add(_name);
         Options.Add(_organization);
+        Options.Add(_sshKeys);
         SetAction((parse, ct) => cli.RunAsync(async token =>
         {
             var root = cli.WorkspaceDirectory(parse);
@@ -55,6 +61,12 @@ internal sealed partial class WorkspaceInitCommand : Command
                 """;
             await File.WriteAllTextAsync(file, content, token);
             await cli.Stderr.WriteLineAsync($"created {file}");
+            if (parse.GetValue(_sshKeys))
+            {
+                var key = Path.Combine(root, "artifacts", "secrets", "id_ed25519");
+                await SshKeyPairWriter.WriteAsync(key, $"polycrate@{name}", token);
+                await cli.Stderr.WriteLineAsync($"created {key} (0600) and {key}.pub; encrypt it with 'polycrate-build workspace encrypt'");
+            }
             return 0;
         }, ct));
     }

@@ -1,8 +1,5 @@
 using System.CommandLine;
 using Polycrate.Build.Cli.Infrastructure;
-using Polycrate.Build.Execution;
-using Polycrate.Build.Model;
-using Polycrate.Build.Snapshots;
 
 namespace Polycrate.Build.Cli.Commands.Workspace;
 
@@ -17,22 +14,7 @@ internal sealed class WorkspaceSnapshotCommand : Command
     {
         Arguments.Add(_block);
         Arguments.Add(_action);
-        SetAction((parse, ct) => cli.RunAsync(async token =>
-        {
-            var workspace = await cli.LoadWorkspaceAsync(parse, token);
-            var (block, action) = Lookup.Action(workspace, parse.GetValue(_block)!, parse.GetValue(_action)!);
-            var context = new ActionContext
-            {
-                Workspace = workspace,
-                Block = block,
-                Action = action,
-                TransactionId = "00000000-0000-0000-0000-000000000000",
-                SnapshotPath = ActionEnvironment.ContainerSnapshotPath,
-            };
-            var environment = ActionEnvironment.Build(context, ProductInfo.Version);
-            var mounts = ActionEnvironment.Mounts(workspace, "<per-run snapshot file>", mountDockerSocket: false);
-            await cli.WriteDataAsync(parse, SnapshotBuilder.Build(context, environment, mounts));
-            return 0;
-        }, ct));
+        SetAction((parse, ct) => cli.RunAsync(
+            token => SnapshotPrinter.PrintAsync(cli, parse, parse.GetValue(_block)!, parse.GetValue(_action)!, run: null, token), ct));
     }
 }

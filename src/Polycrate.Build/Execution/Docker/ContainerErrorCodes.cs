@@ -29,4 +29,10 @@ public static class ContainerErrorCodes
 
     /// <summary>The engine's answer could not be read (unexpected JSON or a truncated stream).</summary>
     public const string UnexpectedResponse = "PCB3011";
+
+    /// <summary>The engine accepted the connection but did not answer in time, or a stream stalled.</summary>
+    public const string EngineTimeout = "PCB3012";
+
+    /// <summary>The active docker context (DOCKER_CONTEXT or config.json currentContext) cannot be used.</summary>
+    public const string InvalidContext = "PCB3013";
 }

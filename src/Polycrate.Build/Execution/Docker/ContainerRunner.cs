@@ -4,7 +4,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Polycrate.Build.Execution.Docker;
 
 /// <summary>
-/// Runs one container to its end: create, start, follow its output, wait for the exit code, remove. When the
+/// Runs one container to its end: create, attach to its output, start, wait for the exit code and the output's last
+/// byte, remove. When the
 /// token fires, the container is stopped (SIGTERM, SIGKILL after the grace period) and removed before the
 /// <see cref="OperationCanceledException"/> propagates, so a cancelled run leaves no container behind.
 /// </summary>
@@ -12,6 +13,9 @@ public sealed class ContainerRunner
 {
     /// <summary>Upper bound for each clean-up call, which must not hang on a stuck engine.</summary>
     private static readonly TimeSpan CleanupTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long the output may keep flowing after the container exited (the engine drains its pipes).</summary>
+    private static readonly TimeSpan OutputDrainTimeout = TimeSpan.FromSeconds(30);
 
     private readonly DockerClient _client;
     private readonly ILogger _logger;
@@ -37,8 +41,7 @@ public sealed class ContainerRunner
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
-            await _client.StartContainerAsync(id, cancellationToken);
-            var exitCode = await FollowUntilExitAsync(id, request.Output, cancellationToken);
+            var exitCode = await StartAndWaitAsync(id, request.Output, cancellationToken);
             return new ContainerRunResult(id, exitCode);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -56,23 +59,36 @@ public sealed class ContainerRunner
         }
     }
 
-    private async Task<long> FollowUntilExitAsync(string id, ContainerOutput output, CancellationToken cancellationToken)
+    /// <summary>Attaches before the start, so not a byte of output is missed, then waits for exit and end of output.</summary>
+    private async Task<long> StartAndWaitAsync(string id, ContainerOutput output, CancellationToken cancellationToken)
     {
-        using var logsCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var logs = _client.FollowLogsAsync(id, output, logsCancellation.Token);
+        using var outputCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var copy = await _client.AttachOutputAsync(id, output, outputCancellation.Token);
         try
         {
+            await _client.StartContainerAsync(id, cancellationToken);
             var exitCode = await _client.WaitContainerAsync(id, cancellationToken);
-            // The log stream ends by itself once the container stopped; awaiting it delivers the last lines.
-            await logs;
+
+            // The engine closes the attach stream once the container's output is drained; bounded, so an engine that
+            // never closes it cannot hang the run after the action has ended.
+            try
+            {
+                await copy.WaitAsync(OutputDrainTimeout, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                _logger.LogWarning("The Docker engine did not close the output stream of container {Id} within {Timeout}; output after that point is not shown.", id, OutputDrainTimeout);
+                await outputCancellation.CancelAsync();
+            }
+
             return exitCode;
         }
         catch
         {
-            await logsCancellation.CancelAsync();
+            await outputCancellation.CancelAsync();
             try
             {
-                await logs;
+                await copy;
             }
             catch (Exception ex) when (ex is OperationCanceledException or ContainerException or IOException or HttpRequestException)
             {

@@ -51,34 +51,45 @@ public sealed partial class DockerClient
     }
 
     /// <summary>
-    /// Follows the container's stdout and stderr from its start until it stops, line by line. Returns when the
-    /// stream ends (the container stopped) or throws when <paramref name="cancellationToken"/> fires.
+    /// Attaches to a created, not yet started container's stdout and stderr (the engine hijacks the connection and
+    /// streams until the container's output closes) and returns once attached; the returned task copies the output
+    /// line by line and completes after the last byte, an unterminated last line included. Attaching before the
+    /// start is what makes the output complete: <c>logs?follow=1</c> on Debian's docker.io (API 1.41) may end
+    /// before the last line without a newline was delivered.
     /// </summary>
-    public async Task FollowLogsAsync(string id, ContainerOutput output, CancellationToken cancellationToken)
+    public async Task<Task> AttachOutputAsync(string id, ContainerOutput output, CancellationToken cancellationToken)
     {
         var api = await ApiAsync(cancellationToken);
-        using var response = await _transport.SendAsync(
-            HttpMethod.Get, $"{api}/containers/{Escape(id)}/logs?follow=1&stdout=1&stderr=1", content: null, stream: true, cancellationToken);
-        var stdout = new OutputLineSplitter(output.OnStdoutLine);
-        var stderr = new OutputLineSplitter(output.OnStderrLine);
-        var demultiplexer = new StdCopyDemultiplexer((stream, payload) =>
-            (stream == StdStream.Stdout ? stdout : stderr).Write(payload));
-        await using (var body = await response.Content.ReadAsStreamAsync(cancellationToken))
-        {
-            await demultiplexer.CopyFromAsync(body, cancellationToken);
-        }
-
-        stdout.Flush();
-        stderr.Flush();
+        var response = await _transport.SendAsync(
+            HttpMethod.Post, $"{api}/containers/{Escape(id)}/attach?stream=1&stdout=1&stderr=1", content: null, stream: true, cancellationToken);
+        return CopyOutputAsync(response, output, cancellationToken);
     }
 
-    /// <summary>Waits until the container stops and returns its exit code.</summary>
+    private static async Task CopyOutputAsync(HttpResponseMessage response, ContainerOutput output, CancellationToken cancellationToken)
+    {
+        using (response)
+        {
+            var stdout = new OutputLineSplitter(output.OnStdoutLine);
+            var stderr = new OutputLineSplitter(output.OnStderrLine);
+            var demultiplexer = new StdCopyDemultiplexer((stream, payload) =>
+                (stream == StdStream.Stdout ? stdout : stderr).Write(payload));
+            await using (var body = await response.Content.ReadAsStreamAsync(cancellationToken))
+            {
+                await demultiplexer.CopyFromAsync(body, cancellationToken);
+            }
+
+            stdout.Flush();
+            stderr.Flush();
+        }
+    }
+
+    /// <summary>Waits until the container stops and returns its exit code (not bounded by the request timeout).</summary>
     public async Task<long> WaitContainerAsync(string id, CancellationToken cancellationToken)
     {
         var api = await ApiAsync(cancellationToken);
         var answer = await _transport.SendJsonAsync(
             HttpMethod.Post, $"{api}/containers/{Escape(id)}/wait", content: null,
-            DockerJsonContext.Default.ContainerWaitResponse, cancellationToken);
+            DockerJsonContext.Default.ContainerWaitResponse, cancellationToken, bounded: false);
         if (!string.IsNullOrWhiteSpace(answer.Error?.Message))
         {
             throw new ContainerException(

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Polycrate.Build.Limits;
 
 namespace Polycrate.Build.Execution.Docker;
 
@@ -113,9 +114,11 @@ public sealed partial class DockerClient : IDisposable
     private async Task ReadJsonStreamAsync(
         HttpResponseMessage response, string operation, Action<JsonStreamMessage> onMessage, CancellationToken cancellationToken)
     {
-        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        // A pull or build may legitimately stay silent for a while (a long RUN step), but not forever.
+        var idle = _transport.RequestTimeout * 10;
+        await using var body = new IdleTimeoutStream(await response.Content.ReadAsStreamAsync(cancellationToken), idle);
         using var reader = new StreamReader(body);
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        while (await ReadLineAsync(reader, operation, idle, cancellationToken) is { } line)
         {
             if (string.IsNullOrWhiteSpace(line))
             {
@@ -143,6 +146,18 @@ public sealed partial class DockerClient : IDisposable
             }
 
             onMessage(message);
+        }
+    }
+
+    private async Task<string?> ReadLineAsync(StreamReader reader, string operation, TimeSpan idle, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reader.ReadLineAsync(cancellationToken);
+        }
+        catch (TimeoutException ex)
+        {
+            throw _transport.StreamStalled(operation, idle, ex);
         }
     }
 }

@@ -113,6 +113,14 @@ internal sealed class NetworkCreateResponse
     public string? Id { get; init; }
 }
 
+/// <summary>The X-Registry-Auth payload (the engine matches field names case-insensitively).</summary>
+internal sealed class RegistryAuthBody
+{
+    public string? Username { get; init; }
+    public string? Password { get; init; }
+    public string? ServerAddress { get; init; }
+}
+
 [JsonSourceGenerationOptions(
     PropertyNameCaseInsensitive = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
@@ -126,6 +134,7 @@ internal sealed class NetworkCreateResponse
 [JsonSerializable(typeof(List<ContainerSummaryResponse>))]
 [JsonSerializable(typeof(NetworkCreateBody))]
 [JsonSerializable(typeof(NetworkCreateResponse))]
+[JsonSerializable(typeof(RegistryAuthBody))]
 [JsonSerializable(typeof(Dictionary<string, List<string>>))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 internal sealed partial class DockerJsonContext : JsonSerializerContext;

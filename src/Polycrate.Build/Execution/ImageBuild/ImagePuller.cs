@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polycrate.Build.Execution.Docker;
+using Polycrate.Build.Registry.Auth;
 
 namespace Polycrate.Build.Execution.ImageBuild;
 
@@ -9,11 +10,19 @@ public sealed class ImagePuller
 {
     private readonly DockerClient _client;
     private readonly ILogger _logger;
+    private readonly CredentialResolver? _credentials;
 
-    public ImagePuller(DockerClient client, ILogger? logger = null)
+    /// <param name="client">The engine that pulls.</param>
+    /// <param name="logger">Receives "Pulling image …" (never credentials).</param>
+    /// <param name="auth">
+    /// Where registry credentials come from (the same sources as for blocks: POLYCRATE_REGISTRY_* variables, Docker's
+    /// config.json, credential helpers); null pulls anonymously.
+    /// </param>
+    public ImagePuller(DockerClient client, ILogger? logger = null, RegistryAuthOptions? auth = null)
     {
         _client = client;
         _logger = logger ?? NullLogger.Instance;
+        _credentials = auth is null ? null : new CredentialResolver(auth);
     }
 
     /// <summary>Parses <c>missing</c>, <c>always</c> or <c>never</c> (any case).</summary>
@@ -41,11 +50,13 @@ public sealed class ImagePuller
             throw new ContainerException(
                 ContainerErrorCodes.ImageMissing,
                 $"The image {reference} is not present in the Docker engine at {_client.Endpoint} and the pull policy is 'never'. "
-                + "Load or build it first (e.g. eng/build-toolchain-image.sh for the toolchain image), or use pull policy 'missing'.");
+                + "Pull it with --pull missing (the default) or --pull always, load it with 'docker load', or describe it in the workspace's "
+                + "Dockerfile.poly (or --dockerfile FILE) so it is built.");
         }
 
-        _logger.LogInformation("Pulling image {Reference}", reference);
-        await _client.PullImageAsync(reference, line => _logger.LogDebug("{PullProgress}", line), cancellationToken);
+        var credentials = _credentials is null ? null : await _credentials.ResolveAsync(DockerClient.RegistryOf(reference), cancellationToken);
+        _logger.LogInformation("Pulling image {Reference}{Auth}", reference, credentials is null ? string.Empty : $" as {credentials.Username} (credentials from {credentials.Source})");
+        await _client.PullImageAsync(reference, credentials, line => _logger.LogDebug("{PullProgress}", line), cancellationToken);
         return true;
     }
 }

@@ -6,7 +6,7 @@ namespace Polycrate.Build.Registry.Archive;
 /// <summary>
 /// Applies image layers (tar or tar+gzip) onto a directory, in order, honouring OCI/Docker whiteouts
 /// (<c>.wh.&lt;name&gt;</c> deletes a lower-layer path, <c>.wh..wh..opq</c> empties a directory of lower-layer
-/// content). Refuses absolute names, <c>..</c>, writing through symlinks, links that resolve outside the
+/// content). Refuses absolute names, <c>..</c>, names that are not valid UTF-8, writing through symlinks, links that resolve outside the
 /// root, devices and FIFOs; keeps permission bits only (never setuid, setgid or sticky). Meant to extract into
 /// a fresh staging directory: on refusal the caller throws the staging directory away.
 /// </summary>
@@ -18,17 +18,26 @@ public static class LayerExtractor
     private const UnixFileMode DefaultDirectoryMode = (UnixFileMode)0x1ED;
 
     /// <summary>Applies one layer onto <paramref name="root"/>. The layer stream must be seekable (gzip is sniffed).</summary>
-    public static async Task ApplyAsync(Stream layer, string root, CancellationToken cancellationToken)
+    public static Task ApplyAsync(Stream layer, string root, CancellationToken cancellationToken) =>
+        ApplyAsync(layer, root, budget: null, cancellationToken);
+
+    /// <summary>
+    /// Applies one layer, counting its decompressed bytes and entries against <paramref name="budget"/> (shared by the
+    /// layers of one pull); <see cref="PullLimitException"/> stops it as soon as a limit is crossed.
+    /// </summary>
+    public static async Task ApplyAsync(Stream layer, string root, ExtractionBudget? budget, CancellationToken cancellationToken)
     {
         var magic = new byte[2];
         var read = await layer.ReadAtLeastAsync(magic, 2, throwOnEndOfStream: false, cancellationToken);
         layer.Position = 0;
         await using var gzip = read == 2 && magic[0] == 0x1F && magic[1] == 0x8B ? new GZipStream(layer, CompressionMode.Decompress, leaveOpen: true) : null;
-        await using var reader = new TarReader(gzip ?? layer, leaveOpen: true);
+        var tar = gzip ?? (Stream)layer;
+        await using var reader = new TarReader(budget?.Count(tar, layer.Length) ?? tar, leaveOpen: true);
         var directoryModes = new Dictionary<string, UnixFileMode>(StringComparer.Ordinal);
         var createdInLayer = new HashSet<string>(StringComparer.Ordinal);
         while (await reader.GetNextEntryAsync(copyData: false, cancellationToken) is { } entry)
         {
+            budget?.CountEntry();
             if (entry.EntryType == TarEntryType.GlobalExtendedAttributes)
             {
                 continue;
@@ -127,6 +136,13 @@ public static class LayerExtractor
         if (entryName.Contains('\0', StringComparison.Ordinal) || entryName.Contains('\\', StringComparison.Ordinal))
         {
             throw new UnsafeArchiveException(entryName, "the name contains a NUL or backslash");
+        }
+
+        // The tar reader decodes names as UTF-8 and turns invalid bytes into U+FFFD: two different names would become one
+        // path and the later entry would silently replace the earlier one.
+        if (entryName.Contains('\uFFFD', StringComparison.Ordinal))
+        {
+            throw new UnsafeArchiveException(entryName, "the name is not valid UTF-8; entries with such names could overwrite each other");
         }
 
         if (entryName.StartsWith('/') || Path.IsPathRooted(entryName))

@@ -61,7 +61,22 @@ internal sealed class RegistryAuthenticator
 
         response.Dispose();
         _headers[challenge.IsBasic ? registry : registry + " " + scope] = header;
-        return await SendOnceAsync(create, header, cancellationToken);
+        var retried = await SendOnceAsync(create, header, cancellationToken);
+        if (challenge.IsBearer && retried.StatusCode == HttpStatusCode.Unauthorized
+            && await _credentials.ResolveAsync(registry, cancellationToken) is { } credentials)
+        {
+            // The token server accepted the credentials and issued a token, and the registry refused that token: the
+            // user name and password are not the problem, so do not send the user to check them.
+            _headers.TryRemove(registry + " " + scope, out _);
+            using (retried)
+            {
+                var body = await retried.Content.ReadAsByteArrayAsync(cancellationToken);
+                throw new RegistryException(retried.RequestMessage?.Method.Method ?? "GET", retried.RequestMessage?.RequestUri ?? _transport.BaseUri(registry),
+                    retried.StatusCode, RegistryErrorParser.Parse(body), RegistryHints.TokenRefused(registry, challenge.Realm, credentials));
+            }
+        }
+
+        return retried;
     }
 
     private AuthenticationHeaderValue? CachedHeader(string registry, string scope) =>
@@ -130,6 +145,11 @@ internal sealed class RegistryAuthenticator
         catch (HttpRequestException e)
         {
             throw new RegistryException("GET", tokenUri, null, [], $"The token server of {registry} is unreachable ({e.Message}).", e);
+        }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new RegistryException("GET", tokenUri, null, [],
+                $"The token server of {registry} did not answer within {_http.Timeout.TotalSeconds:0.#} s; check that it is up, or raise {Limits.LimitVariables.RegistryTimeout}.", e);
         }
 
         using (response)

@@ -7,6 +7,6 @@ public sealed record BlockInstallOptions(string Reference)
     /// <summary>Accept a tag that now points at other content than blocks.lock pins, and replace a block directory the lock does not know.</summary>
     public bool Update { get; init; }
 
-    /// <summary>Registry (<c>host[:port][/prefix]</c>) for a reference without host; see <see cref="DefaultRegistry"/>.</summary>
+    /// <summary>Registry (<c>host[:port][/prefix]</c>) for a reference without host; null: the workspace's <see cref="Model.Workspace.DefaultRegistry"/>.</summary>
     public string? DefaultRegistry { get; init; }
 }

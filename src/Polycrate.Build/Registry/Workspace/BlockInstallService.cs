@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Polycrate.Build.Limits;
 using Polycrate.Build.Model;
 
 namespace Polycrate.Build.Registry.Workspace;
@@ -7,11 +8,14 @@ namespace Polycrate.Build.Registry.Workspace;
 /// <summary>
 /// Pulls a registry block into a workspace at <c>&lt;blocks root&gt;/&lt;host&gt;/&lt;path&gt;/</c>: resolves the tag to
 /// a digest, checks it against <see cref="BlockLockFile"/>, installs exactly that digest atomically after
-/// <see cref="PulledBlockValidator"/> accepted it, then records the pin. Calls on one workspace must not overlap
-/// (the lock file is read, changed and written); the run engine serializes its install targets.
+/// <see cref="PulledBlockValidator"/> accepted it, then records the pin. Installs into one workspace take turns, also
+/// across processes (<see cref="WorkspaceFileLock"/>), because blocks.lock is read, changed and written.
 /// </summary>
 public sealed class BlockInstallService
 {
+    /// <summary>How long an install waits for another process's install into the same workspace (POLYCRATE_LOCK_TIMEOUT).</summary>
+    public static readonly TimeSpan DefaultLockTimeout = TimeSpan.FromMinutes(5);
+
     private readonly RegistryClient _client;
     private readonly ILogger _logger;
 
@@ -23,7 +27,7 @@ public sealed class BlockInstallService
 
     public async Task<BlockInstallResult> InstallAsync(Model.Workspace workspace, BlockInstallOptions options, CancellationToken cancellationToken)
     {
-        var reference = DefaultRegistry.Qualify(options.Reference, options.DefaultRegistry);
+        var reference = DefaultRegistry.Qualify(options.Reference, options.DefaultRegistry ?? workspace.DefaultRegistry);
         if (reference.Tag is null && reference.Digest is null)
         {
             reference = reference.WithTag("latest");
@@ -31,6 +35,10 @@ public sealed class BlockInstallService
 
         var relativePath = string.Join('/', [workspace.Settings.BlocksRoot.Replace('\\', '/').TrimEnd('/'), reference.Registry, reference.Repository]);
         var directory = Path.GetFullPath(Path.Combine(workspace.RootPath, relativePath));
+
+        // blocks.lock is read, changed and written, and block folders swapped: one process at a time per workspace.
+        var lockTimeout = LimitVariables.Seconds(_client.GetEnvironmentVariable, LimitVariables.LockTimeout, DefaultLockTimeout);
+        using var workspaceLock = await WorkspaceFileLock.AcquireAsync(workspace.RootPath, lockTimeout, cancellationToken);
         var lockFile = await BlockLockFile.LoadAsync(workspace.RootPath, cancellationToken);
         var pinned = lockFile.Find(reference.RepositoryReference);
 

@@ -92,6 +92,9 @@ public sealed record BlockLockFile(IReadOnlyList<BlockLockEntry> Blocks)
     public BlockLockFile With(BlockLockEntry entry) =>
         new(Sorted(Blocks.Where(b => b.Repository != entry.Repository).Append(entry)));
 
+    /// <summary>This lock without the entry installed at <paramref name="path"/> (relative, '/'-separated).</summary>
+    public BlockLockFile WithoutPath(string path) => new(Blocks.Where(b => b.Path != path).ToList());
+
     /// <summary>The file's text: a fixed header, then the entries sorted by repository (deterministic).</summary>
     public string Serialize() =>
         Header + ConfigYamlWriter.Write(ConfigMap.Of(

@@ -14,7 +14,7 @@ public sealed record BlockPin(string From, string? InstalledVersion, string? Dig
     /// <summary>The pin of <paramref name="from"/>, or null when it is not a registry reference (a local parent).</summary>
     public static BlockPin? Of(Model.Workspace workspace, BlockLockFile lockFile, string from)
     {
-        var wanted = BlockReference.Parse(from);
+        var wanted = BlockReference.Parse(from).Qualify(workspace.DefaultRegistry);
         if (!wanted.IsRegistryReference)
         {
             return null;
@@ -23,7 +23,7 @@ public sealed record BlockPin(string From, string? InstalledVersion, string? Dig
         ImageReference reference;
         try
         {
-            reference = ImageReference.Parse(from);
+            reference = ImageReference.Parse(wanted.ToString());
         }
         catch (ImageReferenceException)
         {
@@ -38,7 +38,8 @@ public sealed record BlockPin(string From, string? InstalledVersion, string? Dig
             return new BlockPin(from, null, entry?.Digest, BlockPinStatus.NotInstalled);
         }
 
-        var version = BlockFileReader.Parse(file, File.ReadAllText(file), new DiagnosticBag())?.Version;
+        var version = BlockFileReader.ReadAsync(file, new DiagnosticBag(), InputLimits.FromEnvironment(Environment.GetEnvironmentVariable), CancellationToken.None)
+            .GetAwaiter().GetResult()?.Version;
         var status = entry is null ? BlockPinStatus.NotLocked
             : wanted.Version is not null && wanted.Version != "latest" && wanted.Version != version ? BlockPinStatus.VersionMismatch
             : BlockPinStatus.Matches;

@@ -4,10 +4,12 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Polycrate.Build.Registry.Workspace;
 
 /// <summary>
-/// Installs every <c>from:</c> registry block a workspace is missing (<see cref="Model.Workspace.MissingBlocks"/>), one at a
-/// time through <see cref="BlockInstallService"/>, reloading the workspace after each: an installed block may itself
-/// inherit from a registry block that is missing next. Each reference is tried once, so a block that installs but does
-/// not satisfy its <c>from:</c> cannot loop.
+/// Installs what a workspace is missing: every <c>dependencies:</c> entry no installed block satisfies, then every
+/// <c>from:</c> registry block (<see cref="Model.Workspace.MissingBlocks"/>), one at a time through
+/// <see cref="BlockInstallService"/>, reloading the workspace after each: an installed block may itself inherit from a
+/// registry block that is missing next. Each reference is tried once, so a block that installs but does not satisfy its
+/// <c>from:</c> cannot loop. This is <c>workspace update</c>, <c>--blocks-auto-pull</c> for dependencies and the
+/// MSBuild <c>PullBlocks</c> target.
 /// </summary>
 public sealed class MissingBlockInstaller
 {
@@ -22,7 +24,10 @@ public sealed class MissingBlockInstaller
     }
 
     /// <param name="loadWorkspace">Loads the workspace with missing blocks allowed (they are what this installs).</param>
-    /// <param name="update">See <see cref="BlockInstallOptions.Update"/>.</param>
+    /// <param name="update">
+    /// See <see cref="BlockInstallOptions.Update"/>; also re-pulls dependencies that are installed already, so a moved tag is
+    /// picked up (<c>workspace update --update</c>).
+    /// </param>
     /// <param name="cancellationToken">Stops between and inside downloads; an install is atomic, so none is left half-written.</param>
     public async Task<IReadOnlyList<BlockInstallResult>> InstallAsync(Func<CancellationToken, Task<Model.Workspace>> loadWorkspace, bool update,
         CancellationToken cancellationToken)
@@ -32,8 +37,8 @@ public sealed class MissingBlockInstaller
         while (true)
         {
             var workspace = await loadWorkspace(cancellationToken);
-            var next = workspace.MissingBlocks.FirstOrDefault(m => !attempted.Contains(m.Reference));
-            if (next is null)
+            var (reference, reason) = Next(workspace, attempted, update);
+            if (reference is null)
             {
                 if (installed.Count == 0)
                 {
@@ -43,9 +48,21 @@ public sealed class MissingBlockInstaller
                 return installed;
             }
 
-            attempted.Add(next.Reference);
-            _logger.LogInformation("Installing {Reference} (from: of '{Block}' at {Location})", next.Reference, next.RequiredBy, next.Location);
-            installed.Add(await _installer.InstallAsync(workspace, new BlockInstallOptions(next.Reference) { Update = update }, cancellationToken));
+            attempted.Add(reference);
+            _logger.LogInformation("Installing {Reference} ({Reason})", reference, reason);
+            installed.Add(await _installer.InstallAsync(workspace, new BlockInstallOptions(reference) { Update = update }, cancellationToken));
         }
+    }
+
+    private static (string? Reference, string? Reason) Next(Model.Workspace workspace, HashSet<string> attempted, bool update)
+    {
+        if (workspace.Dependencies.FirstOrDefault(d => (update || !d.Installed) && !attempted.Contains(d.Reference)) is { } dependency)
+        {
+            return (dependency.Reference, $"dependencies: at {dependency.Location}");
+        }
+
+        return workspace.MissingBlocks.FirstOrDefault(m => !attempted.Contains(m.Reference)) is { } missing
+            ? (missing.Reference, $"from: of '{missing.RequiredBy}' at {missing.Location}")
+            : (null, null);
     }
 }

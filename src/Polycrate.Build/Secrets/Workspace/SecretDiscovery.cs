@@ -6,10 +6,15 @@ namespace Polycrate.Build.Secrets.Workspace;
 /// Finds the secrets of a workspace: every regular file below <c>&lt;artifacts root&gt;/secrets/</c>, a
 /// plaintext <c>X</c> and its <c>X.age</c> counting as one secret. Symbolic links are not followed (they
 /// may point anywhere); <c>.gitignore</c> files and temporary files of an interrupted write are not secrets.
+/// Polycrate's <c>secrets.poly</c> beside workspace.poly is one more secret (<see cref="SecretsFileName"/>), so
+/// encrypt, decrypt, status and rekey handle it like the files; runs read it through the loader, not as a file.
 /// </summary>
 public static partial class SecretDiscovery
 {
     public const string SecretsFolder = "secrets";
+
+    /// <summary>Name of the workspace's <c>secrets.poly</c> among the secrets (its path is the workspace root's file).</summary>
+    public const string SecretsFileName = "secrets.poly";
 
     public static string SecretsDirectory(Model.Workspace workspace) =>
         Path.Combine(workspace.RootPath, workspace.Settings.ArtifactsRoot, SecretsFolder);
@@ -18,9 +23,11 @@ public static partial class SecretDiscovery
     public static IReadOnlyList<WorkspaceSecret> Discover(Model.Workspace workspace)
     {
         var directory = SecretsDirectory(workspace);
+        var secretsFile = new WorkspaceSecret(SecretsFileName, Path.Combine(workspace.RootPath, SecretsFileName));
+        IReadOnlyList<WorkspaceSecret> workspaceFile = secretsFile.HasPlaintext || secretsFile.HasCiphertext ? [secretsFile] : [];
         if (!Directory.Exists(directory))
         {
-            return [];
+            return workspaceFile;
         }
 
         var options = new EnumerationOptions
@@ -43,7 +50,7 @@ public static partial class SecretDiscovery
             byName.TryAdd(name, new WorkspaceSecret(name, plaintext));
         }
 
-        return [.. byName.Values];
+        return [.. workspaceFile, .. byName.Values];
     }
 
     // AgeFile writes ".<name>.<32 hex>.tmp" beside the destination and renames it.

@@ -27,7 +27,9 @@ public sealed class SecretsProvisioner
     /// </summary>
     public async Task<ProvisionedSecrets> ProvisionAsync(Model.Workspace workspace, IdentitySource identity, string runDirectory, CancellationToken ct)
     {
-        var secrets = SecretDiscovery.Discover(workspace);
+        // secrets.poly reaches the action as config (the loader merges it), not as a file.
+        var secretsFile = Path.Combine(workspace.RootPath, SecretDiscovery.SecretsFileName);
+        var secrets = SecretDiscovery.Discover(workspace).Where(s => s.PlaintextPath != secretsFile).ToList();
         var encryptedOnly = secrets.Where(s => !s.HasPlaintext || s.IsPlaceholder).ToList();
         var identities = encryptedOnly.Count > 0 ? await identity.TryLoadAsync(ct) : null;
         var decryptedDirectory = Path.Combine(Path.GetFullPath(runDirectory), RunFolder);

@@ -9,7 +9,7 @@ namespace Polycrate.Build.IntegrationTests.Execution.Docker;
 /// </summary>
 public sealed class DockerEngineFixture : IAsyncLifetime
 {
-    public const string ToolchainImage = "polycrate-toolchain:bookworm-1";
+    public const string ToolchainImage = "polycrate-toolchain:bookworm-2";
     public const string TargetImage = "polycrate-target:bookworm-1";
 
     private DockerClient? _client;

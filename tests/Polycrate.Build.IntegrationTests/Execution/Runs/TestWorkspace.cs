@@ -23,7 +23,7 @@ public sealed class TestWorkspace : IDisposable
     {
         var name = "it-run-" + Guid.NewGuid().ToString("N")[..10];
         var workspace = new TestWorkspace(Directory.CreateTempSubdirectory("pcb-run-").FullName, name);
-        workspace.Write("workspace.poly", $"name: {name}\nconfig:\n  container:\n    image: polycrate-toolchain:bookworm-1\n{body}");
+        workspace.Write("workspace.poly", $"name: {name}\nconfig:\n  container:\n    image: polycrate-toolchain:bookworm-2\n{body}");
         return workspace;
     }
 

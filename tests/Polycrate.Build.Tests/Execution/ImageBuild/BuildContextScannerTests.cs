@@ -10,7 +10,7 @@ public sealed class BuildContextScannerTests : IDisposable
 
     public BuildContextScannerTests()
     {
-        _workspace.Write("Dockerfile.poly", "FROM polycrate-toolchain:bookworm-1\nCOPY . /workspace\n");
+        _workspace.Write("Dockerfile.poly", "FROM polycrate-toolchain:bookworm-2\nCOPY . /workspace\n");
         _workspace.Write("workspace.poly", "name: acme\n");
         _workspace.Write("blocks/web/block.poly", "name: web\n");
         _workspace.Write("blocks/web/playbook.yml", "- hosts: all\n");
@@ -53,7 +53,7 @@ public sealed class BuildContextScannerTests : IDisposable
         File.Move(Path.Combine(_workspace.Root, "blocks/web/block.poly"), Path.Combine(_workspace.Root, "blocks/web/block2.poly"));
         hashes.Add((await ScanAsync()).Hash);
 
-        _workspace.Write("Dockerfile.poly", "FROM polycrate-toolchain:bookworm-1\nRUN true\n");
+        _workspace.Write("Dockerfile.poly", "FROM polycrate-toolchain:bookworm-2\nRUN true\n");
         hashes.Add((await ScanAsync()).Hash);
 
         Assert.Equal(hashes.Count, hashes.Distinct().Count());

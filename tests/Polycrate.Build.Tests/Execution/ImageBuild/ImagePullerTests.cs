@@ -31,10 +31,13 @@ public sealed class ImagePullerTests
         using var client = new DockerClient(new DockerTransport(DockerEndpoint.Default, handler));
 
         var ex = await Assert.ThrowsAsync<ContainerException>(() =>
-            new ImagePuller(client).EnsureImageAsync("polycrate-toolchain:bookworm-1", ImagePullPolicy.Never, CancellationToken.None));
+            new ImagePuller(client).EnsureImageAsync("polycrate-toolchain:bookworm-2", ImagePullPolicy.Never, CancellationToken.None));
 
         Assert.Equal(ContainerErrorCodes.ImageMissing, ex.Code);
-        Assert.Contains("polycrate-toolchain:bookworm-1", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("polycrate-toolchain:bookworm-2", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("--pull", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Dockerfile.poly", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("eng/", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(handler.Requests, r => r.PathAndQuery.Contains("/images/create", StringComparison.Ordinal));
     }
 

@@ -1,0 +1,27 @@
+using System.CommandLine;
+using Polycrate.Build.Cli.Infrastructure;
+using Polycrate.Build.Model;
+using Polycrate.Build.Registry.Workspace;
+
+namespace Polycrate.Build.Cli.Commands.Blocks;
+
+/// <summary><c>blocks uninstall NAME [--prune]</c>: remove an installed block's directory and its blocks.lock pin.</summary>
+internal sealed class BlocksUninstallCommand : Command
+{
+    private readonly Argument<string> _name = new("NAME") { Description = "Installed block name." };
+    private readonly Option<bool> _prune = new("--prune") { Description = "Also remove the block's artifacts directory (artifacts/blocks/NAME)." };
+
+    public BlocksUninstallCommand(CliContext cli)
+        : base("uninstall", $"Remove an installed block (its directory below blocks/ and its pin in {BlockLockFile.FileName}).")
+    {
+        Arguments.Add(_name);
+        Options.Add(_prune);
+        SetAction((parse, ct) => cli.RunAsync(async token =>
+        {
+            var workspace = await cli.LoadWorkspaceAsync(parse, token, allowMissingBlocks: true);
+            var removed = await BlockUninstaller.UninstallAsync(workspace, parse.GetValue(_name)!, parse.GetValue(_prune), token);
+            await cli.WriteDataAsync(parse, ConfigMap.Of(("removed", new ConfigList(removed.Select(r => (ConfigValue)ConfigScalar.String(r)).ToList()))));
+            return 0;
+        }, ct));
+    }
+}

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Polycrate.Build.Cli.Infrastructure;
+using Polycrate.Build.Model;
+using Polycrate.Build.Registry.Workspace;
+
+namespace Polycrate.Build.Cli.Commands.Workspace;
+
+/// <summary>
+/// <c>workspace update</c>: installs every <c>dependencies:</c> entry and every <c>from:</c> registry block the workspace
+/// is missing (Polycrate's command of the same name), pinning each in blocks.lock. It loads the workspace with missing
+/// blocks allowed, so it works on exactly the workspaces that need it.
+/// </summary>
+internal sealed class WorkspaceUpdateCommand : Command
+{
+    private readonly Option<bool> _update = new("--update")
+    {
+        Description = $"Also re-pull dependencies that are installed, accepting tags that now point at other content than {BlockLockFile.FileName} pins.",
+    };
+
+    private readonly Option<string[]> _insecure = RegistryOptions.InsecureRegistry();
+
+    public WorkspaceUpdateCommand(CliContext cli)
+        : base("update", $"Install the blocks in 'dependencies:' and every missing 'from:' registry block, pinned in {BlockLockFile.FileName}. "
+            + $"References without a host use ${DefaultRegistry.Variable}, else workspace.poly 'registry.url', else {DefaultRegistry.Polycrate}.")
+    {
+        Options.Add(_update);
+        Options.Add(_insecure);
+        SetAction((parse, ct) => cli.RunAsync(async token =>
+        {
+            using var loggers = cli.CreateLoggerFactory(parse);
+            using var client = RegistryOptions.Client(parse, _insecure, loggers);
+            var results = await new MissingBlockInstaller(client, loggers)
+                .InstallAsync(t => cli.LoadWorkspaceAsync(parse, t, allowMissingBlocks: true), parse.GetValue(_update), token);
+            var root = cli.WorkspaceDirectory(parse);
+            await cli.WriteDataAsync(parse, new ConfigList(results.Select(r => (ConfigValue)ConfigMap.Of(
+                ("reference", ConfigScalar.String(r.Reference.ToString())),
+                ("digest", ConfigScalar.String(r.Digest)),
+                ("name", ConfigScalar.String(r.Name)),
+                ("version", r.Version is null ? null : ConfigScalar.String(r.Version)),
+                ("path", ConfigScalar.String(Path.GetRelativePath(root, r.Directory).Replace(Path.DirectorySeparatorChar, '/'))))).ToList()));
+            return 0;
+        }, ct));
+    }
+}
