@@ -22,6 +22,9 @@ public sealed class OrphanReaper
     /// <summary>Upper bound for the engine check, so a stuck engine never delays a command by more.</summary>
     private static readonly TimeSpan EngineTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long a run directory without a readable record is left alone (it may be being created).</summary>
+    private static readonly TimeSpan UnrecordedGracePeriod = TimeSpan.FromHours(1);
+
     private readonly ILogger _logger;
 
     public OrphanReaper(ILogger logger)
@@ -88,7 +91,18 @@ public sealed class OrphanReaper
         {
             var recordFile = Path.Combine(directory, RunRecord.FileName);
             var record = File.Exists(recordFile) ? RunRecord.TryParse(await File.ReadAllTextAsync(recordFile, cancellationToken)) : null;
-            if (record is null || !record.Owner.IsGone())
+            if (record is null)
+            {
+                // Killed between creating the directory and writing its record: nothing owns it after a while.
+                if (DateTime.UtcNow - Directory.GetLastWriteTimeUtc(directory) > UnrecordedGracePeriod)
+                {
+                    RunDirectories.TryDelete(directory);
+                }
+
+                continue;
+            }
+
+            if (!record.Owner.IsGone())
             {
                 continue;
             }

@@ -5,7 +5,7 @@ namespace Polycrate.Build.Execution.Cleanup;
 
 /// <summary>
 /// Temporary files and folders a killed command leaves in a workspace: partial secret files of an interrupted
-/// encrypt/decrypt (<c>.&lt;name&gt;.&lt;hex&gt;.tmp</c> below the secrets folder), pull staging folders
+/// encrypt/decrypt (<c>.&lt;name&gt;.&lt;hex&gt;.tmp</c> below the secrets folder), <c>blocks.lock.&lt;hex&gt;.tmp</c>, pull staging folders
 /// (<c>.&lt;name&gt;.pull-&lt;pid&gt;-&lt;start&gt;-&lt;hex&gt;</c>), downloaded layers (<c>.layer-&lt;hex&gt;.tmp</c>) and empty
 /// <c>blocks/&lt;registry&gt;/&lt;path&gt;</c> folders of a refused pull. A temporary file is removed only when no process
 /// holds it open exclusively (its writer keeps an exclusive lock, which the kernel drops when the writer dies); a
@@ -27,6 +27,14 @@ public static partial class WorkspaceLeftovers
                 {
                     removed.Add(file);
                 }
+            }
+        }
+
+        foreach (var file in Directory.EnumerateFiles(workspace.RootPath, "blocks.lock.*.tmp"))
+        {
+            if (LockFileTemporary().IsMatch(Path.GetFileName(file)) && TryDeleteUnlocked(file))
+            {
+                removed.Add(file);
             }
         }
 
@@ -131,6 +139,9 @@ public static partial class WorkspaceLeftovers
             return false;
         }
     }
+
+    [GeneratedRegex(@"^blocks\.lock\.[0-9a-f]{32}\.tmp$")]
+    private static partial Regex LockFileTemporary();
 
     [GeneratedRegex(@"^\.layer-[0-9a-f]{32}\.tmp$")]
     private static partial Regex LayerFile();

@@ -60,6 +60,18 @@ public sealed class WorkspaceLeftoversTests : IDisposable
     }
 
     [Fact]
+    public void Stale_blocks_lock_temporary_file_is_removed_but_not_the_lock_itself()
+    {
+        var stale = Path.Combine(ws.Root, $"blocks.lock.{Guid.NewGuid():N}.tmp");
+        var lockFile = Path.Combine(ws.Root, "blocks.lock");
+        File.WriteAllText(stale, "blocks: [");
+        File.WriteAllText(lockFile, "blocks: []\n");
+
+        Assert.Equal([stale], WorkspaceLeftovers.Sweep(ws.Model));
+        Assert.True(File.Exists(lockFile));
+    }
+
+    [Fact]
     public void Empty_registry_folders_of_a_refused_pull_are_removed_but_not_blocks_or_local_folders()
     {
         Directory.CreateDirectory(Blocks("localhost:5000", "acme", "infra"));
