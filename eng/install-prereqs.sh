@@ -2,7 +2,7 @@
 # Installs the Debian packages the integration tests and samples need.
 # Idempotent: packages already present are not reinstalled.
 set -euo pipefail
-pkgs=(docker.io age skopeo debootstrap docker-registry apache2-utils openssh-client iproute2 ca-certificates)
+pkgs=(docker.io age skopeo debootstrap docker-registry apache2-utils openssh-client git iproute2 ca-certificates)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -55,8 +55,18 @@ internal sealed class RunOptionSet
         Description = "Mount the Docker engine's socket into action containers (for actions that use docker).",
     };
 
+    public Option<bool> Commit { get; } = new("--commit")
+    {
+        Description = "After the run, git-commit what it changed in the workspace (run log, blocks.lock, artifacts; never plaintext secrets, " +
+            "never files changed before the run). Nothing is committed when changes were staged before the run. Default: git.autocommit in workspace.poly.",
+    };
+
+    public AnsibleOptionSet Ansible { get; } = new();
+
     public void AddTo(Command command)
     {
+        Ansible.AddTo(command);
+        command.Options.Add(Commit);
         MaxParallel.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() < 1)
@@ -82,8 +92,10 @@ internal sealed class RunOptionSet
         BlocksAutoPull = parse.GetValue(BlocksAutoPull),
         InsecureRegistries = parse.GetValue(InsecureRegistry) ?? [],
         MountDockerSocket = parse.GetValue(DockerSocket),
+        Ansible = Ansible.ToPassThrough(parse),
+        Commit = parse.GetValue(Commit),
         Strict = parse.GetValue(cli.Options.Strict),
         Confirm = cli.Terminal.CanAsk ? cli.Terminal.ConfirmAsync : null,
-        Command = "polycrate-build " + string.Join(' ', parse.Tokens.Select(t => t.Value)),
+        Command = "polycrate-build " + string.Join(' ', AnsibleOptionSet.MaskExtraVars(parse.Tokens.Select(t => t.Value))),
     };
 }

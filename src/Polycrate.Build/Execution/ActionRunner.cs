@@ -47,15 +47,16 @@ internal sealed class ActionRunner
         var snapshot = SnapshotBuilder.Build(context, environment, mounts, secrets.ToSecretsMap(paths));
         await WritePrivateAsync(snapshotHostPath, ConfigYamlWriter.Write(snapshot), cancellationToken);
 
+        var ansible = await Ansible.AnsibleInvocation.PrepareAsync(_options.Ansible, context, targetDirectory, secrets.HostFiles, cancellationToken);
         var redactor = await SecretRedactor.ForRunAsync(context.Workspace, context.Block, context.Action, secrets, cancellationToken);
         var workdir = context.Block.Workdir ?? context.Workspace.RootPath;
         var launch = new ActionLaunch
         {
-            Command = ActionCommand.For(context.Action, context.SnapshotPath),
+            Command = ActionCommand.For(context.Action, context.SnapshotPath, ansible.Arguments),
             WorkingDirectory = paths.ToRun(workdir),
-            Environment = environment,
+            Environment = [.. environment, .. ansible.Environment],
             Image = context.Image,
-            Mounts = mounts,
+            Mounts = [.. mounts, .. ansible.Mounts],
             DockerFlags = context.Workspace.Settings.DockerFlags,
             Labels = new Dictionary<string, string>
             {

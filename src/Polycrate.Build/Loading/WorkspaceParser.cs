@@ -76,7 +76,7 @@ internal static class WorkspaceParser
             Organization: organization,
             Description: reader.String("description"),
             Labels: reader.StringMap("labels") ?? new Dictionary<string, string>(),
-            Settings: settings.Settings,
+            Settings: IntegrationsParser.Read(reader, settings.Settings),
             BlockEntries: entries,
             Workflows: workflows,
             ExtraEnv: ReadEnvList(reader, "extraenv"),
@@ -207,7 +207,7 @@ internal static class WorkspaceParser
     private static void ReadIgnoredSections(MappingReader reader, DiagnosticBag diagnostics)
     {
         reader.StringList("alias");
-        reader.Ignore("identifier", "version", "meta", "events");
+        reader.Ignore("identifier", "version", "meta");
         foreach (var unused in new[] { "registry", "sync" })
         {
             if (reader.Node(unused) is YamlNode node)
