@@ -101,16 +101,16 @@ public sealed class WorkspaceRunner
             await ConfirmWorkflowAsync(workflowPrompt, options, cancellationToken);
         }
 
+        var tails = new ConcurrentDictionary<string, OutputTail>(StringComparer.Ordinal);
+        await using var integrations = await RunIntegrations.StartAsync(workspace, options, transactionId, [.. rootIds.Select(id => graph[id])], closure,
+            id => tails.TryGetValue(id, out var t) && t.TotalLines > 0 ? t.ToString() : null, _getVariable, _loggers, cancellationToken);
         var runDirectory = Path.Combine(Path.GetTempPath(), "polycrate-build", transactionId);
         CreatePrivateDirectory(runDirectory);
         using var state = new RunState(workspace);
-        var tails = new ConcurrentDictionary<string, OutputTail>(StringComparer.Ordinal);
         IActionRuntime runtime = docker is null
             ? new HostActionRuntime()
             : new ContainerActionRuntime(new ContainerRunner(docker, _loggers.CreateLogger<ContainerRunner>()));
         var actions = new ActionRunner(runtime, _observer, options, IdentitySource.From(null, _getVariable), _loggers);
-        await using var integrations = await RunIntegrations.StartAsync(workspace, options, transactionId, [.. rootIds.Select(id => graph[id])], closure,
-            id => tails.TryGetValue(id, out var t) && t.TotalLines > 0 ? t.ToString() : null, _getVariable, _loggers, cancellationToken);
 
         async Task<TargetOutcome> Execute(Target target, CancellationToken token)
         {
