@@ -65,8 +65,6 @@ internal sealed class RunOptionSet
 
     public void AddTo(Command command)
     {
-        Ansible.AddTo(command);
-        command.Options.Add(Commit);
         MaxParallel.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() < 1)
@@ -78,6 +76,9 @@ internal sealed class RunOptionSet
         {
             command.Options.Add(option);
         }
+
+        command.Options.Add(Commit);
+        Ansible.AddTo(command);
     }
 
     public RunOptions ToRunOptions(ParseResult parse, CliContext cli) => new()

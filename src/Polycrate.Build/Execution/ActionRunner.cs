@@ -45,7 +45,7 @@ internal sealed class ActionRunner
         var environment = ActionEnvironment.Build(context, ProductInfo.Version);
         var mounts = ActionEnvironment.Mounts(context.Workspace, snapshotHostPath, _options.MountDockerSocket, secrets.HostFiles).Concat(secrets.Mounts).ToList();
         var snapshot = SnapshotBuilder.Build(context, environment, mounts, secrets.ToSecretsMap(paths));
-        await WritePrivateAsync(snapshotHostPath, ConfigYamlWriter.Write(snapshot), cancellationToken);
+        await PrivateFile.WriteAsync(snapshotHostPath, ConfigYamlWriter.Write(snapshot), cancellationToken);
 
         var ansible = await Ansible.AnsibleInvocation.PrepareAsync(_options.Ansible, context, targetDirectory, secrets.HostFiles, cancellationToken);
         var redactor = await SecretRedactor.ForRunAsync(context.Workspace, context.Block, context.Action, secrets, cancellationToken);
@@ -105,19 +105,6 @@ internal sealed class ActionRunner
         {
             throw new ActionException($"action '{context.Block.Name} {context.Action.Name}' was not confirmed", code: ActionException.PromptDeclinedCode);
         }
-    }
-
-    private static async Task WritePrivateAsync(string path, string content, CancellationToken cancellationToken)
-    {
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        await using var stream = new FileStream(path, options);
-        await using var writer = new StreamWriter(stream);
-        await writer.WriteAsync(content.AsMemory(), cancellationToken);
     }
 
     private static string Sanitize(string id) => string.Concat(id.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' ? c : '_'));

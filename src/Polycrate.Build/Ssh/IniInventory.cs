@@ -1,4 +1,4 @@
-using Polycrate.Build.Execution.Ansible;
+using Polycrate.Build.Execution;
 
 namespace Polycrate.Build.Ssh;
 

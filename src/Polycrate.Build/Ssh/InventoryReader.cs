@@ -1,5 +1,5 @@
 using System.Globalization;
-using Polycrate.Build.Execution.Ansible;
+using Polycrate.Build.Execution;
 using YamlDotNet.RepresentationModel;
 
 namespace Polycrate.Build.Ssh;

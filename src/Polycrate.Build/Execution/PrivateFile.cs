@@ -1,11 +1,11 @@
-namespace Polycrate.Build.Execution.Ansible;
+namespace Polycrate.Build.Execution;
 
-/// <summary>Writes a file only its owner can read (0600), for values that may be secret.</summary>
+/// <summary>Creates a file only its owner can read (0600), for values that may be secret (snapshots, extra vars).</summary>
 internal static class PrivateFile
 {
     public static async Task WriteAsync(string path, string content, CancellationToken cancellationToken)
     {
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;

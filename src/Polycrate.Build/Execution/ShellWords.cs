@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Polycrate.Build.Execution.Ansible;
+namespace Polycrate.Build.Execution;
 
 /// <summary>Shell-like word splitting for option strings (extra vars, <c>ansible_ssh_common_args</c>); no expansion.</summary>
 public static class ShellWords
