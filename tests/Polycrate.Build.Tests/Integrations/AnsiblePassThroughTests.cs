@@ -90,10 +90,11 @@ public sealed class AnsiblePassThroughTests
 
             var script = await AnsibleInvocation.PrepareAsync(options, Context("shell"), runDirectory, new Dictionary<string, string>(), CancellationToken.None);
             Assert.Empty(script.Arguments);
+            Assert.DoesNotContain(script.Mounts, m => m.ContainerPath.Contains("extra-vars", StringComparison.Ordinal));
             Assert.Equal(["ANSIBLE_RUN_TAGS=a,b", "ANSIBLE_SKIP_TAGS=slow", "ANSIBLE_DIFF_ALWAYS=True", "ANSIBLE_VAULT_PASSWORD_FILE=/run/polycrate/vault-password-file"],
                 script.Environment.Select(e => $"{e.Name}={e.Value}"));
 
-            var missing = await Assert.ThrowsAsync<ActionException>(() => AnsibleInvocation.PrepareAsync(options with { VaultPasswordFile = "nope.txt" },
+            var missing = await Assert.ThrowsAsync<ActionException>(() => AnsibleInvocation.PrepareAsync(options with { VaultPasswordFile = "nope.txt", ExtraVars = [] },
                 Context("deploy"), runDirectory, new Dictionary<string, string>(), CancellationToken.None));
             Assert.Equal(AnsiblePassThroughErrors.FileMissingCode, missing.Code);
             Assert.Equal(2, missing.ExitCode);

@@ -43,9 +43,11 @@ public sealed record AnsibleInvocation(IReadOnlyList<string> Arguments, IReadOnl
             return containerPath;
         }
 
-        for (var i = 0; i < options.ExtraVars.Count; i++)
+        // Extra vars reach playbooks only (Ansible has no environment variable for them): scripts get no files.
+        var extraVars = context.Action.Kind == ActionKind.Playbook ? options.ExtraVars : [];
+        for (var i = 0; i < extraVars.Count; i++)
         {
-            var value = options.ExtraVars[i].Trim();
+            var value = extraVars[i].Trim();
             string hostPath;
             if (value.StartsWith('@'))
             {
