@@ -32,6 +32,30 @@ public class PolycrateSettings
     /// <summary>Write a JUnit XML report of the run (one test case per step) to this file.</summary>
     public FilePath? JUnitPath { get; set; }
 
+    /// <summary>Git-commit what the run changed in the workspace (as the CLI's <c>--commit</c>).</summary>
+    public bool Commit { get; set; }
+
+    /// <summary>Ansible pass-through: only these hosts/groups (<c>--limit</c>).</summary>
+    public string? Limit { get; set; }
+
+    /// <summary>Ansible pass-through: <c>--tags</c>, comma-separated.</summary>
+    public string? Tags { get; set; }
+
+    /// <summary>Ansible pass-through: <c>--skip-tags</c>, comma-separated.</summary>
+    public string? SkipTags { get; set; }
+
+    /// <summary>Ansible pass-through: check mode, playbooks change nothing.</summary>
+    public bool Check { get; set; }
+
+    /// <summary>Ansible pass-through: <c>--diff</c>.</summary>
+    public bool Diff { get; set; }
+
+    /// <summary>Ansible pass-through: extra vars (key=value pairs, a JSON mapping or @FILE), later ones win.</summary>
+    public IList<string> ExtraVars { get; set; } = [];
+
+    /// <summary>Ansible pass-through: vault password file (a secret that exists only as FILE.age is decrypted for the run).</summary>
+    public FilePath? VaultPasswordFile { get; set; }
+
     /// <summary>A copy with the same values, so a registered task never shares mutable settings with the script.</summary>
     internal T CopyTo<T>(T target)
         where T : PolycrateSettings
@@ -45,6 +69,14 @@ public class PolycrateSettings
         target.BlocksAutoPull = BlocksAutoPull;
         target.Dockerfile = Dockerfile;
         target.JUnitPath = JUnitPath;
+        target.Commit = Commit;
+        target.Limit = Limit;
+        target.Tags = Tags;
+        target.SkipTags = SkipTags;
+        target.Check = Check;
+        target.Diff = Diff;
+        target.ExtraVars = [.. ExtraVars];
+        target.VaultPasswordFile = VaultPasswordFile;
         return target;
     }
 }

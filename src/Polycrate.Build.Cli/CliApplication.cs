@@ -29,6 +29,7 @@ internal sealed class CliApplication
         _root.Subcommands.Add(new WorkflowsCommand(_cli));
         _root.Subcommands.Add(new RunCommand(_cli));
         _root.Subcommands.Add(new LogsCommand(_cli));
+        _root.Subcommands.Add(new Commands.Ssh.SshCommand(_cli));
         _root.Subcommands.Add(new VersionCommand(_cli));
 
         // Polycrate's top-level shortcuts (reference §13): the same command classes under their short names.

@@ -30,6 +30,30 @@ public abstract class PolycrateRunTask : PolycrateTask
     /// <summary>Write a JUnit XML report of the run to this file.</summary>
     public string? JUnitPath { get; set; }
 
+    /// <summary>Git-commit what the run changed in the workspace (as <c>--commit</c>).</summary>
+    public bool Commit { get; set; }
+
+    /// <summary>Ansible pass-through: <c>--limit</c> host pattern.</summary>
+    public string? Limit { get; set; }
+
+    /// <summary>Ansible pass-through: <c>--tags</c>, comma-separated.</summary>
+    public string? Tags { get; set; }
+
+    /// <summary>Ansible pass-through: <c>--skip-tags</c>, comma-separated.</summary>
+    public string? SkipTags { get; set; }
+
+    /// <summary>Ansible pass-through: check mode (dry run).</summary>
+    public bool Check { get; set; }
+
+    /// <summary>Ansible pass-through: <c>--diff</c>.</summary>
+    public bool Diff { get; set; }
+
+    /// <summary>Ansible pass-through: extra vars entries (key=value pairs, a JSON mapping or @FILE).</summary>
+    public string[]? ExtraVars { get; set; }
+
+    /// <summary>Ansible pass-through: vault password file.</summary>
+    public string? VaultPasswordFile { get; set; }
+
     /// <summary>The transaction id of the run, for finding its log.</summary>
     [Microsoft.Build.Framework.Output]
     public string? TransactionId { get; set; }
@@ -45,6 +69,17 @@ public abstract class PolycrateRunTask : PolycrateTask
         BlocksAutoPull = BlocksAutoPull,
         Dockerfile = string.IsNullOrWhiteSpace(Dockerfile) ? null : Dockerfile,
         JUnitPath = string.IsNullOrWhiteSpace(JUnitPath) ? null : Path.GetFullPath(JUnitPath),
+        Commit = Commit,
+        Ansible = new Execution.Ansible.AnsiblePassThrough
+        {
+            Limit = string.IsNullOrWhiteSpace(Limit) ? null : Limit,
+            Tags = string.IsNullOrWhiteSpace(Tags) ? null : Tags,
+            SkipTags = string.IsNullOrWhiteSpace(SkipTags) ? null : SkipTags,
+            Check = Check,
+            Diff = Diff,
+            ExtraVars = (ExtraVars ?? []).Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.StartsWith('@') ? "@" + Path.GetFullPath(v[1..]) : v).ToList(),
+            VaultPasswordFile = string.IsNullOrWhiteSpace(VaultPasswordFile) ? null : Path.GetFullPath(VaultPasswordFile),
+        },
     };
 
     private protected static WorkspaceRunner CreateRunner(TaskLoggerFactory loggers) => new(loggers, new TaskRunObserver(loggers));

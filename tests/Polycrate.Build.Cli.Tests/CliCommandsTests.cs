@@ -113,4 +113,21 @@ public sealed class CliCommandsTests
         Assert.Contains("workflows", stdout, StringComparison.Ordinal);
         Assert.Contains("--workspace", stdout, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(new[] { "run", "--help" }, new[] { "--limit <PATTERN>", "--tags", "--skip-tags", "--check", "--diff", "--extra-vars <VARS>", "--vault-password-file <FILE>", "--commit" })]
+    [InlineData(new[] { "workflows", "run", "--help" }, new[] { "--limit <PATTERN>", "--extra-vars <VARS>", "--commit" })]
+    [InlineData(new[] { "ssh", "--help" }, new[] { "ssh HOST -- COMMAND", "ControlMaster", "SSH_AUTH_SOCK", "list", "--block" })]
+    [InlineData(new[] { "workspace", "--help" }, new[] { "sync", "pull", "push" })]
+    [InlineData(new[] { "workspace", "sync", "--help" }, new[] { "rebase", "push" })]
+    public async Task Help_describes_the_integrations(string[] args, string[] expected)
+    {
+        var (exit, stdout, _) = await CliRunner.RunAsync(args);
+
+        Assert.Equal(0, exit);
+        foreach (var text in expected)
+        {
+            Assert.Contains(text, stdout, StringComparison.Ordinal);
+        }
+    }
 }

@@ -27,6 +27,17 @@ internal sealed class CakeWorkspaceRunner(ICakeContext context, PolycrateSetting
         BlocksAutoPull = settings.BlocksAutoPull,
         Dockerfile = settings.Dockerfile?.MakeAbsolute(context.Environment).FullPath,
         JUnitPath = settings.JUnitPath?.MakeAbsolute(context.Environment).FullPath,
+        Commit = settings.Commit,
+        Ansible = new global::Polycrate.Build.Execution.Ansible.AnsiblePassThrough
+        {
+            Limit = settings.Limit,
+            Tags = settings.Tags,
+            SkipTags = settings.SkipTags,
+            Check = settings.Check,
+            Diff = settings.Diff,
+            ExtraVars = settings.ExtraVars.Select(v => v.StartsWith('@') ? "@" + new Cake.Core.IO.FilePath(v[1..]).MakeAbsolute(context.Environment).FullPath : v).ToList(),
+            VaultPasswordFile = settings.VaultPasswordFile?.MakeAbsolute(context.Environment).FullPath,
+        },
     };
 
     public static string WorkspaceDirectory(ICakeContext context, PolycrateSettings settings) =>

@@ -82,6 +82,13 @@ internal sealed class RunOptionSet
         Description = "Polycrate's log level 1-3 (info, debug, trace): sets ANSIBLE_VERBOSITY (and ANSIBLE_DEBUG at 3).",
         HelpName = "N",
     };
+    public Option<bool> Commit { get; } = new("--commit")
+    {
+        Description = "After the run, git-commit what it changed in the workspace (run log, blocks.lock, artifacts; never plaintext secrets, " +
+            "never files changed before the run). Nothing is committed when changes were staged before the run. Default: git.autocommit in workspace.poly.",
+    };
+
+    public AnsibleOptionSet Ansible { get; } = new();
 
     public void AddTo(Command command)
     {
@@ -123,6 +130,9 @@ internal sealed class RunOptionSet
         {
             command.Options.Add(option);
         }
+
+        command.Options.Add(Commit);
+        Ansible.AddTo(command);
     }
 
     public RunOptions ToRunOptions(ParseResult parse, CliContext cli) => new()
@@ -137,11 +147,13 @@ internal sealed class RunOptionSet
         BlocksAutoPull = parse.GetValue(BlocksAutoPull),
         InsecureRegistries = parse.GetValue(InsecureRegistry) ?? [],
         MountDockerSocket = parse.GetValue(DockerSocket),
+        Ansible = Ansible.ToPassThrough(parse),
+        Commit = parse.GetValue(Commit),
         Strict = parse.GetValue(cli.Options.Strict),
         ExtraEnv = (parse.GetValue(Env) ?? []).Select(e => RunOverrides.ParseEnv(e)!).ToList(),
         ExtraMounts = (parse.GetValue(Mount) ?? []).Select(m => RunOverrides.ParseMount(m, Directory.GetCurrentDirectory())!).ToList(),
         LogLevel = parse.GetValue(LogLevel),
         Confirm = cli.Terminal.CanAsk ? cli.Terminal.ConfirmAsync : null,
-        Command = "polycrate-build " + string.Join(' ', parse.Tokens.Select(t => t.Value)),
+        Command = "polycrate-build " + string.Join(' ', AnsibleOptionSet.MaskExtraVars(parse.Tokens.Select(t => t.Value))),
     };
 }

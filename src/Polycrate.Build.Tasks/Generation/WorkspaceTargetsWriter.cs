@@ -20,7 +20,9 @@ internal static class WorkspaceTargetsWriter
 
     private const string CommonRunParameters = "WorkspaceDirectory=\"$(PolycrateWorkspaceDirectory)\" Strict=\"$(PolycrateStrict)\" "
         + "Runtime=\"$(PolycrateRuntime)\" Pull=\"$(PolycratePull)\" MaxParallel=\"$(PolycrateMaxParallel)\" Force=\"$(PolycrateForce)\" "
-        + "Dockerfile=\"$(PolycrateDockerfile)\" JUnitPath=\"$(PolycrateJUnitPath)\" BlocksAutoPull=\"$(PolycrateBlocksAutoPull)\"";
+        + "Dockerfile=\"$(PolycrateDockerfile)\" JUnitPath=\"$(PolycrateJUnitPath)\" BlocksAutoPull=\"$(PolycrateBlocksAutoPull)\" "
+        + "Limit=\"$(PolycrateLimit)\" Tags=\"$(PolycrateTags)\" SkipTags=\"$(PolycrateSkipTags)\" Check=\"$(PolycrateCheck)\" Diff=\"$(PolycrateDiff)\" "
+        + "ExtraVars=\"$(PolycrateExtraVars)\" VaultPasswordFile=\"$(PolycrateVaultPasswordFile)\" Commit=\"$(PolycrateCommit)\"";
 
     public static XDocument Render(Workspace workspace, IReadOnlyList<FrontEndTarget> targets)
     {

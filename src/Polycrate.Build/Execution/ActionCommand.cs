@@ -10,9 +10,10 @@ namespace Polycrate.Build.Execution;
 /// </summary>
 public static class ActionCommand
 {
-    public static IReadOnlyList<string> For(BlockAction action, string snapshotPath) =>
+    /// <summary>The argument list; pass-through options (Ansible.AnsibleInvocation) come after the snapshot, so their extra vars win.</summary>
+    public static IReadOnlyList<string> For(BlockAction action, string snapshotPath, IReadOnlyList<string>? ansibleArguments = null) =>
         action.Kind == ActionKind.Playbook
-            ? ["ansible-playbook", "-e", "@" + snapshotPath, action.Playbook!]
+            ? ["ansible-playbook", "-e", "@" + snapshotPath, .. ansibleArguments ?? [], action.Playbook!]
             : ["bash", "-c", Script(action.Script ?? [])];
 
     public static string Script(IReadOnlyList<string> lines) =>

@@ -39,9 +39,13 @@ internal sealed class ActionRunner
         PrivateDirectory.Create(runDirectory, targetDirectory);
         await using var secrets = await new SecretsProvisioner(_loggers.CreateLogger<SecretsProvisioner>())
             .ProvisionAsync(context.Workspace, _identity, targetDirectory, cancellationToken);
+        // Pass-through extra vars are written to the action's private directory; the builder adds the invocation's
+        // arguments, variables and mounts, so the snapshot shows them too.
+        var ansible = await Ansible.AnsibleInvocation.PrepareAsync(_options.Ansible, context, targetDirectory, secrets.HostFiles, cancellationToken);
         // Everything the action gets is decided here, before anything is written.
         var prepared = ActionEnvironmentBuilder.Build(context, new ActionPreparationOptions
         {
+            Ansible = ansible,
             RunDirectory = targetDirectory,
             Secrets = secrets,
             MountDockerSocket = _options.MountDockerSocket,

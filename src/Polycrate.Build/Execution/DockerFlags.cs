@@ -1,4 +1,3 @@
-using System.Text;
 using Polycrate.Build.Execution.Preparation;
 using Polycrate.Build.Model;
 
@@ -27,7 +26,7 @@ public static class DockerFlags
         }
 
         getVariable ??= Environment.GetEnvironmentVariable;
-        var words = flags.Select(ExpandIds).SelectMany(Split).ToList();
+        var words = flags.Select(ExpandIds).SelectMany(ShellWords.Split).ToList();
         var container = new ContainerSettings();
         var mounts = new List<MountEntry>();
         var env = new List<EnvironmentEntry>();
@@ -80,52 +79,6 @@ public static class DockerFlags
 
     private static ActionException Error(string what) =>
         new($"config.container.docker_flags: {what}", $"supported flags: {Supported}", ActionException.DockerFlagCode, exitCode: 2);
-
-    /// <summary>Splits a flag string into words like a shell would (quotes group, no other expansion).</summary>
-    private static IEnumerable<string> Split(string text)
-    {
-        var current = new StringBuilder();
-        char? quote = null;
-        var inWord = false;
-        foreach (var c in text)
-        {
-            if (quote is not null)
-            {
-                if (c == quote)
-                {
-                    quote = null;
-                }
-                else
-                {
-                    current.Append(c);
-                }
-            }
-            else if (c is '"' or '\'')
-            {
-                quote = c;
-                inWord = true;
-            }
-            else if (char.IsWhiteSpace(c))
-            {
-                if (inWord)
-                {
-                    yield return current.ToString();
-                    current.Clear();
-                    inWord = false;
-                }
-            }
-            else
-            {
-                current.Append(c);
-                inWord = true;
-            }
-        }
-
-        if (inWord)
-        {
-            yield return current.ToString();
-        }
-    }
 
     private static string ExpandIds(string word) =>
         word.Contains("$(id -", StringComparison.Ordinal)

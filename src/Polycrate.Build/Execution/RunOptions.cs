@@ -1,3 +1,4 @@
+using Polycrate.Build.Execution.Ansible;
 using Polycrate.Build.Execution.ImageBuild;
 using Polycrate.Build.Model;
 
@@ -65,6 +66,12 @@ public sealed record RunOptions
 
     /// <summary>The command line (or task/alias call) recorded in the run log.</summary>
     public string? Command { get; init; }
+
+    /// <summary>ansible-playbook options passed through to every playbook action of the run (<c>--limit</c>, <c>--check</c> …).</summary>
+    public AnsiblePassThrough Ansible { get; init; } = AnsiblePassThrough.None;
+
+    /// <summary>Commit what the run changed in the workspace afterwards (<c>--commit</c>; also <c>git.autocommit</c> in workspace.poly).</summary>
+    public bool Commit { get; init; }
 
     /// <summary>The image used when the workspace names none and has no Dockerfile.</summary>
     public string DefaultImage { get; init; } = "cargo.ayedo.cloud/library/polycrate:latest";

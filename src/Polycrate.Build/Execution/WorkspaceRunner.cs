@@ -108,9 +108,11 @@ public sealed class WorkspaceRunner
         }
 
         await new OrphanReaper(_loggers.CreateLogger<OrphanReaper>()).ReapAsync(workspace, docker, cancellationToken);
+        var tails = new ConcurrentDictionary<string, OutputTail>(StringComparer.Ordinal);
+        await using var integrations = await RunIntegrations.StartAsync(workspace, options, transactionId, [.. rootIds.Select(id => graph[id])], closure,
+            id => tails.TryGetValue(id, out var t) && t.TotalLines > 0 ? t.ToString() : null, _getVariable, _loggers, cancellationToken);
         var runDirectory = RunDirectories.Create(RunRecord.ForRun(transactionId, workspace, options.Command ?? "polycrate-build", started));
         using var state = new RunState(workspace);
-        var tails = new ConcurrentDictionary<string, OutputTail>(StringComparer.Ordinal);
         IActionRuntime runtime = docker is null
             ? new HostActionRuntime()
             : new ContainerActionRuntime(new ContainerRunner(docker, _loggers.CreateLogger<ContainerRunner>()));
@@ -160,7 +162,7 @@ public sealed class WorkspaceRunner
         {
             _observer.RunPlanned(graph.Closure(rootIds));
             summary = await TargetScheduler.RunAsync(graph, rootIds, Execute,
-                new SchedulerOptions { MaxParallel = options.MaxParallel, Started = _observer.TargetStarted, Finished = _observer.TargetFinished },
+                new SchedulerOptions { MaxParallel = options.MaxParallel, Started = _observer.TargetStarted, Finished = r => { _observer.TargetFinished(r); integrations.TargetFinished(r); } },
                 cancellationToken);
         }
         finally
@@ -175,6 +177,7 @@ public sealed class WorkspaceRunner
             await Reporting.JUnitReportWriter.WriteAsync(options.JUnitPath, workspace.Name, summary, id => tails.TryGetValue(id, out var t) ? t.ToString() : null, CancellationToken.None);
         }
 
+        await integrations.FinishAsync(summary, clock.Elapsed, CancellationToken.None);
         return new RunReport(transactionId, summary, logPath);
     }
 
@@ -323,6 +326,7 @@ public sealed class WorkspaceRunner
             Targets = summary.Results.Select(r => new RunLogTarget(r.Target.Id, r.Target.Kind, StatusName(r.Status), r.ExitCode, r.Duration.TotalSeconds, r.Message,
                 tails.TryGetValue(r.Target.Id, out var tail) && tail.TotalLines > 0 ? tail.ToString() : null,
                 r.Target.Block, r.Target.Action, r.Target.Workflow, r.Target.Step)).ToList(),
+            Details = options.Ansible.IsEmpty ? ConfigMap.Empty : ConfigMap.Of(("ansible", options.Ansible.ToLogSection())),
         };
 
         try

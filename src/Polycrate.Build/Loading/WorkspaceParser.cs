@@ -78,7 +78,7 @@ internal static class WorkspaceParser
             Organization: organization,
             Description: reader.String("description"),
             Labels: reader.StringMap("labels") ?? new Dictionary<string, string>(),
-            Settings: settings.Settings with { Registry = ReadRegistry(reader, diagnostics) },
+            Settings: IntegrationsParser.Read(reader, settings.Settings) with { Registry = ReadRegistry(reader, diagnostics) },
             BlockEntries: entries,
             Workflows: workflows,
             ExtraEnv: ReadEnvList(reader, "extraenv"),
@@ -232,7 +232,7 @@ internal static class WorkspaceParser
     private static void ReadIgnoredSections(MappingReader reader, DiagnosticBag diagnostics)
     {
         reader.StringList("alias");
-        reader.Ignore("identifier", "version", "meta", "events");
+        reader.Ignore("identifier", "version", "meta");
         if (reader.Node("sync") is YamlNode node)
         {
             diagnostics.Warning(DiagnosticCodes.UnknownKey, "workspace.sync has no effect in polycrate-build (the 2025 tool parsed it without using it)",

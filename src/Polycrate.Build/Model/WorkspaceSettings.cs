@@ -37,4 +37,10 @@ public sealed record WorkspaceSettings
 
     /// <summary>Workspace kubeconfig file, relative to the root, when set explicitly.</summary>
     public string? KubeconfigFile { get; init; }
+
+    /// <summary><c>events:</c> (handler, webhook endpoint …).</summary>
+    public Events.EventSettings Events { get; init; } = new();
+
+    /// <summary><c>git:</c> (autocommit).</summary>
+    public Git.GitSettings Git { get; init; } = Build.Git.GitSettings.Default;
 }

@@ -28,6 +28,12 @@ public sealed record RunLog
     public required string Version { get; init; }
 
     public required IReadOnlyList<RunLogTarget> Targets { get; init; }
+
+    /// <summary>
+    /// Further top-level sections written after <c>targets</c>, by integrations: <c>ansible</c> (pass-through
+    /// options, masked), <c>ssh</c> (an SSH session), <c>events</c>. Redacted before it gets here.
+    /// </summary>
+    public Model.ConfigMap Details { get; init; } = Model.ConfigMap.Empty;
 }
 
 /// <summary>One target's part of a run log.</summary>

@@ -83,7 +83,9 @@ public sealed class RunLogStore
             : null;
     }
 
-    public static ConfigMap ToConfig(RunLog log) => ConfigMap.Of(
+    public static ConfigMap ToConfig(RunLog log) => new([.. Core(log).Entries, .. log.Details.Entries]);
+
+    private static ConfigMap Core(RunLog log) => ConfigMap.Of(
         ("transaction", ConfigScalar.String(log.TransactionId)),
         ("workspace", ConfigScalar.String(log.Workspace)),
         ("command", ConfigScalar.String(log.Command)),

@@ -18,5 +18,8 @@ internal sealed class WorkspaceCommand : Command
         Subcommands.Add(new WorkspaceKeygenCommand(cli));
         Subcommands.Add(new WorkspaceRekeyCommand(cli));
         Subcommands.Add(new WorkspaceStatusCommand(cli));
+        Subcommands.Add(new WorkspaceSyncCommand(cli));
+        Subcommands.Add(new WorkspacePullCommand(cli));
+        Subcommands.Add(new WorkspacePushCommand(cli));
     }
 }

@@ -63,6 +63,7 @@ public static class ActionEnvironmentBuilder
             // Relative host paths are relative to the workspace (the 2025 tool turned them into named volumes).
             mounts.AddRange(workspace.ExtraMounts.Select(m => m with { HostPath = Path.GetFullPath(m.HostPath, workspace.RootPath) }));
             mounts.AddRange(options.Secrets?.Mounts ?? []);
+            mounts.AddRange(options.Ansible.Mounts);
             mounts.AddRange(flags.Mounts);
         }
 
@@ -79,6 +80,11 @@ public static class ActionEnvironmentBuilder
             Inventory: inventory is null ? null : Run(inventory),
             Kubeconfig: kubeconfig is null ? null : Run(kubeconfig),
             SshKey: keyCopy is null ? null : onHost ? keyCopy : SshKeyLocator.ContainerPath), options.CliVersion);
+
+        foreach (var entry in options.Ansible.Environment)
+        {
+            env.Set(entry.Name, entry.Value);
+        }
 
         var model = ModelSections(context, context.Action, paths, options);
         foreach (var entry in SnapshotVariables.Flatten(model))
@@ -113,7 +119,7 @@ public static class ActionEnvironmentBuilder
         {
             Context = context,
             Action = action,
-            Command = ActionCommand.For(action, onHost ? snapshotHostPath : ContainerSnapshotPath),
+            Command = ActionCommand.For(action, onHost ? snapshotHostPath : ContainerSnapshotPath, options.Ansible.Arguments),
             WorkingDirectory = paths.ToRun(context.Block.Workdir ?? workspace.RootPath),
             Environment = env.Entries,
             Mounts = mounts,

@@ -22,6 +22,9 @@ public sealed record ActionPreparationOptions
     /// </summary>
     public Snapshots.SnapshotCache? Cache { get; init; }
 
+    /// <summary>The run's Ansible pass-through for this action (arguments, <c>ANSIBLE_*</c> variables, read-only mounts).</summary>
+    public Ansible.AnsibleInvocation Ansible { get; init; } = Execution.Ansible.AnsibleInvocation.Empty;
+
     /// <summary>Reported as POLYCRATE_CLI_VERSION / POLYCRATE_VERSION.</summary>
     public string CliVersion { get; init; } = ProductInfo.Version;
 

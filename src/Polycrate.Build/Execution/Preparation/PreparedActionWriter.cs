@@ -8,8 +8,6 @@ namespace Polycrate.Build.Execution.Preparation;
 /// </summary>
 public static class PreparedActionWriter
 {
-    private const UnixFileMode OwnerReadWrite = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-
     /// <summary>Writes everything; <paramref name="runDirectory"/> is the private directory the files live under.</summary>
     public static async Task WriteAsync(PreparedAction prepared, string runDirectory, CancellationToken cancellationToken)
     {
@@ -24,7 +22,7 @@ public static class PreparedActionWriter
             var content = file.CopyFrom is { } source
                 ? await File.ReadAllBytesAsync(source, cancellationToken)
                 : System.Text.Encoding.UTF8.GetBytes(file.Content ?? string.Empty);
-            await WritePrivateAsync(file.HostPath, content, cancellationToken);
+            await OwnerOnlyFile.WriteAsync(file.HostPath, content, cancellationToken);
         }
     }
 
@@ -35,17 +33,5 @@ public static class PreparedActionWriter
         {
             File.Delete(file.HostPath);
         }
-    }
-
-    private static async Task WritePrivateAsync(string path, byte[] content, CancellationToken cancellationToken)
-    {
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = OwnerReadWrite;
-        }
-
-        await using var stream = new FileStream(path, options);
-        await stream.WriteAsync(content, cancellationToken);
     }
 }

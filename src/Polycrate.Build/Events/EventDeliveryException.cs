@@ -1,0 +1,13 @@
+using Polycrate.Build.Diagnostics;
+
+namespace Polycrate.Build.Events;
+
+/// <summary>Required events (<c>events.required: true</c>) could not be delivered. Exit code 1.</summary>
+public sealed class EventDeliveryException(string message, SourceLocation? location) : PolycrateException(message)
+{
+    public const string DeliveryFailedCode = "PCB7201";
+
+    public override string Code => DeliveryFailedCode;
+
+    public override SourceLocation? Location { get; } = location;
+}

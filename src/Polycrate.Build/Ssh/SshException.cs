@@ -1,0 +1,16 @@
+using Polycrate.Build.Diagnostics;
+
+namespace Polycrate.Build.Ssh;
+
+/// <summary>The SSH shortcut cannot connect: unknown host, no inventory, no ssh binary (PCB70xx, docs/diagnostics.md).</summary>
+public sealed class SshException(string message, string code, string? hint = null, int exitCode = 1)
+    : PolycrateException(hint is null ? message : $"{message}. {hint}.")
+{
+    public const string UnknownHostCode = "PCB7401";
+    public const string InventoryCode = "PCB7402";
+    public const string SshMissingCode = "PCB7403";
+
+    public override string Code { get; } = code;
+
+    public override int ExitCode { get; } = exitCode;
+}
