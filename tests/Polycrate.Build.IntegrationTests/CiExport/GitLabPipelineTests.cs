@@ -47,6 +47,8 @@ public sealed class GitLabPipelineTests(ITestOutputHelper output) : IAsyncLifeti
         Assert.Equal("web01\n", Repository.ArtifactOf("configure", "artifacts/blocks/app/configured-hosts.txt"));
         Assert.Contains("artifacts/blocks/infra/inventory.yml", Repository.ArtifactOf("configure", "artifacts/blocks/app/timeline.txt"));
         Assert.True(Repository.ExistsInBuild("configure", "artifacts/blocks/infra/inventory.yml"));
+        // workflows run NAME --step configure ran that step only: provision ran once, in its own job.
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(Repository.ArtifactOf("configure", "artifacts/blocks/infra/timeline.txt") ?? string.Empty, "provision start"));
 
         // audit (needs: []) runs while the provision → configure chain is under way, not before or after it.
         var provision = Repository.Interval("provision", "infra", "provision");
