@@ -100,6 +100,9 @@ public sealed partial class GitLabCiLocal : IDisposable
 /// <summary>The outcome of a gitlab-ci-local run: job results from its summary ("PASS  [ 1.2 s] name").</summary>
 public sealed partial record PipelineRun(int ExitCode, string Output, TimeSpan Wall)
 {
+    /// <summary>gitlab-ci-local's own "pipeline finished in N s" (its start-up and YAML validation excluded).</summary>
+    public double PipelineSeconds => Seconds(Finished().Match(Output).Groups["time"].Value);
+
     /// <summary>Job name → (PASS/FAIL/WARN, seconds).</summary>
     public IReadOnlyDictionary<string, (string Result, double Seconds)> Jobs { get; } = Summary().Matches(Output)
         .ToDictionary(m => m.Groups["job"].Value, m => (m.Groups["result"].Value, Seconds(m.Groups["time"].Value)));
@@ -112,6 +115,9 @@ public sealed partial record PipelineRun(int ExitCode, string Output, TimeSpan W
         var value = double.Parse(parts[0], CultureInfo.InvariantCulture);
         return parts.Length > 1 && parts[1] == "ms" ? value / 1000 : parts.Length > 1 && parts[1] == "min" ? value * 60 : value;
     }
+
+    [GeneratedRegex(@"pipeline finished in (?<time>[0-9.]+ ?(?:ms|s|min)?)")]
+    private static partial Regex Finished();
 
     [GeneratedRegex(@"^\s*(?<result>PASS|FAIL|WARN)\s+\[\s*(?<time>[0-9.]+ ?(?:ms|s|min)?)\]\s+(?<job>\S+)\s*$", RegexOptions.Multiline)]
     private static partial Regex Summary();

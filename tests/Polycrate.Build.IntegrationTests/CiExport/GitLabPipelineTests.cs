@@ -47,6 +47,8 @@ public sealed class GitLabPipelineTests(ITestOutputHelper output) : IAsyncLifeti
         Assert.Equal("web01\n", Repository.ArtifactOf("configure", "artifacts/blocks/app/configured-hosts.txt"));
         Assert.Contains("artifacts/blocks/infra/inventory.yml", Repository.ArtifactOf("configure", "artifacts/blocks/app/timeline.txt"));
         Assert.True(Repository.ExistsInBuild("configure", "artifacts/blocks/infra/inventory.yml"));
+        // workflows run NAME --step configure ran that step only: provision ran once, in its own job.
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(Repository.ArtifactOf("configure", "artifacts/blocks/infra/timeline.txt") ?? string.Empty, "provision start"));
 
         // audit (needs: []) runs while the provision → configure chain is under way, not before or after it.
         var provision = Repository.Interval("provision", "infra", "provision");
@@ -65,7 +67,7 @@ public sealed class GitLabPipelineTests(ITestOutputHelper output) : IAsyncLifeti
         Assert.Contains("<testsuite", Repository.ArtifactOf("configure", ".logs/junit/configure.xml"));
 
         var sum = run.Jobs.Values.Sum(j => j.Seconds);
-        output.WriteLine($"gitlab-ci-local wall {run.Wall.TotalSeconds:0.0} s; jobs {string.Join(", ", run.Jobs.Select(j => $"{j.Key} {j.Value.Seconds:0.0} s"))}; sum {sum:0.0} s");
+        output.WriteLine($"gitlab-ci-local process {run.Wall.TotalSeconds:0.0} s, pipeline {run.PipelineSeconds:0.0} s; jobs {string.Join(", ", run.Jobs.Select(j => $"{j.Key} {j.Value.Seconds:0.0} s"))}; sum {sum:0.0} s");
         output.WriteLine($"action times: provision {provision.End - provision.Start:0.0} s, configure {configure.End - configure.Start:0.0} s, audit {audit.End - audit.Start:0.0} s");
     }
 }
