@@ -12,7 +12,7 @@ public sealed class PassThroughPropertiesTests(SdkFeedFixture feed)
         workspace.Write("ci.polyproj", """<Project Sdk="Polycrate.Build.Sdk/0.1.0" />""");
 
         var result = await DotnetCommand.RunAsync(workspace.Root, ["build", "ci.polyproj", "-nodeReuse:false", "-t:tools_test", "-p:PolycrateRuntime=Host",
-            "-p:PolycrateLimit=db01.acme-corp.com", "-p:PolycrateCheck=true", "-p:PolycrateTags=backup", "-p:PolycrateExtraVars=region=eu%3Bdb_password=hunter2-x"],
+            "-p:PolycrateLimit=db01.acme-corp.com", "-p:PolycrateCheck=true", "-p:PolycrateTags=backup", "-p:PolycrateExtraVars=region=eu db_password=hunter2-x"],
             new Dictionary<string, string> { ["NUGET_PACKAGES"] = feed.PackagesFolder, ["CI"] = "true" }, TimeSpan.FromMinutes(8));
 
         Assert.True(result.ExitCode == 0, result.ToString());
