@@ -142,10 +142,10 @@ public sealed class RealWorkspaceTests : IClassFixture<RunEnvironmentFixture>
     }
 
     /// <summary>
-    /// The value from the encrypted secrets.poly reaches the playbook unmasked. Needs the per-run snapshot with real
-    /// values (issue 9.1, branch actionenv): until that is merged the action's snapshot masks secret values.
+    /// The value from the encrypted secrets.poly reaches the playbook unmasked (issue 9.1: the per-run snapshot carries
+    /// real values), while the console shows it masked.
     /// </summary>
-    [Fact(Skip = "needs issue 9.1 (actionenv: real values in the action's snapshot); remove this Skip when it is merged")]
+    [Fact]
     public async Task The_action_gets_the_real_value_of_the_encrypted_secrets_poly()
     {
         var path = await PublishAsync();
