@@ -53,26 +53,25 @@ Task("Pack")
 {
     foreach (var project in packable)
     {
+        // The CLI tool package is RID-specific (.NET 10): its RID-less pack publishes every RID (the pointer package, the
+        // portable "any" package and linux-x64), which the RID-less solution build does not produce, so it builds.
+        var ridSpecific = project.EndsWith("Polycrate.Build.Cli.csproj", StringComparison.Ordinal);
         DotNetPack(root.CombineWithFilePath(project).FullPath, new DotNetPackSettings
         {
             Configuration = configuration,
-            NoBuild = true,
+            NoBuild = !ridSpecific,
             NoRestore = true,
             OutputDirectory = packages,
         });
     }
 
-    // The CLI tool is RID-specific: the pack above wrote its pointer package; each RID package is published on its
-    // own (native AOT for linux-x64, portable for "any"), which the RID-less solution build does not produce.
-    foreach (var rid in new[] { "linux-x64", "any" })
+    // linux-x64 packed on its own is what compiles it natively (PublishAot): this replaces the JIT linux-x64 package.
+    DotNetPack(root.CombineWithFilePath(packable[0]).FullPath, new DotNetPackSettings
     {
-        DotNetPack(root.CombineWithFilePath(packable[0]).FullPath, new DotNetPackSettings
-        {
-            Configuration = configuration,
-            Runtime = rid,
-            OutputDirectory = packages,
-        });
-    }
+        Configuration = configuration,
+        Runtime = "linux-x64",
+        OutputDirectory = packages,
+    });
 
     Information("Packages in {0}:", packages);
     foreach (var package in GetFiles(packages.FullPath + "/*.nupkg"))

@@ -7,8 +7,8 @@ public sealed class AddinFeedFixture : PackageFeedFixture
 
     protected override IReadOnlyList<string> Projects => ["src/Cake.Polycrate/Cake.Polycrate.csproj", Cli];
 
-    /// <summary>The tool's native linux-x64 package (what `dotnet tool restore` picks here) and its portable fallback.</summary>
-    protected override IReadOnlyList<string> ToolRuntimeIdentifiers(string project) => project == Cli ? ["linux-x64", "any"] : [];
+    /// <summary>The tool's native linux-x64 package: what `dotnet tool restore` installs here.</summary>
+    protected override IReadOnlyList<string> NativeToolRuntimeIdentifiers(string project) => project == Cli ? ["linux-x64"] : [];
 }
 
 /// <summary>

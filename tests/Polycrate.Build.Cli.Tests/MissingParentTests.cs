@@ -22,6 +22,8 @@ public sealed class MissingParentTests : IDisposable
               - name: app
                 kubeconfig: {from: cluster}
                 actions: [{name: hello, script: ['true']}]
+              - name: other
+                actions: [{name: hello, script: ['true']}]
             workflows:
               - name: all
                 steps: [{name: cluster, block: cluster, action: install}, {name: app, block: app, action: hello}]
@@ -69,9 +71,21 @@ public sealed class MissingParentTests : IDisposable
     [Fact]
     public async Task An_unrelated_block_runs()
     {
-        var (exit, _, stderr) = await Cli("run", "app", "hello", "--local");
+        var (exit, _, stderr) = await Cli("run", "other", "hello", "--local");
 
         Assert.True(exit == 0, stderr);
+    }
+
+    /// <summary>No silent fallback (9.8): a block whose kubeconfig comes from the waiting block does not run without it.</summary>
+    [Fact]
+    public async Task A_block_linked_to_the_waiting_block_exits_2_naming_the_reference_and_workspace_update()
+    {
+        var (exit, _, stderr) = await Cli("run", "app", "hello", "--local");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("PCB1017", stderr, StringComparison.Ordinal);
+        Assert.Contains(Reference, stderr, StringComparison.Ordinal);
+        Assert.Contains("workspace update", stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -85,10 +85,16 @@ public sealed class ArtifactLocator
 
     private WorkspaceException Missing(Block block, ArtifactLink link, string kind, string what, string? path)
     {
-        var where = path is null ? $"block '{link.From}' does not exist" : $"{Path.GetRelativePath(_workspace.RootPath, path)} does not exist";
+        // A linked block that waits for its registry parent is named with that parent, so the fix is the same as for the block itself.
+        var waiting = path is null && link.From is { } from && _workspace.BlockedBy.TryGetValue(from, out var parent) ? parent : null;
+        var where = waiting is not null ? $"block '{link.From}' waits for its parent {waiting}, which is not installed"
+            : path is null ? $"block '{link.From}' does not exist"
+            : $"{Path.GetRelativePath(_workspace.RootPath, path)} does not exist";
         return new WorkspaceException(new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.ArtifactLinkMissing,
             $"block '{block.Name}' takes its {kind} from {what}, but {where}", link.Location ?? block.Location,
-            $"run the action that creates it first, or remove '{kind}:' from the block so the workspace {kind} is used"));
+            waiting is not null
+                ? "run 'polycrate-build workspace update' (or 'blocks pull') to install it"
+                : $"run the action that creates it first, or remove '{kind}:' from the block so the workspace {kind} is used"));
     }
 
     private bool Exists(string path) => File.Exists(path) || _secretFiles.ContainsKey(path);

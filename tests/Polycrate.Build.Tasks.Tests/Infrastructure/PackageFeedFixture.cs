@@ -30,10 +30,11 @@ public abstract class PackageFeedFixture : IAsyncLifetime
     protected abstract IReadOnlyList<string> Projects { get; }
 
     /// <summary>
-    /// RID-specific tool packages to pack besides the pointer package, per project (.NET 10 RID-specific tools). Each is
-    /// published for its RID while packing (native AOT for linux-x64), which the test project's build cannot do ahead.
+    /// RIDs of a RID-specific tool (.NET 10) whose package is native AOT. Such a tool packs with a build (its RID-less pack
+    /// publishes every RID, which the test project's RID-less build does not produce), then each of these RIDs is packed
+    /// again on its own, which is what compiles it natively.
     /// </summary>
-    protected virtual IReadOnlyList<string> ToolRuntimeIdentifiers(string project) => [];
+    protected virtual IReadOnlyList<string> NativeToolRuntimeIdentifiers(string project) => [];
 
     public async Task InitializeAsync()
     {
@@ -41,21 +42,20 @@ public abstract class PackageFeedFixture : IAsyncLifetime
         foreach (var project in Projects)
         {
             var result = await DotnetCommand.RunAsync(RepositoryPaths.Root,
-                ["pack", RepositoryPaths.Project(project), "-c", Configuration, "--no-build", "-o", Feed],
-                timeout: TimeSpan.FromMinutes(8));
+                ["pack", RepositoryPaths.Project(project), "-c", Configuration, .. NativeToolRuntimeIdentifiers(project).Count > 0 ? Array.Empty<string>() : ["--no-build"], "-o", Feed],
+                timeout: TimeSpan.FromMinutes(15));
             if (result.ExitCode != 0)
             {
                 throw new InvalidOperationException($"packing {project} failed, {result}");
             }
 
-            foreach (var rid in ToolRuntimeIdentifiers(project))
+            foreach (var rid in NativeToolRuntimeIdentifiers(project))
             {
-                var ridResult = await DotnetCommand.RunAsync(RepositoryPaths.Root,
-                    ["pack", RepositoryPaths.Project(project), "-c", Configuration, "-r", rid, "-o", Feed],
-                    timeout: TimeSpan.FromMinutes(15));
-                if (ridResult.ExitCode != 0)
+                var native = await DotnetCommand.RunAsync(RepositoryPaths.Root,
+                    ["pack", RepositoryPaths.Project(project), "-c", Configuration, "-r", rid, "-o", Feed], timeout: TimeSpan.FromMinutes(15));
+                if (native.ExitCode != 0)
                 {
-                    throw new InvalidOperationException($"packing {project} for {rid} failed, {ridResult}");
+                    throw new InvalidOperationException($"packing {project} for {rid} failed, {native}");
                 }
             }
         }
