@@ -71,18 +71,26 @@ internal sealed class AnsibleOptionSet
         VaultPasswordFile = NullIfEmpty(parse.GetValue(VaultPasswordFile)) is { } vault ? Path.GetFullPath(vault) : null,
     };
 
-    /// <summary>The command line for the run log: values of <c>--extra-vars</c> masked like <see cref="AnsiblePassThrough.ToLogSection"/>.</summary>
-    public static IEnumerable<string> MaskExtraVars(IEnumerable<string> tokens)
+    /// <summary>
+    /// The command line for the run log: values of <c>--extra-vars</c> masked like <see cref="AnsiblePassThrough.ToLogSection"/>,
+    /// and every value of <c>-e/--env KEY=VALUE</c> masked whatever its name (a run's variable may be a secret with any name).
+    /// </summary>
+    public static IEnumerable<string> MaskSecretValues(IEnumerable<string> tokens)
     {
         var previous = string.Empty;
         foreach (var token in tokens)
         {
             yield return previous == "--extra-vars" ? AnsiblePassThrough.MaskExtraVars(token)
                 : token.StartsWith("--extra-vars=", StringComparison.Ordinal) ? "--extra-vars=" + AnsiblePassThrough.MaskExtraVars(token["--extra-vars=".Length..])
+                : previous is "-e" or "--env" ? MaskEnv(token)
+                : token.StartsWith("--env=", StringComparison.Ordinal) ? "--env=" + MaskEnv(token["--env=".Length..])
                 : token;
             previous = token;
         }
     }
+
+    private static string MaskEnv(string assignment) =>
+        assignment.IndexOf('=', StringComparison.Ordinal) is var at and > 0 ? assignment[..(at + 1)] + Secrets.SecretNames.Mask : assignment;
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

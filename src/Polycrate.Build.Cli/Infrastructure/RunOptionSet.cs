@@ -154,6 +154,6 @@ internal sealed class RunOptionSet
         ExtraMounts = (parse.GetValue(Mount) ?? []).Select(m => RunOverrides.ParseMount(m, Directory.GetCurrentDirectory())!).ToList(),
         LogLevel = parse.GetValue(LogLevel),
         Confirm = cli.Terminal.CanAsk ? cli.Terminal.ConfirmAsync : null,
-        Command = "polycrate-build " + string.Join(' ', AnsibleOptionSet.MaskExtraVars(parse.Tokens.Select(t => t.Value))),
+        Command = "polycrate-build " + string.Join(' ', AnsibleOptionSet.MaskSecretValues(parse.Tokens.Select(t => t.Value))),
     };
 }

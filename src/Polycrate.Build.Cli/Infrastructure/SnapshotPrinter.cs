@@ -29,6 +29,8 @@ internal static class SnapshotPrinter
             Block = block,
             Action = action,
             TransactionId = "00000000-0000-0000-0000-000000000000",
+            // --local / --runtime host: host paths, IN_CONTAINER=0, as the run itself would get.
+            OnHost = run?.Runtime == RuntimeKind.Host,
         };
         // Nothing is written: the paths under the run directory only show where a run would put its files.
         var prepared = ActionEnvironmentBuilder.Build(context, new ActionPreparationOptions

@@ -100,8 +100,9 @@ internal static class WorkspaceParser
         var kubeconfig = workspace.Mapping("kubeconfig");
         // path: (as Polycrate's own files carry it) names the file itself and wins; a container path is resolved when the action starts.
         var (inventoryPath, kubeconfigPath) = (inventory?.String("path"), kubeconfig?.String("path"));
-        var inventoryFile = inventoryPath ?? inventory?.String("filename");
-        var kubeconfigFile = kubeconfigPath ?? kubeconfig?.String("filename");
+        var (inventoryName, kubeconfigName) = (inventory?.String("filename"), kubeconfig?.String("filename"));
+        var inventoryFile = inventoryPath ?? inventoryName;
+        var kubeconfigFile = kubeconfigPath ?? kubeconfigName;
         inventory?.Ignore(PolycrateMetadataKeys.ArtifactPaths);
         kubeconfig?.Ignore(PolycrateMetadataKeys.ArtifactPaths);
         inventory?.ReportUnknownKeys();

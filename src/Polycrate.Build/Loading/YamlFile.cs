@@ -22,9 +22,10 @@ internal sealed record YamlFile(string Path, YamlNode? Root, bool SyntaxError = 
     {
         limits ??= InputLimits.Default;
         var stream = new YamlStream();
+        var parser = new DepthLimitingParser(new Parser(new StringReader(text)), limits.MaxYamlDepth);
         try
         {
-            stream.Load(new DepthLimitingParser(new Parser(new StringReader(text)), limits.MaxYamlDepth));
+            stream.Load(parser);
         }
         catch (YamlLimitException ex)
         {
@@ -36,6 +37,16 @@ internal sealed record YamlFile(string Path, YamlNode? Root, bool SyntaxError = 
             var location = new SourceLocation(path, (int)ex.Start.Line, (int)ex.Start.Column);
             diagnostics.Error(DiagnosticCodes.YamlSyntax, $"invalid YAML: {Describe(ex)}", location,
                 "check indentation and quoting around this position");
+            return new YamlFile(path, null, SyntaxError: true) { Limits = limits };
+        }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet's scanner throws this instead of a YamlException for some unclosed flow collections
+            // ("x: [1, 2" followed by "y: 3"); the error lies after the last event it read.
+            var mark = parser.Current?.End;
+            var location = new SourceLocation(path, (int)(mark?.Line ?? 1), (int)(mark?.Column ?? 1));
+            diagnostics.Error(DiagnosticCodes.YamlSyntax, $"invalid YAML after this position: {ex.Message}", location,
+                "check for an unclosed '[' or '{' (or an unclosed quote) at or after this position");
             return new YamlFile(path, null, SyntaxError: true) { Limits = limits };
         }
 

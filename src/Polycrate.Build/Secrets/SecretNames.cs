@@ -11,7 +11,10 @@ public static partial class SecretNames
 {
     public const string Mask = "********";
 
-    public static bool LooksSecret(string name) => SecretPattern().IsMatch(name) && !ReferencePattern().IsMatch(name);
+    public static bool LooksSecret(string name) => SecretPattern().IsMatch(name) && !ReferencePattern().IsMatch(name) && !NotSecret.Contains(name);
+
+    // Names that match the pattern but hold no secret: the list of secret key names itself, and Polycrate's key path settings.
+    private static readonly HashSet<string> NotSecret = new(["secret_keys", "sshprivatekey", "sshpublickey"], StringComparer.OrdinalIgnoreCase);
 
     // Names that point at a file or describe a key rather than hold one stay visible (ANSIBLE_PRIVATE_KEY_FILE, ssh_key_path).
     [GeneratedRegex(@"(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIAL)", RegexOptions.IgnoreCase)]
