@@ -49,4 +49,26 @@ public sealed class RunRecordingMaskTests : IDisposable
         Assert.Contains("- vault_addr", stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("https://vault.example.com", stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_mount_whose_source_does_not_exist_is_a_usage_error()
+    {
+        var missing = Path.Combine(_root, "no-such-dir");
+
+        var (exit, _, stderr) = await CliRunner.RunAsync("-w", _root, "run", "app", "hello", "--local", "-m", missing + ":/data");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("does not exist", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(missing));
+    }
+
+    [Theory]
+    [InlineData("SMTP_PASS", true)]
+    [InlineData("MYSQL_PWD", true)]
+    [InlineData("db_pass", true)]
+    [InlineData("PWD", false)]
+    [InlineData("BYPASS", false)]
+    [InlineData("secret_keys", false)]
+    [InlineData("sshprivatekey", false)]
+    public void Secret_names(string name, bool secret) => Assert.Equal(secret, Polycrate.Build.Secrets.SecretNames.LooksSecret(name));
 }

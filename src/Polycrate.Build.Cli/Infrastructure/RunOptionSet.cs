@@ -113,9 +113,14 @@ internal sealed class RunOptionSet
         {
             foreach (var value in result.GetValueOrDefault<string[]>() ?? [])
             {
-                if (RunOverrides.ParseMount(value, Directory.GetCurrentDirectory()) is null)
+                if (RunOverrides.ParseMount(value, Directory.GetCurrentDirectory()) is not { } mount)
                 {
                     result.AddError($"--mount '{value}': expected SRC:DST[:ro] with an absolute DST");
+                }
+                else if (!File.Exists(mount.HostPath) && !Directory.Exists(mount.HostPath))
+                {
+                    // The engine would create a missing source as an empty root-owned folder: a typo must not do that.
+                    result.AddError($"--mount '{value}': the source {mount.HostPath} does not exist; create it first or fix the path");
                 }
             }
         });

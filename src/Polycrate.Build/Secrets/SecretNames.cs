@@ -17,7 +17,8 @@ public static partial class SecretNames
     private static readonly HashSet<string> NotSecret = new(["secret_keys", "sshprivatekey", "sshpublickey"], StringComparer.OrdinalIgnoreCase);
 
     // Names that point at a file or describe a key rather than hold one stay visible (ANSIBLE_PRIVATE_KEY_FILE, ssh_key_path).
-    [GeneratedRegex(@"(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIAL)", RegexOptions.IgnoreCase)]
+    // (^|_)PASS$ and _PWD$ cover SMTP_PASS, MYSQL_PWD; the shell's own PWD (the working directory) stays visible.
+    [GeneratedRegex(@"(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIAL|(^|_)PASS$|_PWD$)", RegexOptions.IgnoreCase)]
     private static partial Regex SecretPattern();
 
     [GeneratedRegex(@"(_FILE|_PATH|_DIR|_NAME|_ID)$", RegexOptions.IgnoreCase)]
