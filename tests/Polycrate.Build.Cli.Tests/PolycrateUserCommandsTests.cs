@@ -42,7 +42,7 @@ public sealed class PolycrateUserCommandsTests : IDisposable
     public async Task Run_with_snapshot_prints_the_snapshot_with_the_run_env_mounts_and_loglevel_and_runs_nothing()
     {
         var (exit, stdout, stderr) = await CliRunner.RunAsync("-w", EdgeFleet, "run", "edge-ota", "ota-update", "--snapshot",
-            "-e", "GREETING=hello=world", "--mount", "/srv/data:/data:ro", "--loglevel", "2", "-o", "json");
+            "-e", "GREETING=hello=world", "--mount", Path.GetTempPath().TrimEnd('/') + ":/data:ro", "--loglevel", "2", "-o", "json");
 
         Assert.True(exit == 0, stderr);
         using var document = JsonDocument.Parse(stdout);
