@@ -99,8 +99,12 @@ public static class ActionEnvironmentBuilder
         }
 
         var action = Render(context, model, env.Entries);
+        // Only the action section changes with the rendered script; the workspace (all blocks), block and workflow
+        // sections are the ones already projected for the flattened variables.
+        var sections = ReferenceEquals(action, context.Action) ? model.Entries
+            : model.Entries.Select(e => e.Key == "action" ? new(e.Key, ModelProjection.Action(action, context.Block.Name, mask: false)) : e).ToList();
         var snapshot = new ConfigMap([
-            .. ModelSections(context, action, paths, options).Entries,
+            .. sections,
             new("env", ModelProjection.Env(env.Entries, mask: false)),
             new("mounts", new ConfigMap(mounts.Select(m => new KeyValuePair<string, ConfigValue>(m.HostPath, ConfigScalar.String(m.ContainerPath))).ToList())),
         ]);
