@@ -78,7 +78,7 @@ public static class PolycrateTasksAliases
         }
         catch (PolycrateException exception)
         {
-            throw new CakeException(exception.ExitCode, $"{exception.Code}: {exception.Message}", exception);
+            throw new CakeException(exception.ExitCode, $"{exception.Code}: {DiagnosticCatalog.ForFrontEnd(exception.Message, FrontEnd.Cake)}", exception);
         }
     }
 

@@ -81,7 +81,7 @@ internal sealed class CakeWorkspaceRunner(ICakeContext context, PolycrateSetting
         }
         catch (PolycrateException exception)
         {
-            throw new CakeException(exception.ExitCode, $"{exception.Code}: {exception.Message}", exception);
+            throw new CakeException(exception.ExitCode, $"{exception.Code}: {DiagnosticCatalog.ForFrontEnd(exception.Message, FrontEnd.Cake)}", exception);
         }
         catch (OperationCanceledException exception) when (cancellation.IsCancellationRequested)
         {

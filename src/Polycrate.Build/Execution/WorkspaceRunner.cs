@@ -272,7 +272,7 @@ public sealed class WorkspaceRunner
 
         var commands = string.Join("; ", installs.Select(t => $"polycrate-build blocks pull {t.Reference}"));
         var required = string.Join(", ", workspace.MissingBlocks.Where(m => installs.Any(t => t.Reference == m.Reference)).Select(m => $"{m.Reference} (from: of '{m.RequiredBy}' at {m.Location})"));
-        throw new ActionException($"blocks this run needs are not installed: {required}", $"install them with: {commands}; or pass --blocks-auto-pull",
+        throw new ActionException($"blocks this run needs are not installed: {required}", $"install them with: {commands}; or {Diagnostics.DiagnosticCatalog.BlocksAutoPullHint.Cli}",
             ActionException.BlocksMissingCode, exitCode: 2);
     }
 
@@ -286,7 +286,7 @@ public sealed class WorkspaceRunner
         if (options.Confirm is null)
         {
             throw new ActionException($"the workflow asks for confirmation (\"{message}\") and there is no terminal to ask on",
-                "pass --force to confirm in non-interactive runs", ActionException.PromptRefusedCode);
+                Diagnostics.DiagnosticCatalog.ForceHint.Cli, ActionException.PromptRefusedCode);
         }
 
         if (!await options.Confirm(message, cancellationToken))

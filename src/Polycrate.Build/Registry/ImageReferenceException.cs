@@ -14,7 +14,7 @@ public sealed class ImageReferenceException : PolycrateException
 
     public string Reference { get; }
 
-    public override string Code => "PCB4001";
+    public override string Code => DiagnosticCodes.InvalidReference;
 
     public override int ExitCode => 2;
 }

@@ -1,10 +1,12 @@
+using Polycrate.Build.Diagnostics;
+
 namespace Polycrate.Build.Execution.Docker;
 
 /// <summary>The engine answered a request with an error status; carries the request and the engine's message.</summary>
 public sealed class DockerApiException : ContainerException
 {
     public DockerApiException(string method, string path, int statusCode, string engineMessage)
-        : base(ContainerErrorCodes.EngineError,
+        : base(DiagnosticCodes.EngineError,
             $"The Docker engine refused {method} {path} with status {statusCode}: {engineMessage}")
     {
         Method = method;

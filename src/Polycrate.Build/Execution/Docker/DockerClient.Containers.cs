@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Polycrate.Build.Diagnostics;
 
 namespace Polycrate.Build.Execution.Docker;
 
@@ -41,7 +42,7 @@ public sealed partial class DockerClient
         }
 
         return answer.Id ?? throw new ContainerException(
-            ContainerErrorCodes.UnexpectedResponse, $"The Docker engine at {Endpoint} created a container from {spec.Image} but returned no id.");
+            DiagnosticCodes.UnexpectedResponse, $"The Docker engine at {Endpoint} created a container from {spec.Image} but returned no id.");
     }
 
     public async Task StartContainerAsync(string id, CancellationToken cancellationToken)
@@ -82,7 +83,7 @@ public sealed partial class DockerClient
         if (!string.IsNullOrWhiteSpace(answer.Error?.Message))
         {
             throw new ContainerException(
-                ContainerErrorCodes.EngineError, $"Waiting for container {id} failed in the Docker engine: {answer.Error.Message}");
+                DiagnosticCodes.EngineError, $"Waiting for container {id} failed in the Docker engine: {answer.Error.Message}");
         }
 
         return answer.StatusCode;

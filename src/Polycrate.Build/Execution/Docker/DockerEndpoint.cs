@@ -1,3 +1,5 @@
+using Polycrate.Build.Diagnostics;
+
 namespace Polycrate.Build.Execution.Docker;
 
 /// <summary>
@@ -74,7 +76,7 @@ public sealed record DockerEndpoint
     public override string ToString() => IsUnixSocket ? $"unix://{SocketPath}" : $"tcp://{Host}:{Port}";
 
     private static ContainerException Invalid(string value, string why) => new(
-        ContainerErrorCodes.InvalidEndpoint,
+        DiagnosticCodes.InvalidEndpoint,
         $"DOCKER_HOST '{value}' is not a usable Docker endpoint: {why}. Fix or unset DOCKER_HOST.",
         exitCode: 2);
 }
