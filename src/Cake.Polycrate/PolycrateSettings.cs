@@ -32,6 +32,12 @@ public class PolycrateSettings
     /// <summary>Write a JUnit XML report of the run (one test case per step) to this file.</summary>
     public FilePath? JUnitPath { get; set; }
 
+    /// <summary>Registries (<c>host</c> or <c>host:port</c>) spoken to over plain HTTP; loopback registries always are.</summary>
+    public ICollection<string> InsecureRegistries { get; } = [];
+
+    /// <summary>Mount the Docker engine's socket into action containers (like <c>--docker-socket</c>).</summary>
+    public bool DockerSocket { get; set; }
+
     /// <summary>A copy with the same values, so a registered task never shares mutable settings with the script.</summary>
     internal T CopyTo<T>(T target)
         where T : PolycrateSettings
@@ -45,6 +51,12 @@ public class PolycrateSettings
         target.BlocksAutoPull = BlocksAutoPull;
         target.Dockerfile = Dockerfile;
         target.JUnitPath = JUnitPath;
+        target.DockerSocket = DockerSocket;
+        foreach (var registry in InsecureRegistries)
+        {
+            target.InsecureRegistries.Add(registry);
+        }
+
         return target;
     }
 }

@@ -1,7 +1,4 @@
 using System.CommandLine;
-using Microsoft.Extensions.Logging;
-using Polycrate.Build.Registry;
-using Polycrate.Build.Registry.Auth;
 using Polycrate.Build.Registry.Workspace;
 
 namespace Polycrate.Build.Cli.Infrastructure;
@@ -20,8 +17,4 @@ internal static class RegistryOptions
         Description = $"Registry HOST[:PORT][/PREFIX] {purpose}. Default: ${DefaultRegistry.Variable}. There is no built-in default.",
         HelpName = "REGISTRY",
     };
-
-    /// <summary>A client with credentials from the Docker config and the POLYCRATE_REGISTRY_* variables of this process.</summary>
-    public static RegistryClient Client(ParseResult parse, Option<string[]> insecure, ILoggerFactory loggers) =>
-        RegistryClientFactory.Create(RegistryAuthOptions.FromProcess(), parse.GetValue(insecure), loggers);
 }

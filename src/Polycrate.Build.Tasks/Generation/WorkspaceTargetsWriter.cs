@@ -20,7 +20,8 @@ internal static class WorkspaceTargetsWriter
 
     private const string CommonRunParameters = "WorkspaceDirectory=\"$(PolycrateWorkspaceDirectory)\" Strict=\"$(PolycrateStrict)\" "
         + "Runtime=\"$(PolycrateRuntime)\" Pull=\"$(PolycratePull)\" MaxParallel=\"$(PolycrateMaxParallel)\" Force=\"$(PolycrateForce)\" "
-        + "Dockerfile=\"$(PolycrateDockerfile)\" JUnitPath=\"$(PolycrateJUnitPath)\" BlocksAutoPull=\"$(PolycrateBlocksAutoPull)\"";
+        + "Dockerfile=\"$(PolycrateDockerfile)\" JUnitPath=\"$(PolycrateJUnitPath)\" BlocksAutoPull=\"$(PolycrateBlocksAutoPull)\" "
+        + "InsecureRegistries=\"$(PolycrateInsecureRegistries)\" DockerSocket=\"$(PolycrateDockerSocket)\"";
 
     public static XDocument Render(Workspace workspace, IReadOnlyList<FrontEndTarget> targets)
     {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Polycrate.Build.Cli.Infrastructure;
+using Polycrate.Build.Runs;
 
 namespace Polycrate.Build.Cli.Commands.Actions;
 
@@ -17,6 +18,6 @@ internal sealed class ActionsRunCommand : Command
         Arguments.Add(_action);
         _run.AddTo(this);
         SetAction((parse, ct) => RunInvoker.InvokeAsync(cli, parse, _run,
-            (runner, options, token) => runner.RunActionAsync(options, parse.GetValue(_block)!, parse.GetValue(_action)!, token), ct));
+            () => RunRequest.ForAction(parse.GetValue(_block)!, parse.GetValue(_action)!), ct));
     }
 }

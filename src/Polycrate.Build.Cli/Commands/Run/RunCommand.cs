@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Polycrate.Build.Cli.Infrastructure;
+using Polycrate.Build.Runs;
 
 namespace Polycrate.Build.Cli.Commands.Run;
 
@@ -20,9 +21,9 @@ internal sealed class RunCommand : Command
         {
             var first = parse.GetValue(_first)!;
             var action = parse.GetValue(_action);
-            return RunInvoker.InvokeAsync(cli, parse, _run, (runner, options, token) => action is null
-                ? runner.RunWorkflowAsync(options, first, step: null, token)
-                : runner.RunActionAsync(options, first, action, token), ct);
+            return RunInvoker.InvokeAsync(cli, parse, _run, () => action is null
+                ? RunRequest.ForWorkflow(first)
+                : RunRequest.ForAction(first, action), ct);
         });
     }
 }

@@ -1,0 +1,12 @@
+namespace Polycrate.Build.Engine;
+
+/// <summary>Which workspace a use case works on and how strictly it is loaded.</summary>
+/// <param name="Directory">The folder with workspace.poly (absolute, or relative to the current directory).</param>
+public sealed record WorkspaceRequest(string Directory)
+{
+    /// <summary>Warnings (unknown keys …) fail the load (<c>--strict</c> / PolycrateStrict / Strict).</summary>
+    public bool Strict { get; init; }
+
+    /// <summary>Keep going when a <c>from:</c> registry block is not installed (runs and pulls install it).</summary>
+    public bool AllowMissingBlocks { get; init; } = true;
+}
