@@ -9,6 +9,7 @@ using Polycrate.Build.Registry;
 using Polycrate.Build.Registry.Auth;
 using Polycrate.Build.Registry.Workspace;
 using Polycrate.Build.Runs;
+using Polycrate.Build.Secrets.Workspace;
 
 namespace Polycrate.Build.Engine;
 
@@ -132,6 +133,43 @@ public sealed class PolycrateEngine
         using var client = RegistryClientFactory.Create(new RegistryAuthOptions(_getVariable), insecureRegistries, _loggers);
         var pushed = await new BlockPushService(client, _getVariable, _loggers.CreateLogger<BlockPushService>()).PushAsync(loaded.Workspace, options, cancellationToken);
         return new EngineResult<PushResult?>(pushed, loaded.Warnings);
+    }
+
+    /// <summary>Packs one block into an OCI image layout under <paramref name="outputDirectory"/> (what a push would upload).</summary>
+    public async Task<EngineResult<BlockPackResult?>> PackBlockAsync(WorkspaceRequest workspace, string outputDirectory,
+        Func<Workspace, CancellationToken, Task<BlockPushOptions?>> select, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(workspace, cancellationToken);
+        if (await select(loaded.Workspace, cancellationToken) is not { } options)
+        {
+            return new EngineResult<BlockPackResult?>(null, loaded.Warnings);
+        }
+
+        var packed = await new BlockPackService(_getVariable).PackAsync(loaded.Workspace, options, outputDirectory, cancellationToken);
+        return new EngineResult<BlockPackResult?>(packed, loaded.Warnings);
+    }
+
+    /// <summary><c>workspace encrypt</c>: every secret to its verified .age file (plaintext removed unless kept).</summary>
+    public Task<EngineResult<SecretsResult>> EncryptSecretsAsync(WorkspaceRequest workspace, WorkspaceEncryptOptions options, CancellationToken cancellationToken) =>
+        WithWorkspaceAsync(workspace, w => new WorkspaceEncryptor(_loggers.CreateLogger<WorkspaceEncryptor>()).EncryptAsync(w, options, cancellationToken),
+            cancellationToken);
+
+    /// <summary><c>workspace decrypt</c>: every .age file to its plaintext (0600); differing plaintext needs <paramref name="force"/>.</summary>
+    public Task<EngineResult<SecretsResult>> DecryptSecretsAsync(WorkspaceRequest workspace, IdentitySource identity, bool force,
+        CancellationToken cancellationToken) =>
+        WithWorkspaceAsync(workspace, w => new WorkspaceDecryptor(_loggers.CreateLogger<WorkspaceDecryptor>()).DecryptAsync(w, identity, force, cancellationToken),
+            cancellationToken);
+
+    /// <summary><c>workspace rekey</c>: re-encrypt every secret to the recipients file (or the identity's own key).</summary>
+    public Task<EngineResult<SecretsResult>> RekeySecretsAsync(WorkspaceRequest workspace, IdentitySource identity, string? recipientsFile,
+        CancellationToken cancellationToken) =>
+        WithWorkspaceAsync(workspace,
+            w => new WorkspaceRekeyer(_loggers.CreateLogger<WorkspaceRekeyer>()).RekeyAsync(w, identity, recipientsFile, cancellationToken), cancellationToken);
+
+    private async Task<EngineResult<T>> WithWorkspaceAsync<T>(WorkspaceRequest request, Func<Workspace, Task<T>> use, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(request, cancellationToken);
+        return new EngineResult<T>(await use(loaded.Workspace), loaded.Warnings);
     }
 
     private static WorkspaceRequest RequestOf(RunOptions options) => new(options.WorkspaceDirectory) { Strict = options.Strict };
