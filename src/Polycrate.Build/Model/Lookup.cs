@@ -15,7 +15,7 @@ public static class Lookup
 
         if (workspace.BlockedBy.TryGetValue(name, out var reference))
         {
-            throw new NotFoundException($"block '{name}' needs '{reference}', which is not installed; run 'polycrate-build blocks pull {reference}' or {DiagnosticCatalog.BlocksAutoPullHint.Cli}");
+            throw new NotFoundException($"block '{name}' needs '{reference}', which is not installed; run 'polycrate-build blocks pull {reference}' or pass --blocks-auto-pull");
         }
 
         throw new NotFoundException($"there is no block '{name}' in workspace '{workspace.Name}'; known blocks: {List(workspace.Blocks.Select(b => b.Name))}");

@@ -141,7 +141,7 @@ internal sealed class BlockResolver
             ? $"block '{child.Name}' needs '{reference}', but the installed '{reference.Name}' has version {installedVersions}"
             : $"block '{child.Name}' needs '{reference}', which is not installed";
         var hint = reference.IsRegistryReference
-            ? $"run 'polycrate-build blocks pull {reference}', or {DiagnosticCatalog.BlocksAutoPullHint.Cli}"
+            ? $"run 'polycrate-build blocks pull {reference}', or run with --blocks-auto-pull"
             : $"add a block named '{reference.Name}' under blocks/ or to workspace.poly, or fix the 'from:' value";
         if (_allowMissing && reference.IsRegistryReference)
         {

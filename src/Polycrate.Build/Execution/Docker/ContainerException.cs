@@ -5,7 +5,7 @@ namespace Polycrate.Build.Execution.Docker;
 /// <summary>
 /// A failure talking to the container engine or running a container: no engine answers, the engine refused a
 /// request, a pull or build stream reported an error, an image is missing under a pull policy.
-/// <see cref="Code"/> is one of <see cref="DiagnosticCodes"/>.
+/// <see cref="Code"/> is one of <see cref="ContainerErrorCodes"/>.
 /// </summary>
 public class ContainerException : PolycrateException
 {

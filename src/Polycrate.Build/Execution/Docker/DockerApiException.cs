@@ -1,12 +1,10 @@
-using Polycrate.Build.Diagnostics;
-
 namespace Polycrate.Build.Execution.Docker;
 
 /// <summary>The engine answered a request with an error status; carries the request and the engine's message.</summary>
 public sealed class DockerApiException : ContainerException
 {
     public DockerApiException(string method, string path, int statusCode, string engineMessage)
-        : base(DiagnosticCodes.EngineError,
+        : base(ContainerErrorCodes.EngineError,
             $"The Docker engine refused {method} {path} with status {statusCode}: {engineMessage}")
     {
         Method = method;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Polycrate.Build.Diagnostics;
 
 namespace Polycrate.Build.Execution.Docker;
 
@@ -42,7 +41,7 @@ public sealed partial class DockerClient
         }
 
         return answer.Id ?? throw new ContainerException(
-            DiagnosticCodes.UnexpectedResponse, $"The Docker engine at {Endpoint} created a container from {spec.Image} but returned no id.");
+            ContainerErrorCodes.UnexpectedResponse, $"The Docker engine at {Endpoint} created a container from {spec.Image} but returned no id.");
     }
 
     public async Task StartContainerAsync(string id, CancellationToken cancellationToken)
@@ -83,7 +82,7 @@ public sealed partial class DockerClient
         if (!string.IsNullOrWhiteSpace(answer.Error?.Message))
         {
             throw new ContainerException(
-                DiagnosticCodes.EngineError, $"Waiting for container {id} failed in the Docker engine: {answer.Error.Message}");
+                ContainerErrorCodes.EngineError, $"Waiting for container {id} failed in the Docker engine: {answer.Error.Message}");
         }
 
         return answer.StatusCode;

@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Polycrate.Build.Diagnostics;
 
 namespace Polycrate.Build.Execution.Docker;
 
@@ -158,7 +157,7 @@ public sealed partial class DockerClient
             || reference[0] == '/')
         {
             throw new ContainerException(
-                DiagnosticCodes.InvalidImageReference,
+                ContainerErrorCodes.InvalidImageReference,
                 $"'{reference}' is not a valid image reference (expected e.g. registry.example.com/team/image:1.2 or name@sha256:…).",
                 exitCode: 2);
         }

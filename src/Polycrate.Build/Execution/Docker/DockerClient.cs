@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Polycrate.Build.Diagnostics;
 
 namespace Polycrate.Build.Execution.Docker;
 
@@ -64,7 +63,7 @@ public sealed partial class DockerClient : IDisposable
         if (!Version.TryParse(engineApiVersion, out var engine))
         {
             throw new ContainerException(
-                DiagnosticCodes.UnexpectedResponse,
+                ContainerErrorCodes.UnexpectedResponse,
                 $"The Docker engine at {endpoint} reports API version '{engineApiVersion}', which is not a version number. Check that it is a Docker engine.");
         }
 
@@ -73,7 +72,7 @@ public sealed partial class DockerClient : IDisposable
         if (engine < minimum)
         {
             throw new ContainerException(
-                DiagnosticCodes.ApiVersionTooOld,
+                ContainerErrorCodes.ApiVersionTooOld,
                 $"The Docker engine at {endpoint} speaks API {engineApiVersion}; Polycrate.Build needs {DockerClientOptions.MinimumApiVersion} or newer (Docker 20.10+). Upgrade the engine.");
         }
 
@@ -132,7 +131,7 @@ public sealed partial class DockerClient : IDisposable
             catch (JsonException ex)
             {
                 throw new ContainerException(
-                    DiagnosticCodes.UnexpectedResponse,
+                    ContainerErrorCodes.UnexpectedResponse,
                     $"{operation}: the Docker engine at {Endpoint} sent a progress line this client cannot read ({ex.Message}).",
                     ex);
             }
@@ -140,7 +139,7 @@ public sealed partial class DockerClient : IDisposable
             var error = message.ErrorDetail?.Message ?? message.Error;
             if (!string.IsNullOrWhiteSpace(error))
             {
-                throw new ContainerException(DiagnosticCodes.StreamError, $"{operation} failed: {error.Trim()}");
+                throw new ContainerException(ContainerErrorCodes.StreamError, $"{operation} failed: {error.Trim()}");
             }
 
             onMessage(message);

@@ -1,5 +1,3 @@
-using Polycrate.Build.Diagnostics;
-
 namespace Polycrate.Build.Execution.Docker;
 
 /// <summary>
@@ -76,7 +74,7 @@ public sealed record DockerEndpoint
     public override string ToString() => IsUnixSocket ? $"unix://{SocketPath}" : $"tcp://{Host}:{Port}";
 
     private static ContainerException Invalid(string value, string why) => new(
-        DiagnosticCodes.InvalidEndpoint,
+        ContainerErrorCodes.InvalidEndpoint,
         $"DOCKER_HOST '{value}' is not a usable Docker endpoint: {why}. Fix or unset DOCKER_HOST.",
         exitCode: 2);
 }

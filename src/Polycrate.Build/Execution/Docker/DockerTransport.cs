@@ -3,13 +3,12 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Polycrate.Build.Diagnostics;
 
 namespace Polycrate.Build.Execution.Docker;
 
 /// <summary>
 /// HTTP to the engine over its unix socket or TCP port: sends requests, turns transport failures into
-/// <see cref="DiagnosticCodes.EngineUnavailable"/> and error statuses into <see cref="DockerApiException"/>.
+/// <see cref="ContainerErrorCodes.EngineUnavailable"/> and error statuses into <see cref="DockerApiException"/>.
 /// </summary>
 internal sealed class DockerTransport : IDisposable
 {
@@ -81,7 +80,7 @@ internal sealed class DockerTransport : IDisposable
         catch (JsonException ex)
         {
             throw new ContainerException(
-                DiagnosticCodes.UnexpectedResponse,
+                ContainerErrorCodes.UnexpectedResponse,
                 $"The Docker engine at {Endpoint} answered {method.Method} {PathOf(pathAndQuery)} with JSON this client cannot read ({ex.Message}). Check that {Endpoint} is a Docker engine.",
                 ex);
         }
@@ -129,7 +128,7 @@ internal sealed class DockerTransport : IDisposable
             : $"{Endpoint} (from DOCKER_HOST)";
         var cause = ex.InnerException?.Message ?? ex.Message;
         return new ContainerException(
-            DiagnosticCodes.EngineUnavailable,
+            ContainerErrorCodes.EngineUnavailable,
             $"No Docker engine answers at {where}: {cause}. Start one with 'sudo systemctl start docker' or "
             + "'sudo eng/start-docker.sh' (from the Polycrate.Build repository), or set DOCKER_HOST to a running engine "
             + "(unix:///path or tcp://host:port).",

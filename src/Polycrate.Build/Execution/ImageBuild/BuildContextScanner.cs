@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Polycrate.Build.Execution.Docker;
-using Polycrate.Build.Diagnostics;
 
 namespace Polycrate.Build.Execution.ImageBuild;
 
@@ -157,5 +156,5 @@ public static class BuildContextScanner
     }
 
     private static ContainerException Invalid(string message) =>
-        new(DiagnosticCodes.InvalidBuildContext, message, exitCode: 2);
+        new(ContainerErrorCodes.InvalidBuildContext, message, exitCode: 2);
 }

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polycrate.Build.Execution.Docker;
-using Polycrate.Build.Diagnostics;
 
 namespace Polycrate.Build.Execution.ImageBuild;
 
@@ -24,7 +23,7 @@ public sealed class ImagePuller
         "always" => ImagePullPolicy.Always,
         "never" => ImagePullPolicy.Never,
         _ => throw new ContainerException(
-            DiagnosticCodes.InvalidImageReference,
+            ContainerErrorCodes.InvalidImageReference,
             $"'{value}' is not a pull policy; use missing, always or never.",
             exitCode: 2),
     };
@@ -40,7 +39,7 @@ public sealed class ImagePuller
         if (policy == ImagePullPolicy.Never)
         {
             throw new ContainerException(
-                DiagnosticCodes.ImageMissing,
+                ContainerErrorCodes.ImageMissing,
                 $"The image {reference} is not present in the Docker engine at {_client.Endpoint} and the pull policy is 'never'. "
                 + "Load or build it first (e.g. eng/build-toolchain-image.sh for the toolchain image), or use pull policy 'missing'.");
         }

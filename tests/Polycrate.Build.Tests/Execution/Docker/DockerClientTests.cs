@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Polycrate.Build.Execution.Docker;
-using Polycrate.Build.Diagnostics;
 
 namespace Polycrate.Build.Tests.Execution.Docker;
 
@@ -34,7 +33,7 @@ public sealed class DockerClientTests
 
         var ex = await Assert.ThrowsAsync<ContainerException>(() => client.StartContainerAsync("abc", CancellationToken.None));
 
-        Assert.Equal(DiagnosticCodes.ApiVersionTooOld, ex.Code);
+        Assert.Equal(ContainerErrorCodes.ApiVersionTooOld, ex.Code);
         Assert.Contains("1.30", ex.Message, StringComparison.Ordinal);
     }
 
@@ -48,7 +47,7 @@ public sealed class DockerClientTests
         var ex = await Assert.ThrowsAsync<DockerApiException>(() =>
             client.CreateContainerAsync(new ContainerSpec { Image = "busybox", Name = "x" }, CancellationToken.None));
 
-        Assert.Equal(DiagnosticCodes.EngineError, ex.Code);
+        Assert.Equal(ContainerErrorCodes.EngineError, ex.Code);
         Assert.Equal("POST", ex.Method);
         Assert.Equal("/v1.41/containers/create", ex.Path);
         Assert.Equal(409, ex.StatusCode);
@@ -87,7 +86,7 @@ public sealed class DockerClientTests
         var ex = await Assert.ThrowsAsync<ContainerException>(() =>
             client.PullImageAsync("registry.local:5000/team/x:1.2", progress.Add, CancellationToken.None));
 
-        Assert.Equal(DiagnosticCodes.StreamError, ex.Code);
+        Assert.Equal(ContainerErrorCodes.StreamError, ex.Code);
         Assert.Contains("manifest unknown", ex.Message, StringComparison.Ordinal);
         Assert.Contains("registry.local:5000/team/x:1.2", ex.Message, StringComparison.Ordinal);
         Assert.Equal(["1 Pulling from library/x"], progress);
@@ -137,7 +136,7 @@ public sealed class DockerClientTests
             new ImageBuildRequest { WriteContext = (_, _) => Task.CompletedTask, Tags = ["t:1"] },
             CancellationToken.None));
 
-        Assert.Equal(DiagnosticCodes.StreamError, ex.Code);
+        Assert.Equal(ContainerErrorCodes.StreamError, ex.Code);
         Assert.Contains("returned a non-zero code: 1", ex.Message, StringComparison.Ordinal);
     }
 
@@ -210,7 +209,7 @@ public sealed class DockerClientTests
 
         var ex = await Assert.ThrowsAsync<ContainerException>(() => client.InspectImageAsync(reference, CancellationToken.None));
 
-        Assert.Equal(DiagnosticCodes.InvalidImageReference, ex.Code);
+        Assert.Equal(ContainerErrorCodes.InvalidImageReference, ex.Code);
     }
 
     [Fact]
@@ -221,7 +220,7 @@ public sealed class DockerClientTests
 
         var ex = await Assert.ThrowsAsync<ContainerException>(() => client.PingAsync(CancellationToken.None));
 
-        Assert.Equal(DiagnosticCodes.EngineUnavailable, ex.Code);
+        Assert.Equal(ContainerErrorCodes.EngineUnavailable, ex.Code);
         Assert.Contains(socket, ex.Message, StringComparison.Ordinal);
         Assert.Contains("systemctl start docker", ex.Message, StringComparison.Ordinal);
         Assert.Contains("eng/start-docker.sh", ex.Message, StringComparison.Ordinal);

@@ -1,5 +1,4 @@
 using Polycrate.Build.Execution.Docker;
-using Polycrate.Build.Diagnostics;
 
 namespace Polycrate.Build.Tests.Execution.Docker;
 
@@ -50,7 +49,7 @@ public sealed class DockerEndpointTests
     {
         var ex = Assert.Throws<ContainerException>(() => DockerEndpoint.Parse(value));
 
-        Assert.Equal(DiagnosticCodes.InvalidEndpoint, ex.Code);
+        Assert.Equal(ContainerErrorCodes.InvalidEndpoint, ex.Code);
         Assert.Equal(2, ex.ExitCode);
         Assert.Contains(value, ex.Message, StringComparison.Ordinal);
         Assert.Contains("DOCKER_HOST", ex.Message, StringComparison.Ordinal);

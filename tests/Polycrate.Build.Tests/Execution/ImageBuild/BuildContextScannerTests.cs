@@ -1,7 +1,6 @@
 using System.Formats.Tar;
 using Polycrate.Build.Execution.Docker;
 using Polycrate.Build.Execution.ImageBuild;
-using Polycrate.Build.Diagnostics;
 
 namespace Polycrate.Build.Tests.Execution.ImageBuild;
 
@@ -126,7 +125,7 @@ public sealed class BuildContextScannerTests : IDisposable
         var ex = await Assert.ThrowsAsync<ContainerException>(() =>
             BuildContextScanner.ScanAsync(_workspace.Root, "Nope.poly", [], CancellationToken.None));
 
-        Assert.Equal(DiagnosticCodes.InvalidBuildContext, ex.Code);
+        Assert.Equal(ContainerErrorCodes.InvalidBuildContext, ex.Code);
         Assert.Equal(2, ex.ExitCode);
         Assert.Contains("Nope.poly", ex.Message, StringComparison.Ordinal);
     }

@@ -2,7 +2,6 @@ using System.Net;
 using Polycrate.Build.Execution.Docker;
 using Polycrate.Build.Execution.ImageBuild;
 using Polycrate.Build.Tests.Execution.Docker;
-using Polycrate.Build.Diagnostics;
 
 namespace Polycrate.Build.Tests.Execution.ImageBuild;
 
@@ -34,7 +33,7 @@ public sealed class ImagePullerTests
         var ex = await Assert.ThrowsAsync<ContainerException>(() =>
             new ImagePuller(client).EnsureImageAsync("polycrate-toolchain:bookworm-1", ImagePullPolicy.Never, CancellationToken.None));
 
-        Assert.Equal(DiagnosticCodes.ImageMissing, ex.Code);
+        Assert.Equal(ContainerErrorCodes.ImageMissing, ex.Code);
         Assert.Contains("polycrate-toolchain:bookworm-1", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(handler.Requests, r => r.PathAndQuery.Contains("/images/create", StringComparison.Ordinal));
     }
