@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
+using Polycrate.Build.Engine;
 using Polycrate.Build.Execution;
 using Polycrate.Build.Graph;
 
@@ -9,7 +10,7 @@ namespace Polycrate.Build.Benchmarks;
 
 /// <summary>
 /// Per-step cost of a long workflow on the host runtime (issue 12): one workflow of N sequential steps, each running
-/// the script <c>true</c>, run in this process through <see cref="WorkspaceRunner"/> (load, graph, scheduler,
+/// the script <c>true</c>, run in this process through <see cref="PolycrateEngine"/> (load, graph, scheduler,
 /// snapshot, process, run log). The figure is wall time divided by N, for N = 500 and N = 5,000; the goal is that both
 /// are equal (no cost that grows with the workflow's size). Args: [small=500] [large=5000].
 /// </summary>
@@ -40,10 +41,10 @@ internal sealed class StepsBenchmark : IBenchmark
         try
         {
             await GenerateAsync(root, steps, ct);
-            var runner = new WorkspaceRunner(NullLoggerFactory.Instance, new SilentObserver());
+            var engine = new PolycrateEngine(NullLoggerFactory.Instance);
             var options = new RunOptions { WorkspaceDirectory = root, Runtime = RuntimeKind.Host, Force = true };
             var clock = Stopwatch.StartNew();
-            var report = await runner.RunWorkflowAsync(options, "long", null, ct);
+            var report = await engine.RunWorkflowAsync(options, "long", null, new SilentObserver(), ct);
             var elapsed = clock.Elapsed.TotalSeconds;
             if (!report.Summary.Succeeded)
             {

@@ -18,7 +18,7 @@ public static class PolycrateBuildImageAliases
     public static string PolycrateBuildImage(this ICakeContext context, PolycrateBuildImageSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var runner = new CakeWorkspaceRunner(context, settings ?? new PolycrateBuildImageSettings());
-        return runner.Invoke((engine, options, ct) => engine.EnsureImageAsync(options, ct)).Tag;
+        var engine = new CakeEngineAdapter(context, settings ?? new PolycrateBuildImageSettings());
+        return engine.Invoke((facade, ct) => facade.BuildImageAsync(engine.Options, ct)).Value.Tag;
     }
 }

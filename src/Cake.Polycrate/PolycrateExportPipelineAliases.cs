@@ -39,9 +39,8 @@ public static class PolycrateExportPipelineAliases
             Force = settings.Force,
             RunsOn = settings.RunsOn,
         };
-        var text = new CakeWorkspaceRunner(context, workspaceSettings).InvokeEngine((loggers, token) =>
-            new CiExporter(loggers).ExportAsync(options, CakeWorkspaceRunner.WorkspaceDirectory(context, workspaceSettings), settings.Workspaces,
-                settings.Strict, warning => context.Log.Warning("{0}", warning.ToString()), token));
+        var adapter = new CakeEngineAdapter(context, workspaceSettings);
+        var text = adapter.Invoke((engine, token) => engine.ExportPipelineAsync(adapter.Workspace, options, settings.Workspaces, token)).Value;
         if (settings.OutputFile is { } output)
         {
             var path = output.MakeAbsolute(context.Environment).FullPath;

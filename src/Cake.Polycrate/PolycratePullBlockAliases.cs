@@ -2,10 +2,7 @@ using Cake.Core;
 using Cake.Core.Annotations;
 using Cake.Core.Diagnostics;
 using Cake.Polycrate.Internal;
-using Microsoft.Extensions.Logging;
-using Polycrate.Build.Registry;
-using Polycrate.Build.Registry.Auth;
-using Polycrate.Build.Registry.Workspace;
+using Polycrate.Build.Engine;
 
 namespace Cake.Polycrate;
 
@@ -28,18 +25,14 @@ public static class PolycratePullBlockAliases
         ArgumentNullException.ThrowIfNull(context);
         ArgumentException.ThrowIfNullOrWhiteSpace(reference);
         settings ??= new PolycratePullBlockSettings();
-        var runner = new CakeWorkspaceRunner(context, settings);
-        var result = runner.InvokeEngine(async (loggers, token) =>
+        var engine = new CakeEngineAdapter(context, settings);
+        var result = engine.Invoke((facade, token) => facade.PullBlocksAsync(engine.Workspace, new BlockPullRequest
         {
-            var workspace = await runner.LoadWorkspaceAsync(loggers, token);
-            using var client = RegistryClientFactory.Create(RegistryAuthOptions.FromProcess(), settings.InsecureRegistries, loggers);
-            return await new BlockInstallService(client, loggers.CreateLogger<BlockInstallService>())
-                .InstallAsync(workspace, new BlockInstallOptions(reference)
-                {
-                    Update = settings.Update,
-                    DefaultRegistry = DefaultRegistry.Resolve(settings.Registry, Environment.GetEnvironmentVariable),
-                }, token);
-        });
+            References = [reference],
+            Update = settings.Update,
+            Registry = settings.Registry,
+            InsecureRegistries = [.. settings.InsecureRegistries],
+        }, token)).Value[0];
         context.Log.Information("Polycrate: installed {0} into {1}", result.Reference.WithDigest(result.Digest).ToString(), result.Directory);
         return result.Digest;
     }

@@ -8,7 +8,4 @@ public sealed class PolycratePullBlockSettings : PolycrateSettings
 
     /// <summary>Registry <c>host[:port][/prefix]</c> for a reference without host; default $POLYCRATE_REGISTRY_URL.</summary>
     public string? Registry { get; set; }
-
-    /// <summary>Registries (<c>host</c> or <c>host:port</c>) spoken to over plain HTTP; loopback registries always are.</summary>
-    public ICollection<string> InsecureRegistries { get; } = [];
 }

@@ -2,9 +2,6 @@ using Cake.Core;
 using Cake.Core.Annotations;
 using Cake.Core.Diagnostics;
 using Cake.Polycrate.Internal;
-using Microsoft.Extensions.Logging;
-using Polycrate.Build.Registry;
-using Polycrate.Build.Registry.Auth;
 using Polycrate.Build.Registry.Workspace;
 
 namespace Cake.Polycrate;
@@ -29,20 +26,15 @@ public static class PolycratePushBlockAliases
         ArgumentNullException.ThrowIfNull(context);
         ArgumentException.ThrowIfNullOrWhiteSpace(block);
         settings ??= new PolycratePushBlockSettings();
-        var runner = new CakeWorkspaceRunner(context, settings);
-        var result = runner.InvokeEngine(async (loggers, token) =>
-        {
-            var workspace = await runner.LoadWorkspaceAsync(loggers, token);
-            using var client = RegistryClientFactory.Create(RegistryAuthOptions.FromProcess(), settings.InsecureRegistries, loggers);
-            return await new BlockPushService(client, Environment.GetEnvironmentVariable, loggers.CreateLogger<BlockPushService>())
-                .PushAsync(workspace, new BlockPushOptions(NameOf(context, workspace, block))
-                {
-                    Registry = settings.Registry,
-                    Force = settings.Force,
-                    TagLatest = settings.TagLatest,
-                    Source = settings.Source,
-                }, token);
-        });
+        var engine = new CakeEngineAdapter(context, settings);
+        var result = engine.Invoke((facade, token) => facade.PushBlockAsync(engine.Workspace, [.. settings.InsecureRegistries],
+            (workspace, _) => Task.FromResult<BlockPushOptions?>(new BlockPushOptions(NameOf(context, workspace, block))
+            {
+                Registry = settings.Registry,
+                Force = settings.Force,
+                TagLatest = settings.TagLatest,
+                Source = settings.Source,
+            }), token)).Value!;
         var pushed = $"{result.Reference.RepositoryReference}:{result.Reference.Tag}@{result.Digest}";
         context.Log.Information("Polycrate: pushed {0} ({1} bytes uploaded{2})", pushed, result.BytesUploaded,
             result.AlreadyPresent ? "; the tag already held this content" : string.Empty);

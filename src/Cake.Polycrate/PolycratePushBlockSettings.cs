@@ -14,7 +14,4 @@ public sealed class PolycratePushBlockSettings : PolycrateSettings
 
     /// <summary><c>org.opencontainers.image.source</c> of the artifact, e.g. the repository URL.</summary>
     public string? Source { get; set; }
-
-    /// <summary>Registries (<c>host</c> or <c>host:port</c>) spoken to over plain HTTP; loopback registries always are.</summary>
-    public ICollection<string> InsecureRegistries { get; } = [];
 }

@@ -1,6 +1,7 @@
 using Cake.Core;
 using Cake.Core.Annotations;
 using Cake.Polycrate.Internal;
+using Polycrate.Build.Runs;
 
 namespace Cake.Polycrate;
 
@@ -15,7 +16,6 @@ public static class PolycrateRunAliases
     public static void PolycrateRun(this ICakeContext context, string block, string action, PolycrateRunSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var runner = new CakeWorkspaceRunner(context, settings ?? new PolycrateRunSettings());
-        runner.Run((engine, options, ct) => engine.RunActionAsync(options, block, action, ct));
+        new CakeEngineAdapter(context, settings ?? new PolycrateRunSettings()).Run(RunRequest.ForAction(block, action));
     }
 }

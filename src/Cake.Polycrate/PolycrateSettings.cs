@@ -56,6 +56,21 @@ public class PolycrateSettings
     /// <summary>Ansible pass-through: vault password file (a secret that exists only as FILE.age is decrypted for the run).</summary>
     public FilePath? VaultPasswordFile { get; set; }
 
+    /// <summary>Registries (<c>host</c> or <c>host:port</c>) spoken to over plain HTTP; loopback registries always are.</summary>
+    public ICollection<string> InsecureRegistries { get; } = [];
+
+    /// <summary>Mount the Docker engine's socket into action containers (like <c>--docker-socket</c>).</summary>
+    public bool DockerSocket { get; set; }
+
+    /// <summary>Environment variables for the run only, <c>KEY=VALUE</c> each (like <c>-e/--env</c>); they win over the workspace's.</summary>
+    public IList<string> Env { get; set; } = [];
+
+    /// <summary>Bind mounts for the run only, <c>SRC:DST[:ro]</c> each (like <c>-m/--mount</c>); SRC relative to the working directory.</summary>
+    public IList<string> Mount { get; set; } = [];
+
+    /// <summary>Polycrate's log level 0-5 (like <c>--loglevel</c>): sets ANSIBLE_VERBOSITY (and ANSIBLE_DEBUG above 2); null keeps the default.</summary>
+    public int? LogLevel { get; set; }
+
     /// <summary>A copy with the same values, so a registered task never shares mutable settings with the script.</summary>
     internal T CopyTo<T>(T target)
         where T : PolycrateSettings
@@ -77,6 +92,15 @@ public class PolycrateSettings
         target.Diff = Diff;
         target.ExtraVars = [.. ExtraVars];
         target.VaultPasswordFile = VaultPasswordFile;
+        target.DockerSocket = DockerSocket;
+        target.Env = [.. Env];
+        target.Mount = [.. Mount];
+        target.LogLevel = LogLevel;
+        foreach (var registry in InsecureRegistries)
+        {
+            target.InsecureRegistries.Add(registry);
+        }
+
         return target;
     }
 }

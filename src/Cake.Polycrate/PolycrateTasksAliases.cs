@@ -1,11 +1,9 @@
 using Cake.Core;
 using Cake.Core.Annotations;
-using Cake.Core.Diagnostics;
 using Cake.Polycrate.Internal;
 using Polycrate.Build.Diagnostics;
 using Polycrate.Build.Execution;
 using Polycrate.Build.Graph;
-using Polycrate.Build.Loading;
 
 namespace Cake.Polycrate;
 
@@ -55,31 +53,15 @@ public static class PolycrateTasksAliases
 
     private static List<FrontEndTarget> LoadTargets(ICakeContext context, PolycrateTasksSettings settings)
     {
-        try
+        var engine = new CakeEngineAdapter(context, settings);
+        var list = engine.Invoke((facade, token) => facade.FrontEndTargetsAsync(engine.Workspace, new HashSet<string>(StringComparer.OrdinalIgnoreCase), token)).Value;
+        if (list.Problems.Count > 0)
         {
-            using var loggers = new CakeLoggerFactory(context.Log);
-            var loader = new WorkspaceLoader(new Microsoft.Extensions.Logging.Logger<WorkspaceLoader>(loggers));
-            var directory = CakeWorkspaceRunner.WorkspaceDirectory(context, settings);
-            var loaded = loader.LoadAsync(directory, new LoadOptions { Strict = settings.Strict, AllowMissingBlocks = true }, CancellationToken.None)
-                .GetAwaiter().GetResult();
-            foreach (var warning in loaded.Warnings)
-            {
-                context.Log.Warning("{0}", warning);
-            }
-
-            var targets = FrontEndTargets.From(TargetGraphBuilder.Build(loaded.Workspace)).ToList();
-            var problems = FrontEndTargets.Validate(targets, new HashSet<string>(StringComparer.OrdinalIgnoreCase));
-            if (problems.Count > 0)
-            {
-                throw new WorkspaceException(problems);
-            }
-
-            return targets;
+            var problems = new WorkspaceException(list.Problems);
+            throw new CakeException(problems.ExitCode, $"{problems.Code}: {DiagnosticCatalog.ForFrontEnd(problems.Message, FrontEnd.Cake)}", problems);
         }
-        catch (PolycrateException exception)
-        {
-            throw new CakeException(exception.ExitCode, $"{exception.Code}: {exception.Message}", exception);
-        }
+
+        return [.. list.Targets];
     }
 
     private static void Run(ICakeContext context, Target target, PolycrateTasksSettings settings)
@@ -95,6 +77,7 @@ public static class PolycrateTasksAliases
             case TargetKind.Step:
                 var step = settings.CopyTo(new PolycrateWorkflowSettings());
                 step.Step = target.Step;
+                step.StepTarget = true;
                 context.PolycrateWorkflow(target.Workflow!, step);
                 break;
             case TargetKind.Workflow:

@@ -1,6 +1,7 @@
 using Cake.Core;
 using Cake.Core.Annotations;
 using Cake.Polycrate.Internal;
+using Polycrate.Build.Runs;
 
 namespace Cake.Polycrate;
 
@@ -20,6 +21,6 @@ public static class PolycrateWorkflowAliases
         ArgumentNullException.ThrowIfNull(context);
         var actual = settings ?? new PolycrateWorkflowSettings();
         var step = string.IsNullOrWhiteSpace(actual.Step) ? null : actual.Step;
-        new CakeWorkspaceRunner(context, actual).Run((engine, options, ct) => engine.RunWorkflowAsync(options, workflow, step, ct));
+        new CakeEngineAdapter(context, actual).Run(new WorkflowRunRequest(workflow, step) { StepTarget = step is not null && actual.StepTarget });
     }
 }

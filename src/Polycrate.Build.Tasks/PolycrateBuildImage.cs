@@ -23,7 +23,7 @@ public sealed class PolycrateBuildImage : PolycrateRunTask
 
     private protected override async System.Threading.Tasks.Task ExecuteAsync(TaskLoggerFactory loggers, DiagnosticReporter reporter, CancellationToken cancellationToken)
     {
-        var result = await CreateRunner(loggers).EnsureImageAsync(CreateOptions(), cancellationToken);
+        var result = (await CreateEngine(loggers, reporter).BuildImageAsync(CreateOptions(), cancellationToken)).Value;
         ImageTag = result.Tag;
         Built = result.Built;
         Log.LogMessage(MessageImportance.High, "Polycrate: toolchain image {0} {1}", result.Tag, result.Built ? "built" : "ready");

@@ -64,8 +64,8 @@ public sealed class PolycrateExportPipeline : PolycrateTask
             Force = Force,
             RunsOn = string.IsNullOrWhiteSpace(RunsOn) ? "ubuntu-latest" : RunsOn,
         };
-        var text = await new CiExporter(loggers).ExportAsync(options, WorkspaceDirectory, string.IsNullOrWhiteSpace(Workspaces) ? null : Workspaces,
-            Strict, reporter.Report, cancellationToken);
+        var text = (await CreateEngine(loggers, reporter).ExportPipelineAsync(WorkspaceRequest, options, string.IsNullOrWhiteSpace(Workspaces) ? null : Workspaces,
+            cancellationToken)).Value;
         var path = Path.GetFullPath(OutputFile);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllTextAsync(path, text, cancellationToken);

@@ -1,5 +1,4 @@
 using Microsoft.Build.Framework;
-using Polycrate.Build.Registry.Workspace;
 using Polycrate.Build.Tasks.Logging;
 
 namespace Polycrate.Build.Tasks;
@@ -20,13 +19,13 @@ public sealed class PolycratePackBlock : PolycrateBlockTask
 
     private protected override async System.Threading.Tasks.Task ExecuteAsync(TaskLoggerFactory loggers, DiagnosticReporter reporter, CancellationToken cancellationToken)
     {
-        var workspace = await LoadWorkspaceAsync(loggers, reporter, cancellationToken);
-        if (await SelectAsync(workspace, force: false, tagLatest: false, cancellationToken) is not { } options)
+        var packed = await CreateEngine(loggers, reporter).PackBlockAsync(WorkspaceRequest, OutputDirectory,
+            (workspace, token) => SelectAsync(workspace, force: false, tagLatest: false, token), cancellationToken);
+        if (packed.Value is not { } result)
         {
             return;
         }
 
-        var result = await new BlockPackService(Environment.GetEnvironmentVariable).PackAsync(workspace, options, OutputDirectory, cancellationToken);
         Reference = result.Reference.ToString();
         Digest = result.Digest;
         LayoutDirectory = result.LayoutDirectory;

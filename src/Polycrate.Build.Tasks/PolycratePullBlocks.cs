@@ -1,7 +1,5 @@
 using Microsoft.Build.Framework;
-using Microsoft.Extensions.Logging;
-using Polycrate.Build.Registry;
-using Polycrate.Build.Registry.Auth;
+using Polycrate.Build.Engine;
 using Polycrate.Build.Registry.Workspace;
 using Polycrate.Build.Tasks.Logging;
 
@@ -32,27 +30,13 @@ public sealed class PolycratePullBlocks : PolycrateTask
 
     private protected override async System.Threading.Tasks.Task ExecuteAsync(TaskLoggerFactory loggers, DiagnosticReporter reporter, CancellationToken cancellationToken)
     {
-        using var client = RegistryClientFactory.Create(RegistryAuthOptions.FromProcess(), InsecureRegistries, loggers);
-        var references = References.Where(r => !string.IsNullOrWhiteSpace(r)).ToList();
-        IReadOnlyList<BlockInstallResult> results;
-        if (references.Count == 0)
+        var results = (await CreateEngine(loggers, reporter).PullBlocksAsync(WorkspaceRequest, new BlockPullRequest
         {
-            results = await new MissingBlockInstaller(client, loggers).InstallAsync(ct => LoadWorkspaceAsync(loggers, reporter, ct), Update, cancellationToken);
-        }
-        else
-        {
-            var workspace = await LoadWorkspaceAsync(loggers, reporter, cancellationToken);
-            var service = new BlockInstallService(client, loggers.CreateLogger<BlockInstallService>());
-            var defaultRegistry = DefaultRegistry.Resolve(Registry, Environment.GetEnvironmentVariable);
-            var installed = new List<BlockInstallResult>();
-            foreach (var reference in references)
-            {
-                installed.Add(await service.InstallAsync(workspace, new BlockInstallOptions(reference.Trim()) { Update = Update, DefaultRegistry = defaultRegistry },
-                    cancellationToken));
-            }
-
-            results = installed;
-        }
+            References = References,
+            Update = Update,
+            Registry = Registry,
+            InsecureRegistries = InsecureRegistries,
+        }, cancellationToken)).Value;
 
         Installed = results.Select(ToItem).ToArray();
         foreach (var result in results)

@@ -1,8 +1,4 @@
 using Microsoft.Build.Framework;
-using Microsoft.Extensions.Logging;
-using Polycrate.Build.Registry;
-using Polycrate.Build.Registry.Auth;
-using Polycrate.Build.Registry.Workspace;
 using Polycrate.Build.Tasks.Logging;
 
 namespace Polycrate.Build.Tasks;
@@ -29,15 +25,13 @@ public sealed class PolycratePushBlock : PolycrateBlockTask
 
     private protected override async System.Threading.Tasks.Task ExecuteAsync(TaskLoggerFactory loggers, DiagnosticReporter reporter, CancellationToken cancellationToken)
     {
-        var workspace = await LoadWorkspaceAsync(loggers, reporter, cancellationToken);
-        if (await SelectAsync(workspace, Force, TagLatest, cancellationToken) is not { } options)
+        var pushed = await CreateEngine(loggers, reporter).PushBlockAsync(WorkspaceRequest, InsecureRegistries,
+            (workspace, token) => SelectAsync(workspace, Force, TagLatest, token), cancellationToken);
+        if (pushed.Value is not { } result)
         {
             return;
         }
 
-        using var client = RegistryClientFactory.Create(RegistryAuthOptions.FromProcess(), InsecureRegistries, loggers);
-        var result = await new BlockPushService(client, Environment.GetEnvironmentVariable, loggers.CreateLogger<BlockPushService>())
-            .PushAsync(workspace, options, cancellationToken);
         Reference = $"{result.Reference.RepositoryReference}:{result.Reference.Tag}";
         Digest = result.Digest;
         BytesUploaded = result.BytesUploaded;

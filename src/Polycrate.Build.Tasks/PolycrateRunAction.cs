@@ -1,4 +1,5 @@
 using Microsoft.Build.Framework;
+using Polycrate.Build.Runs;
 using Polycrate.Build.Tasks.Logging;
 
 namespace Polycrate.Build.Tasks;
@@ -14,7 +15,6 @@ public sealed class PolycrateRunAction : PolycrateRunTask
 
     private protected override async System.Threading.Tasks.Task ExecuteAsync(TaskLoggerFactory loggers, DiagnosticReporter reporter, CancellationToken cancellationToken)
     {
-        var report = await CreateRunner(loggers).RunActionAsync(CreateOptions(), Block, Action, cancellationToken);
-        Report(report, reporter);
+        await RunAsync(RunRequest.ForAction(Block, Action), loggers, reporter, cancellationToken);
     }
 }

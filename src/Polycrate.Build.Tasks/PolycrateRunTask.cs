@@ -2,12 +2,13 @@ using Polycrate.Build.Execution;
 using Polycrate.Build.Execution.ImageBuild;
 using Polycrate.Build.Graph;
 using Polycrate.Build.Reporting;
+using Polycrate.Build.Runs;
 using Polycrate.Build.Tasks.Logging;
 
 namespace Polycrate.Build.Tasks;
 
 /// <summary>
-/// Base of the tasks that run something through <see cref="WorkspaceRunner"/>: maps the Polycrate* properties to
+/// Base of the tasks that run something through the engine façade: maps the Polycrate* properties to
 /// <see cref="RunOptions"/> and reports every failed target as a coded error at its definition in workspace.poly.
 /// </summary>
 public abstract class PolycrateRunTask : PolycrateTask
@@ -54,6 +55,21 @@ public abstract class PolycrateRunTask : PolycrateTask
     /// <summary>Ansible pass-through: vault password file.</summary>
     public string? VaultPasswordFile { get; set; }
 
+    /// <summary>Registries (host[:port]) spoken to over plain HTTP when installing blocks; loopback registries always are.</summary>
+    public string[] InsecureRegistries { get; set; } = [];
+
+    /// <summary>Mount the Docker engine's socket into action containers (<c>--docker-socket</c>).</summary>
+    public bool DockerSocket { get; set; }
+
+    /// <summary>Environment variables for the run only, <c>KEY=VALUE</c> each (<c>-e/--env</c>); they win over the workspace's.</summary>
+    public string[] Env { get; set; } = [];
+
+    /// <summary>Bind mounts for the run only, <c>SRC:DST[:ro]</c> each (<c>-m/--mount</c>); SRC relative to the project directory.</summary>
+    public string[] Mount { get; set; } = [];
+
+    /// <summary>Polycrate's log level 0-5 (<c>--loglevel</c>): sets ANSIBLE_VERBOSITY (and ANSIBLE_DEBUG above 2); empty keeps the default.</summary>
+    public string? LogLevel { get; set; }
+
     /// <summary>The transaction id of the run, for finding its log.</summary>
     [Microsoft.Build.Framework.Output]
     public string? TransactionId { get; set; }
@@ -80,9 +96,32 @@ public abstract class PolycrateRunTask : PolycrateTask
             ExtraVars = (ExtraVars ?? []).Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.StartsWith('@') ? "@" + Path.GetFullPath(v[1..]) : v).ToList(),
             VaultPasswordFile = string.IsNullOrWhiteSpace(VaultPasswordFile) ? null : Path.GetFullPath(VaultPasswordFile),
         },
+        InsecureRegistries = InsecureRegistries.Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => r.Trim()).ToList(),
+        MountDockerSocket = DockerSocket,
+        ExtraEnv = [.. Entries(Env).Select(e => RunOverrides.ParseEnv(e) ?? throw new TaskParameterException($"PolycrateEnv '{e}': expected KEY=VALUE"))],
+        ExtraMounts = [.. Entries(Mount).Select(ParseMount)],
+        LogLevel = ParseLogLevel(LogLevel),
+        Command = $"msbuild {GetType().Name}",
     };
 
-    private protected static WorkspaceRunner CreateRunner(TaskLoggerFactory loggers) => new(loggers, new TaskRunObserver(loggers));
+    private static IEnumerable<string> Entries(string[] values) => values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim());
+
+    /// <summary>As the CLI: a malformed entry or a source that does not exist is refused (the engine would create it root-owned).</summary>
+    private static Model.MountEntry ParseMount(string value) =>
+        RunOverrides.ParseMount(value, Directory.GetCurrentDirectory()) is not { } mount
+            ? throw new TaskParameterException($"PolycrateMount '{value}': expected SRC:DST[:ro] with an absolute DST")
+            : File.Exists(mount.HostPath) || Directory.Exists(mount.HostPath) ? mount
+            : throw new TaskParameterException($"PolycrateMount '{value}': the source {mount.HostPath} does not exist; create it first or fix the path");
+
+    private static int? ParseLogLevel(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? null
+        : int.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var level) && level is >= 0 and <= 5 ? level
+        : throw new TaskParameterException($"PolycrateLogLevel='{value}' must be a number from 0 to 5");
+
+    /// <summary>Runs through the engine façade and reports every failed target (<see cref="Report"/>).</summary>
+    private protected async System.Threading.Tasks.Task RunAsync(RunRequest request, TaskLoggerFactory loggers, DiagnosticReporter reporter,
+        CancellationToken cancellationToken) =>
+        Report(await CreateEngine(loggers, reporter).RunAsync(request, CreateOptions(), new TaskRunObserver(loggers), cancellationToken), reporter);
 
     /// <summary>Every failed target becomes an error at its definition, so CI annotates the step in workspace.poly.</summary>
     private protected void Report(RunReport report, DiagnosticReporter reporter)
@@ -92,6 +131,13 @@ public abstract class PolycrateRunTask : PolycrateTask
         {
             var code = failure.Status == TargetStatus.Canceled ? KnownStrings.Canceled : KnownStrings.TargetFailed;
             reporter.Error(code, failure.Target.Location, RunMessages.Failure(failure) + LogHint(report));
+        }
+
+        foreach (var allowed in report.Summary.Results.Where(r => r.Status == TargetStatus.FailedAllowed))
+        {
+            var location = allowed.Target.Location;
+            Log.LogWarning(KnownStrings.Subcategory, KnownStrings.TargetFailed, null, location?.File, location?.Line ?? 0, location?.Column ?? 0, 0, 0,
+                "{0} (allow_failure: the build goes on)", RunMessages.Failure(allowed));
         }
 
         if (!report.Summary.Succeeded && !Log.HasLoggedErrors)

@@ -1,4 +1,5 @@
 using Microsoft.Build.Framework;
+using Polycrate.Build.Runs;
 using Polycrate.Build.Tasks.Logging;
 
 namespace Polycrate.Build.Tasks;
@@ -17,7 +18,7 @@ public sealed class PolycrateRunWorkflow : PolycrateRunTask
     private protected override async System.Threading.Tasks.Task ExecuteAsync(TaskLoggerFactory loggers, DiagnosticReporter reporter, CancellationToken cancellationToken)
     {
         var step = string.IsNullOrWhiteSpace(Step) ? null : Step;
-        var report = await CreateRunner(loggers).RunWorkflowAsync(CreateOptions(), Workflow, step, cancellationToken);
-        Report(report, reporter);
+        // A step target keeps its allow_failure: the next step target (which depends on it) runs as in the CLI's workflow run.
+        await RunAsync(new WorkflowRunRequest(Workflow, step) { StepTarget = step is not null }, loggers, reporter, cancellationToken);
     }
 }

@@ -1,7 +1,6 @@
 using Microsoft.Build.Framework;
-using Microsoft.Extensions.Logging;
 using Polycrate.Build.Diagnostics;
-using Polycrate.Build.Loading;
+using Polycrate.Build.Engine;
 using Polycrate.Build.Tasks.Logging;
 
 namespace Polycrate.Build.Tasks;
@@ -75,17 +74,13 @@ public abstract class PolycrateTask : Microsoft.Build.Utilities.Task, ICancelabl
     }
 
     /// <summary>Loads the workspace (missing registry blocks allowed) and reports its warnings at their lines.</summary>
-    private protected async Task<Model.Workspace> LoadWorkspaceAsync(TaskLoggerFactory loggers, DiagnosticReporter reporter, CancellationToken cancellationToken)
-    {
-        var loader = new WorkspaceLoader(loggers.CreateLogger<WorkspaceLoader>());
-        var loaded = await loader.LoadAsync(WorkspaceDirectory, new LoadOptions { Strict = Strict, AllowMissingBlocks = true }, cancellationToken);
-        foreach (var warning in loaded.Warnings)
-        {
-            reporter.Report(warning);
-        }
+    private protected async Task<Model.Workspace> LoadWorkspaceAsync(TaskLoggerFactory loggers, DiagnosticReporter reporter, CancellationToken cancellationToken) =>
+        (await CreateEngine(loggers, reporter).LoadAsync(WorkspaceRequest, cancellationToken)).Workspace;
 
-        return loaded.Workspace;
-    }
+    /// <summary>The engine façade; load warnings become MSBuild warnings at their lines as they are found.</summary>
+    private protected static PolycrateEngine CreateEngine(TaskLoggerFactory loggers, DiagnosticReporter reporter) => new(loggers, reporter.Report);
+
+    private protected WorkspaceRequest WorkspaceRequest => new(WorkspaceDirectory) { Strict = Strict };
 
     /// <summary>The task's work; report failures by throwing a <see cref="PolycrateException"/> or logging errors.</summary>
     private protected abstract System.Threading.Tasks.Task ExecuteAsync(TaskLoggerFactory loggers, DiagnosticReporter reporter, CancellationToken cancellationToken);

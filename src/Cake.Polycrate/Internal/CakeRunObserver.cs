@@ -1,4 +1,5 @@
 using Cake.Core.Diagnostics;
+using Polycrate.Build.Diagnostics;
 using Polycrate.Build.Execution;
 using Polycrate.Build.Graph;
 using Polycrate.Build.Reporting;
@@ -14,7 +15,7 @@ internal sealed class CakeRunObserver(ICakeLog log) : IRunObserver
     {
         if (result.IsFailure)
         {
-            log.Error("Polycrate: {0}", RunMessages.Finished(result));
+            log.Error("Polycrate: {0}", DiagnosticCatalog.ForFrontEnd(RunMessages.Finished(result), FrontEnd.Cake));
         }
         else
         {

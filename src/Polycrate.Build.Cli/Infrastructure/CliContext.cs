@@ -1,8 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using Polycrate.Build.Diagnostics;
-using Polycrate.Build.Execution.Cleanup;
-using Polycrate.Build.Loading;
+using Polycrate.Build.Engine;
 using Polycrate.Build.Model;
 using Polycrate.Build.Serialization;
 
@@ -43,18 +42,18 @@ internal sealed class CliContext
     public async Task<Workspace> LoadWorkspaceAsync(ParseResult parse, CancellationToken cancellationToken, bool allowMissingBlocks = false)
     {
         using var loggers = CreateLoggerFactory(parse);
-        var loader = new WorkspaceLoader(loggers.CreateLogger<WorkspaceLoader>());
-        var result = await loader.LoadAsync(WorkspaceDirectory(parse),
-            new LoadOptions { Strict = parse.GetValue(Options.Strict), AllowMissingBlocks = allowMissingBlocks }, cancellationToken);
-        foreach (var warning in result.Warnings)
-        {
-            await Stderr.WriteLineAsync(warning.ToString());
-        }
-
-        // Every workspace command first removes what a killed command left (file system only; runs also check the engine).
-        await new OrphanReaper(loggers.CreateLogger<OrphanReaper>()).ReapAsync(result.Workspace, docker: null, cancellationToken);
+        var result = await CreateEngine(loggers).LoadAsync(WorkspaceRequest(parse) with { AllowMissingBlocks = allowMissingBlocks }, cancellationToken);
         return result.Workspace;
     }
+
+    /// <summary>The engine façade, reporting load warnings on stderr as they are found (runs and every other command alike).</summary>
+    public PolycrateEngine CreateEngine(ILoggerFactory loggers) => new(loggers, warning => Stderr.WriteLine(warning.ToString()));
+
+    /// <summary>
+    /// The workspace named by -w, loaded as --strict says. Every workspace command first removes what a killed command
+    /// left (file system only; runs also check the engine).
+    /// </summary>
+    public WorkspaceRequest WorkspaceRequest(ParseResult parse) => new(WorkspaceDirectory(parse)) { Strict = parse.GetValue(Options.Strict), ReapLeftovers = true };
 
     /// <summary>Writes data to stdout in the format chosen with -o.</summary>
     public Task WriteDataAsync(ParseResult parse, ConfigValue data) =>

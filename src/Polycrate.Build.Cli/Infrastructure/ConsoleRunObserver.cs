@@ -53,7 +53,7 @@ internal sealed class ConsoleRunObserver : IRunObserver, IDisposable
 
         _status.Finished(result.Target);
         var detail = result.Message is null ? string.Empty : $": {result.Message}";
-        Write(_cli.Stderr, $"<== {Describe(result.Target)} {WorkspaceRunner.StatusName(result.Status)} ({result.Duration.TotalSeconds:0.0}s){detail}");
+        Write(_cli.Stderr, $"<== {Describe(result.Target)} {TargetStatusNames.Of(result.Status)} ({result.Duration.TotalSeconds:0.0}s){detail}");
     }
 
     public void Output(Target target, string line, bool isError)
@@ -69,7 +69,7 @@ internal sealed class ConsoleRunObserver : IRunObserver, IDisposable
         _ticker.Change(Timeout.Infinite, Timeout.Infinite);
         var rows = report.Summary.Results.Where(r => r.Target.Kind is not TargetKind.Workflow).ToList();
         var nameWidth = Math.Max(6, rows.Count == 0 ? 0 : rows.Max(r => Describe(r.Target).Length));
-        var statusWidth = Math.Max(6, rows.Count == 0 ? 0 : rows.Max(r => WorkspaceRunner.StatusName(r.Status).Length));
+        var statusWidth = Math.Max(6, rows.Count == 0 ? 0 : rows.Max(r => TargetStatusNames.Of(r.Status).Length));
         lock (_lock)
         {
             ClearStatus();
@@ -77,7 +77,7 @@ internal sealed class ConsoleRunObserver : IRunObserver, IDisposable
             _cli.Stderr.WriteLine($"{"target".PadRight(nameWidth)}  {"status".PadRight(statusWidth)}  {"duration",8}  exit");
             foreach (var row in rows)
             {
-                _cli.Stderr.WriteLine($"{Describe(row.Target).PadRight(nameWidth)}  {WorkspaceRunner.StatusName(row.Status).PadRight(statusWidth)}  {row.Duration.TotalSeconds,7:0.0}s  {row.ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}");
+                _cli.Stderr.WriteLine($"{Describe(row.Target).PadRight(nameWidth)}  {TargetStatusNames.Of(row.Status).PadRight(statusWidth)}  {row.Duration.TotalSeconds,7:0.0}s  {row.ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}");
             }
 
             var outcome = report.Summary.Canceled ? "canceled" : report.Summary.Succeeded ? "succeeded" : "failed";

@@ -1,13 +1,12 @@
 using System.CommandLine;
-using Polycrate.Build.Execution;
+using Polycrate.Build.Runs;
 
 namespace Polycrate.Build.Cli.Infrastructure;
 
-/// <summary>Runs something through the engine's WorkspaceRunner with console output and the summary table; exit code = the run's.</summary>
+/// <summary>Runs an action or workflow through the engine façade with console output and the summary table; exit code = the run's.</summary>
 internal static class RunInvoker
 {
-    public static Task<int> InvokeAsync(CliContext cli, ParseResult parse, RunOptionSet runOptions,
-        Func<WorkspaceRunner, RunOptions, CancellationToken, Task<RunReport>> run, CancellationToken cancellationToken) =>
+    public static Task<int> InvokeAsync(CliContext cli, ParseResult parse, RunOptionSet runOptions, Func<RunRequest> request, CancellationToken cancellationToken) =>
         cli.RunAsync(async token =>
         {
             if (parse.GetValue(runOptions.Snapshot))
@@ -19,7 +18,7 @@ internal static class RunInvoker
             var options = runOptions.ToRunOptions(parse, cli);
             using var loggers = cli.CreateLoggerFactory(parse);
             using var observer = new ConsoleRunObserver(cli, prefixOutput: options.MaxParallel > 1, terminal: cli.Terminal.CanAsk && !Console.IsErrorRedirected);
-            var report = await run(new WorkspaceRunner(loggers, observer), options, token);
+            var report = await cli.CreateEngine(loggers).RunAsync(request(), options, observer, token);
             observer.WriteSummary(report);
             return report.Summary.ExitCode;
         }, cancellationToken);
@@ -29,5 +28,5 @@ internal static class RunInvoker
         CancellationToken cancellationToken) =>
         parse.GetValue(runOptions.Snapshot)
             ? cli.RunAsync(token => SnapshotPrinter.PrintAsync(cli, parse, block, action, runOptions.ToRunOptions(parse, cli), token), cancellationToken)
-            : InvokeAsync(cli, parse, runOptions, (runner, options, token) => runner.RunActionAsync(options, block, action, token), cancellationToken);
+            : InvokeAsync(cli, parse, runOptions, () => RunRequest.ForAction(block, action), cancellationToken);
 }

@@ -22,7 +22,9 @@ internal static class WorkspaceTargetsWriter
         + "Runtime=\"$(PolycrateRuntime)\" Pull=\"$(PolycratePull)\" MaxParallel=\"$(PolycrateMaxParallel)\" Force=\"$(PolycrateForce)\" "
         + "Dockerfile=\"$(PolycrateDockerfile)\" JUnitPath=\"$(PolycrateJUnitPath)\" BlocksAutoPull=\"$(PolycrateBlocksAutoPull)\" "
         + "Limit=\"$(PolycrateLimit)\" Tags=\"$(PolycrateTags)\" SkipTags=\"$(PolycrateSkipTags)\" Check=\"$(PolycrateCheck)\" Diff=\"$(PolycrateDiff)\" "
-        + "ExtraVars=\"$(PolycrateExtraVars)\" VaultPasswordFile=\"$(PolycrateVaultPasswordFile)\" Commit=\"$(PolycrateCommit)\"";
+        + "ExtraVars=\"$(PolycrateExtraVars)\" VaultPasswordFile=\"$(PolycrateVaultPasswordFile)\" Commit=\"$(PolycrateCommit)\" "
+        + "InsecureRegistries=\"$(PolycrateInsecureRegistries)\" DockerSocket=\"$(PolycrateDockerSocket)\" "
+        + "Env=\"$(PolycrateEnv)\" Mount=\"$(PolycrateMount)\" LogLevel=\"$(PolycrateLogLevel)\"";
 
     public static XDocument Render(Workspace workspace, IReadOnlyList<FrontEndTarget> targets)
     {

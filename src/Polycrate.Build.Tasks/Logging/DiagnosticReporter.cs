@@ -11,7 +11,7 @@ internal sealed class DiagnosticReporter(TaskLoggingHelper log)
 {
     public void Report(Diagnostic diagnostic)
     {
-        var message = diagnostic.Hint is null ? diagnostic.Message : $"{diagnostic.Message} Hint: {diagnostic.Hint}";
+        var message = DiagnosticCatalog.ForFrontEnd(diagnostic.Hint is null ? diagnostic.Message : $"{diagnostic.Message} Hint: {diagnostic.Hint}", FrontEnd.MSBuild);
         if (diagnostic.Severity == DiagnosticSeverity.Error)
         {
             Error(diagnostic.Code, diagnostic.Location, message);
@@ -44,6 +44,8 @@ internal sealed class DiagnosticReporter(TaskLoggingHelper log)
         Error(exception.Code, exception.Location, exception.Message);
     }
 
+    /// <summary>Every message goes through here or <see cref="Report(Diagnostic)"/>: hints are spelled as MSBuild properties.</summary>
     public void Error(string code, SourceLocation? location, string message) =>
-        log.LogError(KnownStrings.Subcategory, code, null, location?.File, location?.Line ?? 0, location?.Column ?? 0, 0, 0, "{0}", message);
+        log.LogError(KnownStrings.Subcategory, code, null, location?.File, location?.Line ?? 0, location?.Column ?? 0, 0, 0, "{0}",
+            DiagnosticCatalog.ForFrontEnd(message, FrontEnd.MSBuild));
 }

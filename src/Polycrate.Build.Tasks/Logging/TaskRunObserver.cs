@@ -1,4 +1,5 @@
 using Microsoft.Build.Framework;
+using Polycrate.Build.Diagnostics;
 using Polycrate.Build.Execution;
 using Polycrate.Build.Graph;
 using Polycrate.Build.Reporting;
@@ -13,7 +14,7 @@ internal sealed class TaskRunObserver(TaskLoggerFactory log) : IRunObserver
 {
     public void TargetStarted(Target target) => log.Message(MessageImportance.High, "Polycrate: " + RunMessages.Started(target));
 
-    public void TargetFinished(TargetResult result) => log.Message(MessageImportance.High, "Polycrate: " + RunMessages.Finished(result));
+    public void TargetFinished(TargetResult result) => log.Message(MessageImportance.High, "Polycrate: " + DiagnosticCatalog.ForFrontEnd(RunMessages.Finished(result), FrontEnd.MSBuild));
 
     public void Output(Target target, string line, bool isError) => log.Message(MessageImportance.High, "  " + line);
 }

@@ -16,14 +16,14 @@ public sealed class CiExportException : PolycrateException
     public override int ExitCode => 2;
 
     /// <summary><c>--workspaces</c> matched no directory holding a <c>workspace.poly</c>.</summary>
-    public const string NoWorkspaceCode = "PCB2101";
+    public const string NoWorkspaceCode = DiagnosticCodes.ExportNoWorkspace;
 
     /// <summary>Two workspaces would give their jobs the same name (same directory name).</summary>
-    public const string NameClashCode = "PCB2102";
+    public const string NameClashCode = DiagnosticCodes.ExportNameClash;
 
     /// <summary>A workspace lies outside the CI project directory, so its files cannot be job artifacts.</summary>
-    public const string OutsideRootCode = "PCB2103";
+    public const string OutsideRootCode = DiagnosticCodes.ExportOutsideRoot;
 
     /// <summary>The format is neither gitlab-ci nor github-actions.</summary>
-    public const string UnknownFormatCode = "PCB2104";
+    public const string UnknownFormatCode = DiagnosticCodes.ExportUnknownFormat;
 }

@@ -32,34 +32,34 @@ public sealed partial class FileSystemException : PolycrateException
         var errno = exception.HResult & 0xFFFF;
         if (exception is PathTooLongException || raw.Contains("too long", StringComparison.OrdinalIgnoreCase))
         {
-            return new("PCB7004", $"A path is too long for the file system{where}{at}: {raw}. Linux allows 4096 bytes per path and "
+            return new(DiagnosticCodes.PathTooLong, $"A path is too long for the file system{where}{at}: {raw}. Linux allows 4096 bytes per path and "
                 + "255 per file or folder name: move the workspace to a shorter path or use shorter block, repository and file names.", exception);
         }
 
         if (exception is UnauthorizedAccessException)
         {
-            return new("PCB7005", $"Permission denied{where}{at}: {raw}. Check the owner and mode of the file or folder "
+            return new(DiagnosticCodes.PermissionDenied, $"Permission denied{where}{at}: {raw}. Check the owner and mode of the file or folder "
                 + "('ls -ld'); a workspace touched by 'sudo' or a container running as root may need 'sudo chown -R $USER' on it.", exception);
         }
 
         if (errno is ENOSPC or EDQUOT || raw.Contains("No space left", StringComparison.OrdinalIgnoreCase) || raw.Contains("quota", StringComparison.OrdinalIgnoreCase))
         {
-            return new("PCB7002", $"The disk is full{where}{at}: {raw}. Free space on that file system ('df -h'; old run logs, "
+            return new(DiagnosticCodes.DiskFull, $"The disk is full{where}{at}: {raw}. Free space on that file system ('df -h'; old run logs, "
                 + "'docker system prune', stale /tmp/polycrate-build directories) and retry; nothing was half-written where this tool could avoid it.", exception);
         }
 
         if (errno == EEXIST || raw.Contains("already exists", StringComparison.OrdinalIgnoreCase))
         {
-            return new("PCB7003", $"A file or folder is in the way{where}{at}: {raw}. Move or remove it, or check whether another "
+            return new(DiagnosticCodes.PathInTheWay, $"A file or folder is in the way{where}{at}: {raw}. Move or remove it, or check whether another "
                 + "process writes to the same workspace at the same time.", exception);
         }
 
         if (errno == EROFS || raw.Contains("Read-only file system", StringComparison.OrdinalIgnoreCase))
         {
-            return new("PCB7005", $"The file system is read-only{where}{at}: {raw}. Use a writable workspace (or mount it read-write).", exception);
+            return new(DiagnosticCodes.PermissionDenied, $"The file system is read-only{where}{at}: {raw}. Use a writable workspace (or mount it read-write).", exception);
         }
 
-        return new("PCB7006", $"A file operation failed{where}{at}: {raw}. Check that the path exists, is on a healthy, "
+        return new(DiagnosticCodes.FileOperationFailed, $"A file operation failed{where}{at}: {raw}. Check that the path exists, is on a healthy, "
             + "writable file system and is not used by another program.", exception);
     }
 

@@ -8,7 +8,7 @@ public sealed class NotFoundException : PolycrateException
     {
     }
 
-    public override string Code => "PCB2004";
+    public override string Code => DiagnosticCodes.NotFound;
 
     public override int ExitCode => 2;
 }

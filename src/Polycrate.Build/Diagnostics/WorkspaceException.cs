@@ -20,7 +20,7 @@ public sealed class WorkspaceException : PolycrateException
     /// <summary>Every diagnostic of the load, warnings included (in strict mode they are why it failed).</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
-    public override string Code => FirstError?.Code ?? "PCB1000";
+    public override string Code => FirstError?.Code ?? DiagnosticCodes.WorkspaceInvalid;
 
     public override int ExitCode => 2;
 
@@ -34,7 +34,7 @@ public sealed class WorkspaceException : PolycrateException
         var errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
         var warnings = diagnostics.Count - errors;
         var summary = strict && errors == 0
-            ? $"the workspace has {warnings} warning(s), and --strict treats warnings as errors"
+            ? $"the workspace has {warnings} warning(s), and {DiagnosticCatalog.StrictHint.Cli}"
             : $"the workspace is invalid ({errors} error(s), {warnings} warning(s))";
         // Capped, errors first: a generated or hostile file can produce thousands of diagnostics.
         var shown = diagnostics.Count <= MaxDiagnosticsShown

@@ -5,7 +5,7 @@ namespace Polycrate.Build.Events;
 /// <summary>Required events (<c>events.required: true</c>) could not be delivered. Exit code 1.</summary>
 public sealed class EventDeliveryException(string message, SourceLocation? location) : PolycrateException(message)
 {
-    public const string DeliveryFailedCode = "PCB7201";
+    public const string DeliveryFailedCode = DiagnosticCodes.EventDeliveryFailed;
 
     public override string Code => DeliveryFailedCode;
 

@@ -6,13 +6,13 @@ namespace Polycrate.Build.Git;
 public sealed class GitException(string message, string code, string? hint = null)
     : PolycrateException(hint is null ? message : $"{message}. {hint}.")
 {
-    public const string GitMissingCode = "PCB7100";
-    public const string NotARepositoryCode = "PCB7101";
-    public const string DirtyTreeCode = "PCB7102";
-    public const string NoUpstreamCode = "PCB7103";
-    public const string ConflictCode = "PCB7104";
-    public const string GitFailedCode = "PCB7105";
-    public const string PushRejectedCode = "PCB7106";
+    public const string GitMissingCode = DiagnosticCodes.GitMissing;
+    public const string NotARepositoryCode = DiagnosticCodes.GitNotARepository;
+    public const string DirtyTreeCode = DiagnosticCodes.GitDirtyTree;
+    public const string NoUpstreamCode = DiagnosticCodes.GitNoUpstream;
+    public const string ConflictCode = DiagnosticCodes.GitConflict;
+    public const string GitFailedCode = DiagnosticCodes.GitFailed;
+    public const string PushRejectedCode = DiagnosticCodes.GitPushRejected;
 
     public override string Code { get; } = code;
 }

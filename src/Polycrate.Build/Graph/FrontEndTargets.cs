@@ -21,10 +21,10 @@ public static class FrontEndTargets
     public const string ImageName = "PolycrateImage";
 
     /// <summary>Two targets map to the same name (names ignore case, and sanitizing can merge names).</summary>
-    public const string NameCollisionCode = "PCB6002";
+    public const string NameCollisionCode = DiagnosticCodes.TargetNameCollision;
 
     /// <summary>A target's name is one the front end defines itself (Build, Restore, Clean …).</summary>
-    public const string ReservedNameCode = "PCB6003";
+    public const string ReservedNameCode = DiagnosticCodes.ReservedTargetName;
 
     /// <summary>Every target of the graph, in graph definition order.</summary>
     public static IReadOnlyList<FrontEndTarget> From(TargetGraph graph) =>

@@ -15,7 +15,8 @@ public sealed class GraphException : PolycrateException
 
     public override int ExitCode => 2;
 
-    public const string CycleCode = "PCB2001";
-    public const string UnknownDependencyCode = "PCB2002";
-    public const string UnknownTargetCode = "PCB2003";
+    // Aliases of DiagnosticCodes, kept for the call sites that use them.
+    public const string CycleCode = DiagnosticCodes.GraphCycle;
+    public const string UnknownDependencyCode = DiagnosticCodes.UnknownDependency;
+    public const string UnknownTargetCode = DiagnosticCodes.UnknownTarget;
 }

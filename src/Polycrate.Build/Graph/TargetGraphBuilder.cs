@@ -87,15 +87,19 @@ public static class TargetGraphBuilder
         return new TargetGraph(targets);
     }
 
-    /// <summary>The graph for <c>workflows run NAME --step STEP</c>: that step keeps its image and install prerequisites only.</summary>
-    public static TargetGraph BuildForSingleStep(Workspace workspace, string workflow, string step)
+    /// <summary>
+    /// The graph for <c>workflows run NAME --step STEP</c>: that step keeps its image and install prerequisites only.
+    /// <paramref name="keepAllowFailure"/>: MSBuild/Cake step targets, chained by their own dependencies, keep the step's
+    /// <c>allow_failure</c> so the chain goes on past an allowed failure as the CLI's workflow run does.
+    /// </summary>
+    public static TargetGraph BuildForSingleStep(Workspace workspace, string workflow, string step, bool keepAllowFailure = false)
     {
         var graph = Build(workspace);
         var target = graph[Target.StepId(workflow, step)];
         return graph.With(target with
         {
             DependsOn = target.DependsOn.Where(d => !d.StartsWith("step:", StringComparison.Ordinal)).ToList(),
-            AllowFailure = false,
+            AllowFailure = keepAllowFailure && target.AllowFailure,
             When = RunCondition.Always,
         });
     }

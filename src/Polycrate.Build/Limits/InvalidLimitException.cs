@@ -14,7 +14,7 @@ public sealed class InvalidLimitException : PolycrateException
 
     public string Variable { get; }
 
-    public override string Code => "PCB7001";
+    public override string Code => DiagnosticCodes.InvalidLimit;
 
     public override int ExitCode => 2;
 

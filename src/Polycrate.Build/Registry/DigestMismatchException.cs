@@ -18,5 +18,5 @@ public sealed class DigestMismatchException : PolycrateException
 
     public string Actual { get; }
 
-    public override string Code => "PCB4002";
+    public override string Code => DiagnosticCodes.DigestMismatch;
 }

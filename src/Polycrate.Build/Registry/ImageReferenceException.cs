@@ -35,7 +35,7 @@ public sealed class ImageReferenceException : PolycrateException
             + "command line or committed, change it.", true);
     }
 
-    public override string Code => "PCB4001";
+    public override string Code => DiagnosticCodes.InvalidReference;
 
     public override int ExitCode => 2;
 }

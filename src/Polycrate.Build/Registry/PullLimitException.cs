@@ -18,5 +18,5 @@ public sealed class PullLimitException : PolycrateException
     /// <summary>The environment variable that raises the limit that was hit.</summary>
     public string Variable { get; }
 
-    public override string Code => "PCB4020";
+    public override string Code => DiagnosticCodes.PullLimit;
 }

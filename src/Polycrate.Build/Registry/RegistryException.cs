@@ -24,7 +24,7 @@ public sealed class RegistryException : PolycrateException
         Errors = errors;
     }
 
-    public override string Code => "PCB4000";
+    public override string Code => DiagnosticCodes.RegistryError;
 
     public string Method { get; }
 

@@ -7,7 +7,7 @@ public sealed class TagExistsException : PolycrateException
 {
     public TagExistsException(ImageReference reference, string existingDigest, string newDigest)
         : base($"Tag {reference} already exists with different content ({existingDigest}; this block is {newDigest}). "
-            + "Versions are immutable: bump the block version, or pass --force to overwrite the tag.")
+            + $"Versions are immutable: bump the block version, or {DiagnosticCatalog.PushForceHint.Cli}.")
     {
         Reference = reference;
         ExistingDigest = existingDigest;
@@ -17,5 +17,5 @@ public sealed class TagExistsException : PolycrateException
 
     public string ExistingDigest { get; }
 
-    public override string Code => "PCB4003";
+    public override string Code => DiagnosticCodes.TagExists;
 }

@@ -10,5 +10,5 @@ public sealed class UnsupportedImageException : PolycrateException
     {
     }
 
-    public override string Code => "PCB4009";
+    public override string Code => DiagnosticCodes.UnsupportedImage;
 }

@@ -6,9 +6,9 @@ namespace Polycrate.Build.Ssh;
 public sealed class SshException(string message, string code, string? hint = null, int exitCode = 1)
     : PolycrateException(hint is null ? message : $"{message}. {hint}.")
 {
-    public const string UnknownHostCode = "PCB7401";
-    public const string InventoryCode = "PCB7402";
-    public const string SshMissingCode = "PCB7403";
+    public const string UnknownHostCode = DiagnosticCodes.SshUnknownHost;
+    public const string InventoryCode = DiagnosticCodes.SshInventory;
+    public const string SshMissingCode = DiagnosticCodes.SshMissing;
 
     public override string Code { get; } = code;
 

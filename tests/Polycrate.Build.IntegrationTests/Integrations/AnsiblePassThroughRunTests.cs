@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Polycrate.Build.Engine;
 using Polycrate.Build.Execution;
 using Polycrate.Build.Execution.Ansible;
 using Polycrate.Build.IntegrationTests.Execution.Runs;
@@ -109,19 +110,19 @@ public sealed class AnsiblePassThroughRunTests : IAsyncLifetime
                 - ansible.builtin.debug: {msg: "greeting={{ greeting }}"}
             """);
         var observer = new RecordingObserver();
-        var runner = new WorkspaceRunner(NullLoggerFactory.Instance, observer,
+        var runner = new PolycrateEngine(NullLoggerFactory.Instance, getEnvironmentVariable:
             name => name == "WORKSPACE_ENCRYPTION_KEY" ? identity.ToSecretString() : Environment.GetEnvironmentVariable(name));
         var options = new RunOptions { WorkspaceDirectory = Workspace.Root, Ansible = new AnsiblePassThrough { VaultPasswordFile = "artifacts/secrets/vault-pass.age" } };
 
-        var seal = await runner.RunActionAsync(options, "vault", "seal", CancellationToken.None);
+        var seal = await runner.RunActionAsync(options, "vault", "seal", observer, CancellationToken.None);
         Assert.True(seal.Summary.Succeeded, observer.Text);
         Assert.StartsWith("$ANSIBLE_VAULT", Workspace.Read("artifacts/blocks/vault/vars.yml"), StringComparison.Ordinal);
-        var open = await runner.RunActionAsync(options, "vault", "open", CancellationToken.None);
+        var open = await runner.RunActionAsync(options, "vault", "open", observer, CancellationToken.None);
         Assert.True(open.Summary.Succeeded, observer.Text);
         Assert.Contains("greeting=hello-from-vault", observer.Text, StringComparison.Ordinal);
         Assert.False(File.Exists(secret), "the decrypted vault password must not be left in the workspace");
 
-        var without = await runner.RunActionAsync(options with { Ansible = AnsiblePassThrough.None }, "vault", "open", CancellationToken.None);
+        var without = await runner.RunActionAsync(options with { Ansible = AnsiblePassThrough.None }, "vault", "open", observer, CancellationToken.None);
         Assert.False(without.Summary.Succeeded, "without the vault password the vault file must not open");
         var missing = await Workspace.RunAsync("run", "vault", "open", "--vault-password-file", Workspace.PathOf("nope"));
         Assert.True(missing.ExitCode == 2, missing.ToString());

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Polycrate.Build.Engine;
 using Polycrate.Build.Events;
 using Polycrate.Build.Execution;
 
@@ -49,14 +50,14 @@ public sealed class EventsWebhookTests : IDisposable
         _ => Environment.GetEnvironmentVariable(name),
     };
 
-    private async Task<(RunReport? Report, Exception? Error, CapturingLoggerFactory Logs)> RunAsync(Func<WorkspaceRunner, RunOptions, Task<RunReport>> run)
+    private async Task<(RunReport? Report, Exception? Error, CapturingLoggerFactory Logs)> RunAsync(Func<PolycrateEngine, RunOptions, IRunObserver, Task<RunReport>> run)
     {
         var logs = new CapturingLoggerFactory();
-        var runner = new WorkspaceRunner(logs, new Secrets.Runs.RecordingObserver(), Variables);
+        var runner = new PolycrateEngine(logs, getEnvironmentVariable: Variables);
         var options = new RunOptions { WorkspaceDirectory = _root, Runtime = RuntimeKind.Host, Command = "polycrate-build workflows run flow" };
         try
         {
-            return (await run(runner, options), null, logs);
+            return (await run(runner, options, new Secrets.Runs.RecordingObserver()), null, logs);
         }
         catch (Exception ex) when (ex is EventDeliveryException)
         {
@@ -70,7 +71,7 @@ public sealed class EventsWebhookTests : IDisposable
         using var receiver = new WebhookReceiver();
         WriteWorkspace(receiver.Endpoint);
 
-        var (report, _, logs) = await RunAsync((runner, options) => runner.RunWorkflowAsync(options, "flow", step: null, CancellationToken.None));
+        var (report, _, logs) = await RunAsync((runner, options, observer) => runner.RunWorkflowAsync(options, "flow", null, observer, CancellationToken.None));
 
         Assert.Equal(7, report!.Summary.ExitCode);
         var events = receiver.Delivered;
@@ -110,7 +111,7 @@ public sealed class EventsWebhookTests : IDisposable
         using var receiver = new WebhookReceiver(500);
         WriteWorkspace(receiver.Endpoint);
 
-        var (report, _, logs) = await RunAsync((runner, options) => runner.RunActionAsync(options, "app", "hello", CancellationToken.None));
+        var (report, _, logs) = await RunAsync((runner, options, observer) => runner.RunActionAsync(options, "app", "hello", observer, CancellationToken.None));
 
         Assert.True(report!.Summary.Succeeded);
         var requests = receiver.Requests.ToList();
@@ -128,7 +129,7 @@ public sealed class EventsWebhookTests : IDisposable
     {
         WriteWorkspace($"http://127.0.0.1:{WebhookReceiver.FreePort()}/hook");
 
-        var (report, _, logs) = await RunAsync((runner, options) => runner.RunActionAsync(options, "app", "touch", CancellationToken.None));
+        var (report, _, logs) = await RunAsync((runner, options, observer) => runner.RunActionAsync(options, "app", "touch", observer, CancellationToken.None));
 
         Assert.True(report!.Summary.Succeeded);
         Assert.True(File.Exists(Path.Combine(_root, "touched")));
@@ -142,7 +143,7 @@ public sealed class EventsWebhookTests : IDisposable
     {
         WriteWorkspace($"http://127.0.0.1:{WebhookReceiver.FreePort()}/hook", "  required: true");
 
-        var (report, error, _) = await RunAsync((runner, options) => runner.RunActionAsync(options, "app", "touch", CancellationToken.None));
+        var (report, error, _) = await RunAsync((runner, options, observer) => runner.RunActionAsync(options, "app", "touch", observer, CancellationToken.None));
 
         Assert.Null(report);
         var delivery = Assert.IsType<EventDeliveryException>(error);

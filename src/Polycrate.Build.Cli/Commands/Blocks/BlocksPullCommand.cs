@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Microsoft.Extensions.Logging;
 using Polycrate.Build.Cli.Infrastructure;
+using Polycrate.Build.Engine;
 using Polycrate.Build.Model;
 using Polycrate.Build.Registry.Workspace;
 
@@ -30,22 +30,22 @@ internal sealed class BlocksPullCommand : Command
         Options.Add(_insecure);
         SetAction((parse, ct) => cli.RunAsync(async token =>
         {
-            var workspace = await cli.LoadWorkspaceAsync(parse, token, allowMissingBlocks: true);
             using var loggers = cli.CreateLoggerFactory(parse);
-            using var client = RegistryOptions.Client(parse, _insecure, loggers);
-            var result = await new BlockInstallService(client, loggers.CreateLogger<BlockInstallService>())
-                .InstallAsync(workspace, new BlockInstallOptions(parse.GetValue(_reference)!)
-                {
-                    Update = parse.GetValue(_update),
-                    // Null: the workspace's default registry ($POLYCRATE_REGISTRY_URL, registry.url, Polycrate's default).
-                    DefaultRegistry = DefaultRegistry.Resolve(parse.GetValue(_registry), _ => null),
-                }, token);
+            var workspace = cli.WorkspaceRequest(parse);
+            var pulled = await cli.CreateEngine(loggers).PullBlocksAsync(workspace, new BlockPullRequest
+            {
+                References = [parse.GetValue(_reference)!],
+                Update = parse.GetValue(_update),
+                Registry = parse.GetValue(_registry),
+                InsecureRegistries = parse.GetValue(_insecure) ?? [],
+            }, token);
+            var result = pulled.Value[0];
             await cli.WriteDataAsync(parse, ConfigMap.Of(
                 ("reference", ConfigScalar.String(result.Reference.ToString())),
                 ("digest", ConfigScalar.String(result.Digest)),
                 ("name", ConfigScalar.String(result.Name)),
                 ("version", result.Version is null ? null : ConfigScalar.String(result.Version)),
-                ("path", ConfigScalar.String(Path.GetRelativePath(workspace.RootPath, result.Directory).Replace(Path.DirectorySeparatorChar, '/'))),
+                ("path", ConfigScalar.String(Path.GetRelativePath(workspace.Directory, result.Directory).Replace(Path.DirectorySeparatorChar, '/'))),
                 ("previous_digest", result.PreviousDigest is null || result.PreviousDigest == result.Digest ? null : ConfigScalar.String(result.PreviousDigest))));
             return 0;
         }, ct));

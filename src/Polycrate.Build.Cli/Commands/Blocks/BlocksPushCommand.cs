@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.Extensions.Logging;
 using Polycrate.Build.Cli.Infrastructure;
 using Polycrate.Build.Model;
 using Polycrate.Build.Registry.Workspace;
@@ -28,17 +27,17 @@ internal sealed class BlocksPushCommand : Command
         Options.Add(_insecure);
         SetAction((parse, ct) => cli.RunAsync(async token =>
         {
-            var workspace = await cli.LoadWorkspaceAsync(parse, token, allowMissingBlocks: true);
             using var loggers = cli.CreateLoggerFactory(parse);
-            using var client = RegistryOptions.Client(parse, _insecure, loggers);
-            var result = await new BlockPushService(client, Environment.GetEnvironmentVariable, loggers.CreateLogger<BlockPushService>())
-                .PushAsync(workspace, new BlockPushOptions(parse.GetValue(_name)!)
-                {
-                    Registry = parse.GetValue(_registry),
-                    Force = parse.GetValue(_force),
-                    TagLatest = parse.GetValue(_tagLatest),
-                    Source = parse.GetValue(_source),
-                }, token);
+            var options = new BlockPushOptions(parse.GetValue(_name)!)
+            {
+                Registry = parse.GetValue(_registry),
+                Force = parse.GetValue(_force),
+                TagLatest = parse.GetValue(_tagLatest),
+                Source = parse.GetValue(_source),
+            };
+            var pushed = await cli.CreateEngine(loggers).PushBlockAsync(cli.WorkspaceRequest(parse), parse.GetValue(_insecure) ?? [],
+                (_, _) => Task.FromResult<BlockPushOptions?>(options), token);
+            var result = pushed.Value!;
             await cli.WriteDataAsync(parse, ConfigMap.Of(
                 ("reference", ConfigScalar.String($"{result.Reference.RepositoryReference}:{result.Reference.Tag}")),
                 ("digest", ConfigScalar.String(result.Digest)),

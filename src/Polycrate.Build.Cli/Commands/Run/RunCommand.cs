@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Polycrate.Build.Cli.Infrastructure;
+using Polycrate.Build.Runs;
 
 namespace Polycrate.Build.Cli.Commands.Run;
 
@@ -22,7 +23,7 @@ internal sealed class RunCommand : Command
             var first = parse.GetValue(_first)!;
             var action = parse.GetValue(_action);
             return action is null
-                ? RunInvoker.InvokeAsync(cli, parse, _run, (runner, options, token) => runner.RunWorkflowAsync(options, first, step: null, token), ct)
+                ? RunInvoker.InvokeAsync(cli, parse, _run, () => RunRequest.ForWorkflow(first), ct)
                 : RunInvoker.InvokeActionAsync(cli, parse, _run, first, action, ct);
         });
     }

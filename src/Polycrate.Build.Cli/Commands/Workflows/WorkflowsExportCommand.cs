@@ -73,14 +73,9 @@ internal sealed class WorkflowsExportCommand : Command
                 RunsOn = parse.GetValue(_runsOn)!,
             };
             using var loggers = cli.CreateLoggerFactory(parse);
-            var warnings = new List<Diagnostics.Diagnostic>();
-            var text = await new CiExporter(loggers).ExportAsync(options, cli.WorkspaceDirectory(parse), parse.GetValue(_workspaces),
-                parse.GetValue(cli.Options.Strict), warnings.Add, token);
-            foreach (var warning in warnings)
-            {
-                await cli.Stderr.WriteLineAsync(warning.ToString());
-            }
-
+            // Warnings go to stderr as they are found; the pipeline alone goes to stdout.
+            var text = (await cli.CreateEngine(loggers).ExportPipelineAsync(cli.WorkspaceRequest(parse) with { ReapLeftovers = false }, options,
+                parse.GetValue(_workspaces), token)).Value;
             await cli.Stdout.WriteAsync(text);
             return 0;
         }, ct));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Polycrate.Build.Cli.Infrastructure;
+using Polycrate.Build.Runs;
 
 namespace Polycrate.Build.Cli.Commands.Workflows;
 
@@ -17,6 +18,6 @@ internal sealed class WorkflowsRunCommand : Command
         Options.Add(_step);
         _run.AddTo(this);
         SetAction((parse, ct) => RunInvoker.InvokeAsync(cli, parse, _run,
-            (runner, options, token) => runner.RunWorkflowAsync(options, parse.GetValue(_name)!, parse.GetValue(_step), token), ct));
+            () => RunRequest.ForWorkflow(parse.GetValue(_name)!, parse.GetValue(_step)), ct));
     }
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.Extensions.Logging;
 using Polycrate.Build.Cli.Infrastructure;
 using Polycrate.Build.Secrets.Workspace;
 
@@ -21,10 +20,9 @@ internal sealed class WorkspaceDecryptCommand : Command
         Options.Add(_force);
         SetAction((parse, ct) => cli.RunAsync(async token =>
         {
-            var workspace = await cli.LoadWorkspaceAsync(parse, token, allowMissingBlocks: true);
             using var loggers = cli.CreateLoggerFactory(parse);
-            var result = await new WorkspaceDecryptor(loggers.CreateLogger<WorkspaceDecryptor>())
-                .DecryptAsync(workspace, SecretsOptions.Key(parse, _identity), parse.GetValue(_force), token);
+            var result = (await cli.CreateEngine(loggers).DecryptSecretsAsync(cli.WorkspaceRequest(parse), SecretsOptions.Key(parse, _identity),
+                parse.GetValue(_force), token)).Value;
             await cli.Stderr.WriteLineAsync(
                 $"decrypted {result.Count(SecretChangeKind.Decrypted)} secret(s), {result.Count(SecretChangeKind.Unchanged)} unchanged"
                 + (result.GitIgnoreUpdated ? "; updated .gitignore" : "")

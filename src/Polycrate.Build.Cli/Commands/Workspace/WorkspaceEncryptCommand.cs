@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.Extensions.Logging;
 using Polycrate.Build.Cli.Infrastructure;
 using Polycrate.Build.Secrets.Workspace;
 
@@ -23,10 +22,9 @@ internal sealed class WorkspaceEncryptCommand : Command
         Options.Add(_keepPlaintext);
         SetAction((parse, ct) => cli.RunAsync(async token =>
         {
-            var workspace = await cli.LoadWorkspaceAsync(parse, token, allowMissingBlocks: true);
             using var loggers = cli.CreateLoggerFactory(parse);
             var options = new WorkspaceEncryptOptions(SecretsOptions.Key(parse, _identity), parse.GetValue(_recipients), parse.GetValue(_keepPlaintext));
-            var result = await new WorkspaceEncryptor(loggers.CreateLogger<WorkspaceEncryptor>()).EncryptAsync(workspace, options, token);
+            var result = (await cli.CreateEngine(loggers).EncryptSecretsAsync(cli.WorkspaceRequest(parse), options, token)).Value;
             var removed = result.Changes.Count(c => c.PlaintextRemoved);
             await cli.Stderr.WriteLineAsync(
                 $"encrypted {result.Count(SecretChangeKind.Encrypted)} secret(s), {result.Count(SecretChangeKind.Unchanged)} unchanged; "

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.Extensions.Logging;
 using Polycrate.Build.Cli.Infrastructure;
 using Polycrate.Build.Secrets.Workspace;
 
@@ -18,10 +17,9 @@ internal sealed class WorkspaceRekeyCommand : Command
         Options.Add(_recipients);
         SetAction((parse, ct) => cli.RunAsync(async token =>
         {
-            var workspace = await cli.LoadWorkspaceAsync(parse, token, allowMissingBlocks: true);
             using var loggers = cli.CreateLoggerFactory(parse);
-            var result = await new WorkspaceRekeyer(loggers.CreateLogger<WorkspaceRekeyer>())
-                .RekeyAsync(workspace, SecretsOptions.Key(parse, _identity), parse.GetValue(_recipients), token);
+            var result = (await cli.CreateEngine(loggers).RekeySecretsAsync(cli.WorkspaceRequest(parse), SecretsOptions.Key(parse, _identity),
+                parse.GetValue(_recipients), token)).Value;
             await cli.Stderr.WriteLineAsync(
                 $"re-encrypted {result.Count(SecretChangeKind.Rekeyed)} secret(s) to {result.RecipientsFile ?? "your own key"}");
             return 0;

@@ -10,5 +10,5 @@ public sealed class PrivateDirectoryException : PolycrateException
     {
     }
 
-    public override string Code => "PCB3070";
+    public override string Code => DiagnosticCodes.PrivateDirectoryUnsafe;
 }

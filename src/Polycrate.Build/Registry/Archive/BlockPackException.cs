@@ -10,7 +10,7 @@ public sealed class BlockPackException : PolycrateException
     {
     }
 
-    public override string Code => "PCB4004";
+    public override string Code => DiagnosticCodes.BlockPack;
 
     public override int ExitCode => 2;
 }

@@ -14,5 +14,5 @@ public sealed class UnsafeArchiveException : PolycrateException
 
     public string Entry { get; }
 
-    public override string Code => "PCB4005";
+    public override string Code => DiagnosticCodes.UnsafeArchive;
 }

@@ -10,5 +10,5 @@ public sealed class CredentialException : PolycrateException
     {
     }
 
-    public override string Code => "PCB4006";
+    public override string Code => DiagnosticCodes.Credentials;
 }

@@ -11,5 +11,5 @@ public sealed class BlockDirectoryConflictException : PolycrateException
     {
     }
 
-    public override string Code => "PCB4011";
+    public override string Code => DiagnosticCodes.BlockDirectoryConflict;
 }

@@ -18,5 +18,5 @@ public sealed class BlockPinException : PolycrateException
 
     public string CurrentDigest { get; }
 
-    public override string Code => "PCB4007";
+    public override string Code => DiagnosticCodes.BlockPinMoved;
 }

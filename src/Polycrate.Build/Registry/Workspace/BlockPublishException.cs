@@ -13,7 +13,7 @@ public sealed class BlockPublishException : PolycrateException
         _location = location;
     }
 
-    public override string Code => "PCB4010";
+    public override string Code => DiagnosticCodes.BlockPublish;
 
     public override int ExitCode => 2;
 

@@ -11,5 +11,5 @@ public sealed class InvalidBlockArtifactException : PolycrateException
     {
     }
 
-    public override string Code => "PCB4008";
+    public override string Code => DiagnosticCodes.InvalidBlockArtifact;
 }

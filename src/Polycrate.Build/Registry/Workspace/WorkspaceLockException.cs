@@ -16,5 +16,5 @@ public sealed class WorkspaceLockException : PolycrateException
 
     public string LockFile { get; }
 
-    public override string Code => "PCB7010";
+    public override string Code => DiagnosticCodes.WorkspaceLocked;
 }

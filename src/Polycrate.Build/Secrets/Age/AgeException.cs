@@ -16,7 +16,19 @@ public sealed class AgeException : PolycrateException
 
     public AgeErrorKind Kind { get; }
 
-    public override string Code => $"PCB{(int)Kind}";
+    public override string Code => Kind switch
+    {
+        AgeErrorKind.InvalidKey => DiagnosticCodes.AgeInvalidKey,
+        AgeErrorKind.MalformedHeader => DiagnosticCodes.AgeMalformedHeader,
+        AgeErrorKind.NoIdentityMatched => DiagnosticCodes.AgeNoIdentityMatched,
+        AgeErrorKind.HeaderMacMismatch => DiagnosticCodes.AgeHeaderMacMismatch,
+        AgeErrorKind.PayloadAuthenticationFailed => DiagnosticCodes.AgePayloadAuthenticationFailed,
+        AgeErrorKind.Truncated => DiagnosticCodes.AgeTruncated,
+        AgeErrorKind.MalformedArmor => DiagnosticCodes.AgeMalformedArmor,
+        AgeErrorKind.WorkFactorTooLarge => DiagnosticCodes.AgeWorkFactorTooHigh,
+        AgeErrorKind.InvalidRecipients => DiagnosticCodes.AgeIncompatibleRecipients,
+        _ => throw new ArgumentOutOfRangeException(nameof(Kind), Kind, "no diagnostic code for this kind"),
+    };
 
     public override int ExitCode => 1;
 }

@@ -1,5 +1,6 @@
 using Polycrate.Build.Execution.Docker;
 using Polycrate.Build.Execution.ImageBuild;
+using Polycrate.Build.Diagnostics;
 
 namespace Polycrate.Build.IntegrationTests.Execution.Docker;
 
@@ -51,7 +52,7 @@ public sealed class DockerEngineTests(DockerEngineFixture fixture)
         var ex = await Assert.ThrowsAsync<ContainerException>(() => new ImagePuller(fixture.Client)
             .EnsureImageAsync("polycrate-no-such-image:0", ImagePullPolicy.Never, CancellationToken.None));
 
-        Assert.Equal(ContainerErrorCodes.ImageMissing, ex.Code);
+        Assert.Equal(DiagnosticCodes.ImageMissing, ex.Code);
     }
 
     [Fact]

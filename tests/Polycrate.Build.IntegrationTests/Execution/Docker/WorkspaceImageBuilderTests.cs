@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Polycrate.Build.Execution.Docker;
 using Polycrate.Build.Execution.ImageBuild;
+using Polycrate.Build.Diagnostics;
 
 namespace Polycrate.Build.IntegrationTests.Execution.Docker;
 
@@ -109,7 +110,7 @@ public sealed class WorkspaceImageBuilderTests(DockerEngineFixture fixture) : IA
 
         var ex = await Assert.ThrowsAsync<ContainerException>(() => EnsureAsync());
 
-        Assert.Equal(ContainerErrorCodes.StreamError, ex.Code);
+        Assert.Equal(DiagnosticCodes.StreamError, ex.Code);
         Assert.Contains("non-zero code: 3", ex.Message, StringComparison.Ordinal);
     }
 }

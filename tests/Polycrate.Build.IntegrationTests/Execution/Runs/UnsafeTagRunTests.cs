@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Polycrate.Build.Engine;
 using Polycrate.Build.Execution;
 using Polycrate.Build.IntegrationTests.Execution.Docker;
 using Polycrate.Build.IntegrationTests.Secrets.Runs;
@@ -45,8 +46,8 @@ public sealed class UnsafeTagRunTests(DockerEngineFixture engine) : IDisposable
             """);
 
         var observer = new RecordingObserver();
-        var report = await new WorkspaceRunner(NullLoggerFactory.Instance, observer)
-            .RunActionAsync(new RunOptions { WorkspaceDirectory = _root }, "app", "show", CancellationToken.None);
+        var report = await new PolycrateEngine(NullLoggerFactory.Instance)
+            .RunActionAsync(new RunOptions { WorkspaceDirectory = _root }, "app", "show", observer, CancellationToken.None);
 
         Assert.True(report.Summary.Succeeded, observer.Text);
         Assert.Contains("literal=[{{ lookup('pipe','touch /workspace/pwned; id') }}]", observer.Text, StringComparison.Ordinal);

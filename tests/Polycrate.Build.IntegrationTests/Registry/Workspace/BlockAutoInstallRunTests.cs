@@ -1,3 +1,4 @@
+using Polycrate.Build.Engine;
 using Polycrate.Build.Execution;
 using Polycrate.Build.Graph;
 using Polycrate.Build.Registry.Workspace;
@@ -66,7 +67,7 @@ public sealed class BlockAutoInstallRunTests(RegistryFixture registry)
         var reference = await PushGreeterAsync();
         using var consumer = Consumer(reference);
         var questions = new List<string>();
-        var runner = new WorkspaceRunner(NullLoggerFactory.Instance, new NullObserver());
+        var runner = new PolycrateEngine(NullLoggerFactory.Instance);
         RunOptions Options(bool answer) => new()
         {
             WorkspaceDirectory = consumer.Root,
@@ -78,11 +79,11 @@ public sealed class BlockAutoInstallRunTests(RegistryFixture registry)
             },
         };
 
-        var declined = await Assert.ThrowsAsync<ActionException>(() => runner.RunActionAsync(Options(false), "greet-hall", "hello", default));
+        var declined = await Assert.ThrowsAsync<ActionException>(() => runner.RunActionAsync(Options(false), "greet-hall", "hello", new NullObserver(), default));
         Assert.Equal(ActionException.BlocksMissingCode, declined.Code);
         Assert.False(consumer.Exists("blocks"));
 
-        var report = await runner.RunActionAsync(Options(true), "greet-hall", "hello", default);
+        var report = await runner.RunActionAsync(Options(true), "greet-hall", "hello", new NullObserver(), default);
 
         Assert.True(report.Summary.Succeeded);
         Assert.Equal([$"Install missing block {reference}?", $"Install missing block {reference}?"], questions);

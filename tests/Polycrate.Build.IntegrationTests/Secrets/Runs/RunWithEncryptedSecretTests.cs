@@ -1,3 +1,4 @@
+using Polycrate.Build.Engine;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polycrate.Build.Execution;
 using Polycrate.Build.IntegrationTests.Execution.Docker;
@@ -47,9 +48,9 @@ public sealed class RunWithEncryptedSecretTests(DockerEngineFixture engine) : ID
             """);
 
         var observer = new RecordingObserver();
-        var runner = new WorkspaceRunner(NullLoggerFactory.Instance, observer,
-            name => name == "WORKSPACE_ENCRYPTION_KEY" ? identity.ToSecretString() : Environment.GetEnvironmentVariable(name));
-        var report = await runner.RunActionAsync(new RunOptions { WorkspaceDirectory = _root }, "app", "use", CancellationToken.None);
+        var runner = new PolycrateEngine(NullLoggerFactory.Instance,
+            getEnvironmentVariable: name => name == "WORKSPACE_ENCRYPTION_KEY" ? identity.ToSecretString() : Environment.GetEnvironmentVariable(name));
+        var report = await runner.RunActionAsync(new RunOptions { WorkspaceDirectory = _root }, "app", "use", observer, CancellationToken.None);
 
         Assert.True(report.Summary.Succeeded, observer.Text);
         Assert.Contains("token is ********", observer.Text, StringComparison.Ordinal);

@@ -1,20 +1,20 @@
 using Cake.Core;
 using Cake.Core.Diagnostics;
-using Microsoft.Extensions.Logging;
 using Polycrate.Build.Diagnostics;
+using Polycrate.Build.Engine;
 using Polycrate.Build.Execution;
-using Polycrate.Build.Loading;
 using Polycrate.Build.Model;
 using Polycrate.Build.Reporting;
+using Polycrate.Build.Runs;
 
 namespace Cake.Polycrate.Internal;
 
 /// <summary>
-/// What every alias does around the engine: settings → <see cref="RunOptions"/>, engine logs → <see cref="Cake.Core.Diagnostics.ICakeLog"/>,
-/// Ctrl-C → cancellation (the engine stops the container), and failures → <see cref="CakeException"/> carrying the
-/// engine's code, message and exit code.
+/// What every alias does around the engine façade: settings → <see cref="RunOptions"/>, engine logs and load warnings →
+/// <see cref="ICakeLog"/>, Ctrl-C → cancellation (the engine stops the container), and failures →
+/// <see cref="CakeException"/> carrying the engine's code, message (hints spelled as Cake settings) and exit code.
 /// </summary>
-internal sealed class CakeWorkspaceRunner(ICakeContext context, PolycrateSettings settings)
+internal sealed class CakeEngineAdapter(ICakeContext context, PolycrateSettings settings)
 {
     public RunOptions Options => new()
     {
@@ -38,15 +38,32 @@ internal sealed class CakeWorkspaceRunner(ICakeContext context, PolycrateSetting
             ExtraVars = settings.ExtraVars.Select(v => v.StartsWith('@') ? "@" + new Cake.Core.IO.FilePath(v[1..]).MakeAbsolute(context.Environment).FullPath : v).ToList(),
             VaultPasswordFile = settings.VaultPasswordFile?.MakeAbsolute(context.Environment).FullPath,
         },
+        InsecureRegistries = [.. settings.InsecureRegistries],
+        MountDockerSocket = settings.DockerSocket,
+        ExtraEnv = [.. settings.Env.Select(e => RunOverrides.ParseEnv(e) ?? throw Invalid($"Env '{e}': expected KEY=VALUE"))],
+        ExtraMounts = [.. settings.Mount.Select(ParseMount)],
+        LogLevel = settings.LogLevel is null or (>= 0 and <= 5) ? settings.LogLevel : throw Invalid($"LogLevel {settings.LogLevel} must be from 0 to 5"),
+        Command = "cake " + settings.GetType().Name,
     };
+
+    /// <summary>As the CLI: a malformed entry or a source that does not exist is refused (the engine would create it root-owned).</summary>
+    private MountEntry ParseMount(string value) =>
+        RunOverrides.ParseMount(value, context.Environment.WorkingDirectory.FullPath) is not { } mount
+            ? throw Invalid($"Mount '{value}': expected SRC:DST[:ro] with an absolute DST")
+            : File.Exists(mount.HostPath) || Directory.Exists(mount.HostPath) ? mount
+            : throw Invalid($"Mount '{value}': the source {mount.HostPath} does not exist; create it first or fix the path");
+
+    private static CakeException Invalid(string message) => new(2, $"{DiagnosticCodes.InvalidParameter}: {message}");
+
+    public WorkspaceRequest Workspace => new(WorkspaceDirectory(context, settings)) { Strict = settings.Strict };
 
     public static string WorkspaceDirectory(ICakeContext context, PolycrateSettings settings) =>
         (settings.WorkspaceDirectory ?? context.Environment.WorkingDirectory).MakeAbsolute(context.Environment).FullPath;
 
     /// <summary>Runs a workflow or action; a failed run throws with every failed target and the action's exit code.</summary>
-    public void Run(Func<WorkspaceRunner, RunOptions, CancellationToken, Task<RunReport>> run)
+    public void Run(RunRequest request)
     {
-        var report = Invoke(run);
+        var report = Invoke((engine, token) => engine.RunAsync(request, Options, new CakeRunObserver(context.Log), token));
         if (!report.Summary.Succeeded)
         {
             var failures = report.Summary.Results.Where(r => r.IsFailure).Select(RunMessages.Failure).ToList();
@@ -56,25 +73,8 @@ internal sealed class CakeWorkspaceRunner(ICakeContext context, PolycrateSetting
         }
     }
 
-    public T Invoke<T>(Func<WorkspaceRunner, RunOptions, CancellationToken, Task<T>> call) =>
-        InvokeEngine((loggers, token) => call(new WorkspaceRunner(loggers, new CakeRunObserver(context.Log)), Options, token));
-
-    /// <summary>Loads the workspace (missing registry blocks allowed) and logs its warnings.</summary>
-    public async Task<Workspace> LoadWorkspaceAsync(CakeLoggerFactory loggers, CancellationToken cancellationToken)
-    {
-        var loader = new WorkspaceLoader(loggers.CreateLogger<WorkspaceLoader>());
-        var loaded = await loader.LoadAsync(WorkspaceDirectory(context, settings), new LoadOptions { Strict = settings.Strict, AllowMissingBlocks = true },
-            cancellationToken);
-        foreach (var warning in loaded.Warnings)
-        {
-            context.Log.Warning("{0}", warning.ToString());
-        }
-
-        return loaded.Workspace;
-    }
-
     /// <summary>Runs any engine call with the alias conventions: Cake logging, Ctrl-C as cancellation, coded failures.</summary>
-    public T InvokeEngine<T>(Func<CakeLoggerFactory, CancellationToken, Task<T>> call)
+    public T Invoke<T>(Func<PolycrateEngine, CancellationToken, Task<T>> call)
     {
         using var cancellation = new CancellationTokenSource();
         void OnCancel(object? sender, ConsoleCancelEventArgs e)
@@ -88,11 +88,12 @@ internal sealed class CakeWorkspaceRunner(ICakeContext context, PolycrateSetting
         try
         {
             using var loggers = new CakeLoggerFactory(context.Log);
-            return call(loggers, cancellation.Token).GetAwaiter().GetResult();
+            var engine = new PolycrateEngine(loggers, warning => context.Log.Warning("{0}", warning.ToString()));
+            return call(engine, cancellation.Token).GetAwaiter().GetResult();
         }
         catch (PolycrateException exception)
         {
-            throw new CakeException(exception.ExitCode, $"{exception.Code}: {exception.Message}", exception);
+            throw new CakeException(exception.ExitCode, $"{exception.Code}: {DiagnosticCatalog.ForFrontEnd(exception.Message, FrontEnd.Cake)}", exception);
         }
         catch (OperationCanceledException exception) when (cancellation.IsCancellationRequested)
         {

@@ -1,0 +1,8 @@
+using Polycrate.Build.Diagnostics;
+using Polycrate.Build.Graph;
+using Polycrate.Build.Model;
+
+namespace Polycrate.Build.Engine;
+
+/// <summary>The targets a front end exposes (MSBuild targets, Cake tasks) and the naming problems that block them.</summary>
+public sealed record FrontEndTargetList(Workspace Workspace, IReadOnlyList<FrontEndTarget> Targets, IReadOnlyList<Diagnostic> Problems);

@@ -1,0 +1,30 @@
+using Polycrate.Build.Execution;
+using Polycrate.Build.Execution.ImageBuild;
+using Polycrate.Build.Graph;
+using Polycrate.Build.Model;
+using Polycrate.Build.Transactions;
+
+namespace Polycrate.Build.Runs;
+
+/// <summary>
+/// The part of a run that touches the container engine or the host: leftovers of killed runs, the toolchain image and
+/// the actions. One per run (it owns the engine connection and the action runtime, disposed after the run); the
+/// executor schedules, this does the work of one target.
+/// </summary>
+public interface IRunEngine : IAsyncDisposable
+{
+    /// <summary>True when actions run on this machine (no image needed).</summary>
+    bool OnHost { get; }
+
+    /// <summary>Negotiates the engine connection while the workspace loads; failures are left to the image target to report.</summary>
+    Task WarmUpAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Removes what killed runs left (containers, private run directories, mount points) before this run starts.</summary>
+    Task ReapOrphansAsync(Workspace workspace, CancellationToken cancellationToken);
+
+    /// <summary>Builds the workspace's Dockerfile when its inputs changed, else makes sure the image is there.</summary>
+    Task<WorkspaceImageResult> EnsureImageAsync(Workspace workspace, RunOptions options, CancellationToken cancellationToken);
+
+    /// <summary>Runs one action target (prompt, secrets, snapshot, process) and returns its outcome.</summary>
+    Task<TargetOutcome> RunActionAsync(Target target, ActionContext context, string runDirectory, OutputTail tail, CancellationToken cancellationToken);
+}
