@@ -1,7 +1,6 @@
 using Cake.Core;
 using Cake.Core.Annotations;
 using Cake.Polycrate.Internal;
-using Polycrate.Build.Runs;
 
 namespace Cake.Polycrate;
 
@@ -16,6 +15,6 @@ public static class PolycrateRunAliases
     public static void PolycrateRun(this ICakeContext context, string block, string action, PolycrateRunSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(context);
-        new CakeEngineAdapter(context, settings ?? new PolycrateRunSettings()).Run(RunRequest.ForAction(block, action));
+        new CakeEngineAdapter(context, settings ?? new PolycrateRunSettings()).Run(global::Polycrate.Build.Runs.RunRequest.ForAction(block, action));
     }
 }

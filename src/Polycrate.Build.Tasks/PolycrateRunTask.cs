@@ -13,61 +13,64 @@ namespace Polycrate.Build.Tasks;
 /// </summary>
 public abstract class PolycrateRunTask : PolycrateTask
 {
-    /// <summary>Container (default) or Host.</summary>
+    /// <summary>$(PolycrateRuntime): Container (default) or Host.</summary>
     public string? Runtime { get; set; }
 
-    /// <summary>Missing (default), Always or Never.</summary>
+    /// <summary>$(PolycratePull): Missing (default), Always or Never.</summary>
     public string? Pull { get; set; }
 
+    /// <summary>$(PolycrateMaxParallel): steps of one workflow run at most this many at once.</summary>
     public int MaxParallel { get; set; } = 1;
 
-    /// <summary>Confirms action and workflow prompts; a build never waits for input, so a prompt without it fails.</summary>
+    /// <summary>$(PolycrateForce): confirms action and workflow prompts; a build never waits for input, so a prompt without it fails.</summary>
     public bool Force { get; set; }
 
+    /// <summary>$(PolycrateBlocksAutoPull): install missing registry blocks before the run.</summary>
     public bool BlocksAutoPull { get; set; }
 
+    /// <summary>$(PolycrateDockerfile): the toolchain image's Dockerfile instead of Dockerfile.poly.</summary>
     public string? Dockerfile { get; set; }
 
-    /// <summary>Write a JUnit XML report of the run to this file.</summary>
+    /// <summary>$(PolycrateJUnitPath): write a JUnit XML report of the run to this file.</summary>
     public string? JUnitPath { get; set; }
 
-    /// <summary>Git-commit what the run changed in the workspace (as <c>--commit</c>).</summary>
+    /// <summary>$(PolycrateCommit): git-commit what the run changed in the workspace (as <c>--commit</c>).</summary>
     public bool Commit { get; set; }
 
-    /// <summary>Ansible pass-through: <c>--limit</c> host pattern.</summary>
+    /// <summary>$(PolycrateLimit), Ansible pass-through: <c>--limit</c> host pattern.</summary>
     public string? Limit { get; set; }
 
-    /// <summary>Ansible pass-through: <c>--tags</c>, comma-separated.</summary>
+    /// <summary>$(PolycrateTags), Ansible pass-through: <c>--tags</c>, comma-separated.</summary>
     public string? Tags { get; set; }
 
-    /// <summary>Ansible pass-through: <c>--skip-tags</c>, comma-separated.</summary>
+    /// <summary>$(PolycrateSkipTags), Ansible pass-through: <c>--skip-tags</c>, comma-separated.</summary>
     public string? SkipTags { get; set; }
 
-    /// <summary>Ansible pass-through: check mode (dry run).</summary>
+    /// <summary>$(PolycrateCheck), Ansible pass-through: check mode (dry run).</summary>
     public bool Check { get; set; }
 
-    /// <summary>Ansible pass-through: <c>--diff</c>.</summary>
+    /// <summary>$(PolycrateDiff), Ansible pass-through: <c>--diff</c>.</summary>
     public bool Diff { get; set; }
 
-    /// <summary>Ansible pass-through: extra vars entries (key=value pairs, a JSON mapping or @FILE).</summary>
+    /// <summary>$(PolycrateExtraVars), Ansible pass-through: extra vars entries (key=value pairs, a JSON mapping or @FILE).</summary>
     public string[]? ExtraVars { get; set; }
 
-    /// <summary>Ansible pass-through: vault password file.</summary>
+    /// <summary>$(PolycrateVaultPasswordFile), Ansible pass-through: vault password file.</summary>
     public string? VaultPasswordFile { get; set; }
 
-    /// <summary>Registries (host[:port]) spoken to over plain HTTP when installing blocks; loopback registries always are.</summary>
+    /// <summary>$(PolycrateInsecureRegistries): registries (host[:port]) spoken to over plain HTTP when installing blocks; loopback always is.</summary>
     public string[] InsecureRegistries { get; set; } = [];
 
-    /// <summary>Mount the Docker engine's socket into action containers (<c>--docker-socket</c>).</summary>
+    /// <summary>$(PolycrateDockerSocket): mount the Docker engine's socket into action containers (<c>--docker-socket</c>).</summary>
     public bool DockerSocket { get; set; }
 
-    /// <summary>Environment variables for the run only, <c>KEY=VALUE</c> each (<c>-e/--env</c>); they win over the workspace's.</summary>
+    /// <summary>$(PolycrateEnv): environment variables for the run only, <c>KEY=VALUE</c> each (<c>-e/--env</c>); they win over the workspace's.</summary>
     public string[] Env { get; set; } = [];
 
-    /// <summary>Bind mounts for the run only, <c>SRC:DST[:ro]</c> each (<c>-m/--mount</c>); SRC relative to the project directory.</summary>
+    /// <summary>$(PolycrateMount): bind mounts for the run only, <c>SRC:DST[:ro]</c> each (<c>-m/--mount</c>); SRC relative to the project directory.</summary>
     public string[] Mount { get; set; } = [];
 
-    /// <summary>Polycrate's log level 0-5 (<c>--loglevel</c>): sets ANSIBLE_VERBOSITY (and ANSIBLE_DEBUG above 2); empty keeps the default.</summary>
+    /// <summary>$(PolycrateLogLevel): Polycrate's log level 0-5 (<c>--loglevel</c>): sets ANSIBLE_VERBOSITY (and ANSIBLE_DEBUG above 2); empty keeps the default.</summary>
     public string? LogLevel { get; set; }
 
     /// <summary>The transaction id of the run, for finding its log.</summary>

@@ -55,9 +55,7 @@ internal static class AgePayload
         }
         finally
         {
-            CryptographicOperations.ZeroMemory(plain);
-            ArrayPool<byte>.Shared.Return(plain);
-            ArrayPool<byte>.Shared.Return(sealedChunk);
+            Release(plain, sealedChunk);
         }
     }
 
@@ -120,10 +118,16 @@ internal static class AgePayload
         }
         finally
         {
-            CryptographicOperations.ZeroMemory(plain);
-            ArrayPool<byte>.Shared.Return(plain);
-            ArrayPool<byte>.Shared.Return(sealedChunk);
+            Release(plain, sealedChunk);
         }
+    }
+
+    /// <summary>Wipes the plaintext buffer and returns both buffers to the pool.</summary>
+    private static void Release(byte[] plain, byte[] sealedChunk)
+    {
+        CryptographicOperations.ZeroMemory(plain);
+        ArrayPool<byte>.Shared.Return(plain);
+        ArrayPool<byte>.Shared.Return(sealedChunk);
     }
 
     private static bool TryOpen(ChaCha20Poly1305 aead, byte[] nonce, byte[] sealedChunk, int length, byte[] plain)
