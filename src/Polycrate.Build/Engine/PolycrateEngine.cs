@@ -31,9 +31,16 @@ public sealed class PolycrateEngine
     /// <param name="loggers">Engine logs (progress, debug timings) in the front end's logging.</param>
     /// <param name="onWarning">Each load warning (PCB1003 …) as it is found; errors are thrown instead.</param>
     /// <param name="getEnvironmentVariable">Environment lookup (DOCKER_HOST, POLYCRATE_*); the process environment by default.</param>
+    public PolycrateEngine(ILoggerFactory loggers, Action<Diagnostic>? onWarning = null, Func<string, string?>? getEnvironmentVariable = null)
+        : this(loggers, onWarning, getEnvironmentVariable, runServices: null)
+    {
+    }
+
+    /// <param name="loggers">Engine logs.</param>
+    /// <param name="onWarning">Each load warning as it is found.</param>
+    /// <param name="getEnvironmentVariable">Environment lookup; the process environment by default.</param>
     /// <param name="runServices">What runs talk to; <see cref="RunServices.Default"/> unless a test replaces it.</param>
-    public PolycrateEngine(ILoggerFactory loggers, Action<Diagnostic>? onWarning = null, Func<string, string?>? getEnvironmentVariable = null,
-        RunServices? runServices = null)
+    internal PolycrateEngine(ILoggerFactory loggers, Action<Diagnostic>? onWarning, Func<string, string?>? getEnvironmentVariable, RunServices? runServices)
     {
         _loggers = loggers;
         _onWarning = onWarning ?? (_ => { });

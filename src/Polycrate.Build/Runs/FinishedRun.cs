@@ -5,7 +5,7 @@ using Polycrate.Build.Model;
 namespace Polycrate.Build.Runs;
 
 /// <summary>Everything a recorder may write about a finished run (succeeded, failed or canceled). Output tails are already redacted.</summary>
-public sealed record FinishedRun(
+internal sealed record FinishedRun(
     Workspace Workspace,
     RunOptions Options,
     string TransactionId,

@@ -4,7 +4,7 @@ using Polycrate.Build.Model;
 namespace Polycrate.Build.Runs;
 
 /// <summary>Installs registry blocks a run needs into the workspace (and blocks.lock).</summary>
-public interface IBlockSource
+internal interface IBlockSource
 {
     /// <summary>One missing <c>from:</c> registry parent.</summary>
     /// <returns>What was installed, for the run's output (<c>repository:tag@digest</c>).</returns>

@@ -11,7 +11,7 @@ namespace Polycrate.Build.Runs;
 /// the actions. One per run (it owns the engine connection and the action runtime, disposed after the run); the
 /// executor schedules, this does the work of one target.
 /// </summary>
-public interface IRunEngine : IAsyncDisposable
+internal interface IRunEngine : IAsyncDisposable
 {
     /// <summary>True when actions run on this machine (no image needed).</summary>
     bool OnHost { get; }

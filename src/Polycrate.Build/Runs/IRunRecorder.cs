@@ -7,7 +7,7 @@ namespace Polycrate.Build.Runs;
 /// (<see cref="RunServices.Recorders"/> creates them); a new kind of record is a new implementation added there, the
 /// planner and executor stay as they are. Disposed after the run when it implements <see cref="IAsyncDisposable"/>.
 /// </summary>
-public interface IRunRecorder
+internal interface IRunRecorder
 {
     /// <summary>Short name of what it writes ("log", "junit"); <see cref="Execution.RunReport"/>'s log path is the "log" recorder's.</summary>
     string Name { get; }

@@ -7,7 +7,7 @@ namespace Polycrate.Build.Runs;
 /// The redacted output tail of every target of one run (the last lines, see <see cref="OutputTail"/>), filled by the
 /// executor and read by the recorders: run log, JUnit, events.
 /// </summary>
-public sealed class RunOutputs
+internal sealed class RunOutputs
 {
     private readonly ConcurrentDictionary<string, OutputTail> _tails = new(StringComparer.Ordinal);
 

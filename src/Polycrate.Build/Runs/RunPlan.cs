@@ -9,7 +9,7 @@ namespace Polycrate.Build.Runs;
 /// (once), the roots to run, the load warnings, and the install results (they are part of the run's summary).
 /// <see cref="Graph"/> is null when an install failed: nothing else runs, the run is still recorded.
 /// </summary>
-public sealed record RunPlan(
+internal sealed record RunPlan(
     string TransactionId,
     DateTimeOffset Started,
     Workspace Workspace,

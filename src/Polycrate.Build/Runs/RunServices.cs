@@ -8,7 +8,7 @@ namespace Polycrate.Build.Runs;
 /// Docker or a registry: workspace loading, block installs, the engine (image + actions), the clock, and the recorders.
 /// The terminal is <see cref="RunOptions.Confirm"/>.
 /// </summary>
-public sealed record RunServices
+internal sealed record RunServices
 {
     public required IWorkspaceSource Workspaces { get; init; }
 

@@ -7,7 +7,7 @@ namespace Polycrate.Build.Runs;
 /// What a recorder learns before the first target runs: the plan (workspace, graph, roots), the options, and the
 /// outputs it may read as targets finish.
 /// </summary>
-public sealed record RunStart(RunPlan Plan, RunOptions Options, RunOutputs Outputs)
+internal sealed record RunStart(RunPlan Plan, RunOptions Options, RunOutputs Outputs)
 {
     /// <summary>The requested targets (they name the block/action or workflow/step); empty when an install failed.</summary>
     public IReadOnlyList<Target> Roots => Plan.Graph is { } graph ? [.. Plan.Roots.Select(id => graph[id])] : [];

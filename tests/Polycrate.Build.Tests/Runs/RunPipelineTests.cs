@@ -74,7 +74,7 @@ public sealed class RunPipelineTests : IDisposable
     }
 
     private PolycrateEngine Engine(SequenceWorkspaces workspaces, FakeBlocks? blocks = null) =>
-        new(NullLoggerFactory.Instance, _warnings.Add, runServices: new RunServices
+        new(NullLoggerFactory.Instance, _warnings.Add, null, new RunServices
         {
             Workspaces = workspaces,
             Blocks = blocks ?? _blocks,
