@@ -1,4 +1,3 @@
-using System.Text;
 using Polycrate.Build.Diagnostics;
 
 namespace Polycrate.Build.Loading;
@@ -50,35 +49,58 @@ internal static class PolyFileReader
 
         try
         {
-            await using var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.Asynchronous);
+            // Unbuffered: the bytes go straight into one array sized for the file. A workspace load reads hundreds of
+            // block files; an 80 KB copy buffer, a memory stream and a reader each were ~45 MB of garbage for 500 blocks.
+            await using var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.Asynchronous);
             if (!stream.CanSeek)
             {
                 diagnostics.Error(DiagnosticCodes.FileNotReadable, "not a regular file", location, "replace it with a regular file");
                 return null;
             }
 
-            using var memory = new MemoryStream((int)file.Length);
-            var chunk = new byte[81920];
-            int read;
-            while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+            var (bytes, length) = await ReadBoundedAsync(stream, file.Length, limits.MaxFileBytes, cancellationToken);
+            if (bytes is null)
             {
-                if (memory.Length + read > limits.MaxFileBytes)
-                {
-                    ReportTooLarge(path, memory.Length + read, limits, diagnostics);
-                    return null;
-                }
-
-                memory.Write(chunk, 0, read);
+                ReportTooLarge(path, length, limits, diagnostics);
+                return null;
             }
 
-            memory.Position = 0;
-            using var reader = new StreamReader(memory, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            return await reader.ReadToEndAsync(cancellationToken);
+            return TextDecoding.Decode(bytes.AsSpan(0, length));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             diagnostics.Error(DiagnosticCodes.FileNotReadable, $"cannot read the file: {ex.Message}", location, "check that the file exists and is readable");
             return null;
+        }
+    }
+
+    /// <summary>
+    /// The whole file in one array (one byte more than expected, so a file that grew since its size was read shows
+    /// it); bytes null when it holds more than <paramref name="limit"/> bytes, length then being how many were read.
+    /// </summary>
+    private static async Task<(byte[]? Bytes, int Length)> ReadBoundedAsync(Stream stream, long expected, long limit, CancellationToken cancellationToken)
+    {
+        var max = (int)Math.Min(limit, Array.MaxLength - 1);
+        var buffer = new byte[(int)Math.Min(expected, max) + 1];
+        var total = 0;
+        while (true)
+        {
+            var read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken);
+            if (read == 0)
+            {
+                return (buffer, total);
+            }
+
+            total += read;
+            if (total == buffer.Length)
+            {
+                if (total > max)
+                {
+                    return (null, total);
+                }
+
+                Array.Resize(ref buffer, (int)Math.Min(buffer.Length * 2L, max + 1L));
+            }
         }
     }
 

@@ -38,6 +38,12 @@ internal sealed class YamlExpansion
 
     private (long Nodes, int Depth) Measure(YamlNode node)
     {
+        // A scalar stands for itself: nothing to expand, so nothing to remember (most nodes are scalars).
+        if (node is YamlScalarNode)
+        {
+            return (1, 0);
+        }
+
         if (_measured.TryGetValue(node, out var known))
         {
             return known;
@@ -51,26 +57,39 @@ internal sealed class YamlExpansion
 
         long nodes = 1;
         var depth = 0;
-        IEnumerable<YamlNode> children = node switch
-        {
-            YamlMappingNode mapping => mapping.Children.SelectMany(c => new[] { c.Key, c.Value }),
-            YamlSequenceNode sequence => sequence.Children,
-            _ => [],
-        };
-
-        foreach (var child in children)
+        bool Add(YamlNode child)
         {
             var (childNodes, childDepth) = Measure(child);
-            if (_problem is not null)
-            {
-                return (0, 0);
-            }
-
             nodes = Math.Min(long.MaxValue / 2, nodes + childNodes);
             depth = Math.Max(depth, childDepth);
+            return _problem is null;
         }
 
-        var result = (nodes, node is YamlScalarNode ? 0 : depth + 1);
+        switch (node)
+        {
+            case YamlMappingNode mapping:
+                foreach (var (key, value) in mapping.Children)
+                {
+                    if (!Add(key) || !Add(value))
+                    {
+                        return (0, 0);
+                    }
+                }
+
+                break;
+            case YamlSequenceNode sequence:
+                foreach (var item in sequence.Children)
+                {
+                    if (!Add(item))
+                    {
+                        return (0, 0);
+                    }
+                }
+
+                break;
+        }
+
+        var result = (nodes, depth + 1);
         if (result.Item2 > _limits.MaxYamlDepth)
         {
             return Stop(node, DiagnosticCodes.YamlTooDeep,

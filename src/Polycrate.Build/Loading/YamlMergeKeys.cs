@@ -23,7 +23,8 @@ internal static class YamlMergeKeys
 
     private static void Visit(YamlNode node, YamlFile file, DiagnosticBag diagnostics, HashSet<YamlNode> done)
     {
-        if (!done.Add(node))
+        // Scalars hold nothing to merge; only mappings and lists (which aliases may share) are remembered.
+        if (node is YamlScalarNode || !done.Add(node))
         {
             return;
         }
@@ -38,13 +39,15 @@ internal static class YamlMergeKeys
 
                 break;
             case YamlMappingNode mapping:
+                var hasMergeKey = false;
                 foreach (var (key, value) in mapping.Children)
                 {
                     Visit(key, file, diagnostics, done);
                     Visit(value, file, diagnostics, done);
+                    hasMergeKey |= IsMergeKey(key);
                 }
 
-                if (mapping.Children.Keys.Any(IsMergeKey))
+                if (hasMergeKey)
                 {
                     Merge(mapping, file, diagnostics);
                 }
