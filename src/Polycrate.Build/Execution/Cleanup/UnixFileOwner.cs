@@ -1,0 +1,56 @@
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Polycrate.Build.Execution.Cleanup;
+
+/// <summary>
+/// Who owns a file, on Linux: .NET has no API for a file's owner, and clean-up in shared folders (<c>/tmp</c>) must
+/// never remove another user's entry — not even an empty folder, which the owner of the parent could remove. Uses
+/// <c>statx(2)</c> (Linux 4.11, glibc 2.28), whose buffer layout is the same on every architecture.
+/// </summary>
+internal static class UnixFileOwner
+{
+    private const int AtFdCwd = -100;
+    private const int AtSymlinkNoFollow = 0x100;
+    private const uint StatxUid = 0x8;
+    private const int UidOffset = 20;
+
+    /// <summary>The effective user id of this process, or null off Linux.</summary>
+    public static uint? CurrentUserId => OperatingSystem.IsLinux() ? NativeMethods.geteuid() : null;
+
+    /// <summary>The owner's user id of <paramref name="path"/> itself (a symlink is not followed), or null when unknown.</summary>
+    public static uint? Of(string path)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return null;
+        }
+
+        var name = Encoding.UTF8.GetBytes(path + '\0');
+        var buffer = new byte[256];
+        try
+        {
+            return NativeMethods.statx(AtFdCwd, ref name[0], AtSymlinkNoFollow, StatxUid, ref buffer[0]) == 0
+                ? MemoryMarshal.Read<uint>(buffer.AsSpan(UidOffset)) // native byte order
+                : null;
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>True only when <paramref name="path"/> is known to belong to this process's user.</summary>
+    public static bool IsOurs(string path) => CurrentUserId is { } us && Of(path) == us;
+
+    private static class NativeMethods
+    {
+        [DllImport("libc", SetLastError = true)]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+        public static extern int statx(int dirfd, ref byte pathname, int flags, uint mask, ref byte statxbuf);
+
+        [DllImport("libc")]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+        public static extern uint geteuid();
+    }
+}
