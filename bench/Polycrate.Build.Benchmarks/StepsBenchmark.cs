@@ -40,6 +40,10 @@ internal sealed class StepsBenchmark : IBenchmark
             Console.WriteLine($"  {small,5} steps: {smallCost.Run * 1000:F2} ms per step");
             Console.WriteLine($"  {large,5} steps: {largeCost.Run * 1000:F2} ms per step");
             Console.WriteLine($"  ratio {large}/{small}: {largeCost.Run / smallCost.Run:F2} (goal: 1.0, i.e. per-step cost independent of the workflow's size)");
+            Console.WriteLine("CPU time of this process per step (user + system, the started processes not included; less dependent on the machine's load):");
+            Console.WriteLine($"  {small,5} steps: {smallCost.Cpu * 1000:F2} ms per step");
+            Console.WriteLine($"  {large,5} steps: {largeCost.Cpu * 1000:F2} ms per step");
+            Console.WriteLine($"  ratio {large}/{small}: {largeCost.Cpu / smallCost.Cpu:F2}");
         }
 
         Console.WriteLine("preparation only (environment, snapshot, private files; no process started; independent of the machine's process-start load), per step:");
@@ -50,7 +54,7 @@ internal sealed class StepsBenchmark : IBenchmark
     }
 
     /// <summary>Seconds per step of the whole run (0 with <paramref name="prepareOnly"/>) and of the preparation alone, for a workflow of <paramref name="steps"/> steps.</summary>
-    private static async Task<(double Run, double Prepare, long SnapshotBytes)> MeasureAsync(int steps, bool prepareOnly, CancellationToken ct)
+    private static async Task<(double Run, double Cpu, double Prepare, long SnapshotBytes)> MeasureAsync(int steps, bool prepareOnly, CancellationToken ct)
     {
         var root = Directory.CreateTempSubdirectory("steps-bench-").FullName;
         try
@@ -59,20 +63,22 @@ internal sealed class StepsBenchmark : IBenchmark
             var (prepare, snapshotBytes) = await StepPreparationProbe.MeasureAsync(root, "long", ct);
             if (prepareOnly)
             {
-                return (0, prepare, snapshotBytes);
+                return (0, 0, prepare, snapshotBytes);
             }
 
             var runner = new WorkspaceRunner(NullLoggerFactory.Instance, new SilentObserver());
             var options = new RunOptions { WorkspaceDirectory = root, Runtime = RuntimeKind.Host, Force = true };
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             var report = await runner.RunWorkflowAsync(options, "long", null, ct);
             var elapsed = clock.Elapsed.TotalSeconds;
+            cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             if (!report.Summary.Succeeded)
             {
                 throw new InvalidOperationException($"the {steps}-step workflow failed");
             }
 
-            return (elapsed / steps, prepare, snapshotBytes);
+            return (elapsed / steps, cpu.TotalSeconds / steps, prepare, snapshotBytes);
         }
         finally
         {
