@@ -15,8 +15,26 @@ internal static class UnixFileOwner
     private const uint StatxUid = 0x8;
     private const int UidOffset = 20;
 
-    /// <summary>The effective user id of this process, or null off Linux.</summary>
-    public static uint? CurrentUserId => OperatingSystem.IsLinux() ? NativeMethods.geteuid() : null;
+    /// <summary>The effective user id of this process, or null off Linux (or without glibc).</summary>
+    public static uint? CurrentUserId
+    {
+        get
+        {
+            if (!OperatingSystem.IsLinux())
+            {
+                return null;
+            }
+
+            try
+            {
+                return NativeMethods.geteuid();
+            }
+            catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+            {
+                return null;
+            }
+        }
+    }
 
     /// <summary>The owner's user id of <paramref name="path"/> itself (a symlink is not followed), or null when unknown.</summary>
     public static uint? Of(string path)
@@ -45,11 +63,14 @@ internal static class UnixFileOwner
 
     private static class NativeMethods
     {
-        [DllImport("libc", SetLastError = true)]
+        /// <summary>glibc by its file name, which native AOT resolves as well as the JIT runtime (musl: not found, then owners are unknown and nothing is removed).</summary>
+        private const string Libc = "libc.so.6";
+
+        [DllImport(Libc, SetLastError = true)]
         [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
         public static extern int statx(int dirfd, ref byte pathname, int flags, uint mask, ref byte statxbuf);
 
-        [DllImport("libc")]
+        [DllImport(Libc)]
         [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
         public static extern uint geteuid();
     }
