@@ -18,40 +18,68 @@ internal sealed class StepsBenchmark : IBenchmark
 {
     public string Name => "steps";
 
-    public string Description => "per-step cost of a 500- and a 5,000-step workflow on the host runtime ([small=500] [large=5000])";
+    public string Description => "per-step cost of a 500- and a 5,000-step workflow on the host runtime ([small=500] [large=5000] [--prepare-only])";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken ct)
     {
-        var small = args.Count > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 500;
-        var large = args.Count > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5000;
-        await MeasureAsync(20, ct); // warm-up (JIT, file cache), not reported
-        var smallCost = await MeasureAsync(small, ct);
-        var largeCost = await MeasureAsync(large, ct);
-        Console.WriteLine($"steps benchmark: one workflow of N sequential steps (script 'true'), --runtime host, in process, wall time / N");
-        Console.WriteLine($"  {small,5} steps: {smallCost * 1000:F2} ms per step");
-        Console.WriteLine($"  {large,5} steps: {largeCost * 1000:F2} ms per step");
-        Console.WriteLine($"  ratio {large}/{small}: {largeCost / smallCost:F2} (goal: 1.0, i.e. per-step cost independent of the workflow's size)");
+        var prepareOnly = args.Contains("--prepare-only");
+        var numbers = args.Where(a => a != "--prepare-only").ToList();
+        var small = numbers.Count > 0 ? int.Parse(numbers[0], CultureInfo.InvariantCulture) : 500;
+        var large = numbers.Count > 1 ? int.Parse(numbers[1], CultureInfo.InvariantCulture) : 5000;
+        // Warm-up (JIT tiers, file cache), not reported: the preparation alone takes a few ms per step, so it needs more steps.
+        await MeasureAsync(300, prepareOnly: true, ct);
+        if (!prepareOnly)
+        {
+            await MeasureAsync(20, prepareOnly: false, ct);
+        }
+
+        var smallCost = await MeasureAsync(small, prepareOnly, ct);
+        var largeCost = await MeasureAsync(large, prepareOnly, ct);
+        if (!prepareOnly)
+        {
+            Console.WriteLine($"steps benchmark: one workflow of N sequential steps (script 'true'), --runtime host, in process, wall time / N");
+            Console.WriteLine($"  {small,5} steps: {smallCost.Run * 1000:F2} ms per step");
+            Console.WriteLine($"  {large,5} steps: {largeCost.Run * 1000:F2} ms per step");
+            Console.WriteLine($"  ratio {large}/{small}: {largeCost.Run / smallCost.Run:F2} (goal: 1.0, i.e. per-step cost independent of the workflow's size)");
+            Console.WriteLine("CPU time of this process per step (user + system, the started processes not included; less dependent on the machine's load):");
+            Console.WriteLine($"  {small,5} steps: {smallCost.Cpu * 1000:F2} ms per step");
+            Console.WriteLine($"  {large,5} steps: {largeCost.Cpu * 1000:F2} ms per step");
+            Console.WriteLine($"  ratio {large}/{small}: {largeCost.Cpu / smallCost.Cpu:F2}");
+        }
+
+        Console.WriteLine("preparation only (environment, snapshot, private files; no process started; independent of the machine's process-start load), per step:");
+        Console.WriteLine($"  {small,5} steps: {smallCost.Prepare * 1000:F3} ms per step (snapshot file {smallCost.SnapshotBytes:N0} bytes)");
+        Console.WriteLine($"  {large,5} steps: {largeCost.Prepare * 1000:F3} ms per step (snapshot file {largeCost.SnapshotBytes:N0} bytes)");
+        Console.WriteLine($"  ratio {large}/{small}: {largeCost.Prepare / smallCost.Prepare:F2}");
         return 0;
     }
 
-    /// <summary>Seconds per step for a workflow of <paramref name="steps"/> steps.</summary>
-    private static async Task<double> MeasureAsync(int steps, CancellationToken ct)
+    /// <summary>Seconds per step of the whole run (0 with <paramref name="prepareOnly"/>) and of the preparation alone, for a workflow of <paramref name="steps"/> steps.</summary>
+    private static async Task<(double Run, double Cpu, double Prepare, long SnapshotBytes)> MeasureAsync(int steps, bool prepareOnly, CancellationToken ct)
     {
         var root = Directory.CreateTempSubdirectory("steps-bench-").FullName;
         try
         {
             await GenerateAsync(root, steps, ct);
+            var (prepare, snapshotBytes) = await StepPreparationProbe.MeasureAsync(root, "long", ct);
+            if (prepareOnly)
+            {
+                return (0, 0, prepare, snapshotBytes);
+            }
+
             var engine = new PolycrateEngine(NullLoggerFactory.Instance);
             var options = new RunOptions { WorkspaceDirectory = root, Runtime = RuntimeKind.Host, Force = true };
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             var report = await engine.RunWorkflowAsync(options, "long", null, new SilentObserver(), ct);
             var elapsed = clock.Elapsed.TotalSeconds;
+            cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             if (!report.Summary.Succeeded)
             {
                 throw new InvalidOperationException($"the {steps}-step workflow failed");
             }
 
-            return elapsed / steps;
+            return (elapsed / steps, cpu.TotalSeconds / steps, prepare, snapshotBytes);
         }
         finally
         {

@@ -6,16 +6,20 @@ namespace Polycrate.Build.Execution;
 /// </summary>
 internal static class OwnerOnlyFile
 {
-    public static async Task WriteAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    public static Task WriteAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) =>
+        WriteAsync(path, (stream, ct) => stream.WriteAsync(content, ct).AsTask(), cancellationToken);
+
+    /// <summary>Creates the file and lets <paramref name="write"/> fill it (e.g. a <see cref="Serialization.YamlText"/> part by part).</summary>
+    public static async Task WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
     {
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, BufferSize = 0 };
         if (!OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
         await using var stream = new FileStream(path, options);
-        await stream.WriteAsync(content, cancellationToken);
+        await write(stream, cancellationToken);
     }
 
     public static Task WriteAsync(string path, string content, CancellationToken cancellationToken) =>

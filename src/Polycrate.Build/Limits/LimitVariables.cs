@@ -27,6 +27,9 @@ public static class LimitVariables
     /// <summary>Seconds an Engine API request may take (waiting for a container is not bounded); also the idle bound of pull streams.</summary>
     public const string DockerTimeout = "POLYCRATE_DOCKER_TIMEOUT";
 
+    /// <summary>Largest run log read back (<c>logs list</c>, <c>logs inspect</c>), in bytes.</summary>
+    public const string MaxLogFileBytes = "POLYCRATE_MAX_LOG_FILE_BYTES";
+
     /// <summary>Seconds to wait for another process's lock on a workspace's blocks.lock.</summary>
     public const string LockTimeout = "POLYCRATE_LOCK_TIMEOUT";
 

@@ -24,8 +24,28 @@ public static class ConfigYamlWriter
     /// </param>
     public static string Write(ConfigValue value, IReadOnlySet<string>? unsafeKeys = null, YamlFragmentCache? cache = null)
     {
-        var context = new Context(unsafeKeys, cache);
+        var context = new Context(unsafeKeys, cache, Parts: null);
         var builder = new StringBuilder();
+        WriteDocument(builder, value, context);
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// The same text as <see cref="Write"/>, as parts: fragments served by <paramref name="cache"/> are not copied into a
+    /// string of the whole document but referenced as their UTF-8 bytes (see <see cref="YamlText"/>), which keeps writing
+    /// a step's snapshot free of allocations that grow with the workflow.
+    /// </summary>
+    public static YamlText WriteParts(ConfigValue value, IReadOnlySet<string>? unsafeKeys = null, YamlFragmentCache? cache = null)
+    {
+        var context = new Context(unsafeKeys, cache, Parts: []);
+        var builder = new StringBuilder();
+        WriteDocument(builder, value, context);
+        context.Flush(builder);
+        return new YamlText(context.Parts!);
+    }
+
+    private static void WriteDocument(StringBuilder builder, ConfigValue value, Context context)
+    {
         switch (value)
         {
             case ConfigMap { Count: > 0 } map:
@@ -38,16 +58,28 @@ public static class ConfigYamlWriter
                 builder.Append(Inline(value)).Append('\n');
                 break;
         }
-
-        return builder.ToString();
     }
 
-    private sealed record Context(IReadOnlySet<string>? UnsafeKeys, YamlFragmentCache? Cache)
+    private sealed record Context(IReadOnlySet<string>? UnsafeKeys, YamlFragmentCache? Cache, List<ReadOnlyMemory<byte>>? Parts)
     {
+        /// <summary>How often the builder was moved into <see cref="Parts"/> (its positions are not comparable across a flush).</summary>
+        public int Flushes { get; private set; }
+
         /// <summary>A string under an unsafe key that holds braces and carries no tag of its own.</summary>
         public bool IsUnsafe(string? key, ConfigValue value) =>
             key is not null && UnsafeKeys is not null && UnsafeKeys.Contains(key)
             && value is ConfigScalar { Kind: ScalarKind.String, Tag: null } scalar && scalar.Text.Contains('{', StringComparison.Ordinal);
+
+        /// <summary>Moves what the builder holds into <see cref="Parts"/> (counted even when empty: a part may follow).</summary>
+        public void Flush(StringBuilder builder)
+        {
+            Flushes++;
+            if (builder.Length > 0)
+            {
+                Parts!.Add(Encoding.UTF8.GetBytes(builder.ToString()));
+                builder.Clear();
+            }
+        }
     }
 
     private static void WriteMap(StringBuilder builder, ConfigMap map, int indent, bool padFirst, Context context)
@@ -90,11 +122,11 @@ public static class ConfigYamlWriter
         {
             case ConfigMap { Count: > 0 } map:
                 builder.Append('\n');
-                WriteCached(builder, map, indent, context.Cache, () => WriteMap(builder, map, indent, padFirst: true, context));
+                WriteCached(builder, map, indent, context, () => WriteMap(builder, map, indent, padFirst: true, context));
                 break;
             case ConfigList { Items.Count: > 0 } list:
                 builder.Append('\n');
-                WriteCached(builder, list, indent, context.Cache, () => WriteList(builder, list, indent, key, context));
+                WriteCached(builder, list, indent, context, () => WriteList(builder, list, indent, key, context));
                 break;
             default:
                 builder.Append(context.IsUnsafe(key, value) ? " !unsafe " : " ").Append(Inline(value)).Append('\n');
@@ -102,23 +134,37 @@ public static class ConfigYamlWriter
         }
     }
 
-    private static void WriteCached(StringBuilder builder, ConfigValue value, int indent, YamlFragmentCache? cache, Action write)
+    private static void WriteCached(StringBuilder builder, ConfigValue value, int indent, Context context, Action write)
     {
-        if (cache is null)
+        if (context.Cache is not { } cache)
         {
             write();
             return;
         }
 
-        if (cache.TryGet(value, indent, out var text))
+        if (cache.TryGet(value, indent, out var fragment))
         {
-            builder.Append(text);
+            if (context.Parts is null)
+            {
+                builder.Append(fragment.Text);
+            }
+            else
+            {
+                context.Flush(builder);
+                context.Parts.Add(fragment.Utf8);
+            }
+
             return;
         }
 
         var start = builder.Length;
+        var flushes = context.Flushes;
         write();
-        cache.Offer(value, indent, builder, start);
+        // A fragment served inside this one moved the text before it out of the builder: then this one is not kept.
+        if (context.Flushes == flushes)
+        {
+            cache.Offer(value, indent, builder, start);
+        }
     }
 
     private static string Inline(ConfigValue value) => value switch

@@ -14,7 +14,7 @@ public sealed class YamlFragmentCache
     /// <summary>Fragments shorter than this (characters) are cheaper to render again than to keep.</summary>
     public const int MinimumLength = 4096;
 
-    private readonly Dictionary<(ConfigValue Value, int Indent), string> _fragments = new(new IdentityComparer());
+    private readonly Dictionary<(ConfigValue Value, int Indent), Fragment> _fragments = new(new IdentityComparer());
     private readonly HashSet<ConfigValue> _shared = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Declares <paramref name="value"/> as used by many trees, so its rendered text is kept.</summary>
@@ -29,11 +29,12 @@ public sealed class YamlFragmentCache
     /// <summary>How many fragments were served from the cache (for tests and diagnostics).</summary>
     public int Hits { get; private set; }
 
-    public bool TryGet(ConfigValue value, int indent, out string text)
+    /// <summary>The kept rendering of <paramref name="value"/> at <paramref name="indent"/>, as text and as UTF-8 (encoded once).</summary>
+    public bool TryGet(ConfigValue value, int indent, out Fragment fragment)
     {
         lock (_fragments)
         {
-            if (_fragments.TryGetValue((value, indent), out text!))
+            if (_fragments.TryGetValue((value, indent), out fragment!))
             {
                 Hits++;
                 return true;
@@ -55,10 +56,14 @@ public sealed class YamlFragmentCache
         {
             if (_shared.Contains(value))
             {
-                _fragments[(value, indent)] = builder.ToString(start, builder.Length - start);
+                var text = builder.ToString(start, builder.Length - start);
+                _fragments[(value, indent)] = new Fragment(text, Encoding.UTF8.GetBytes(text));
             }
         }
     }
+
+    /// <summary>One kept rendering: the text, and the same as UTF-8 for writing it to files without encoding it again.</summary>
+    public sealed record Fragment(string Text, ReadOnlyMemory<byte> Utf8);
 
     private sealed class IdentityComparer : IEqualityComparer<(ConfigValue Value, int Indent)>
     {

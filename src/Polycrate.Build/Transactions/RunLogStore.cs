@@ -3,6 +3,7 @@ using Polycrate.Build.Loading;
 using Polycrate.Build.Model;
 using Polycrate.Build.Serialization;
 using Polycrate.Build.Diagnostics;
+using Polycrate.Build.Limits;
 using YamlDotNet.RepresentationModel;
 
 namespace Polycrate.Build.Transactions;
@@ -12,12 +13,21 @@ public sealed class RunLogStore
 {
     private readonly string _logsRoot;
     private readonly ILogFileWriter _files;
+    private long? _maxFileBytes;
 
-    /// <summary><paramref name="files"/> writes the file contents; null for the real file system (tests inject failures here).</summary>
-    public RunLogStore(string workspaceRoot, string logsRoot, ILogFileWriter? files = null)
+    /// <summary>Default of <see cref="LimitVariables.MaxLogFileBytes"/>: 64 MiB (a log keeps at most 200 output lines per target).</summary>
+    public const long DefaultMaxFileBytes = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// <paramref name="files"/> writes the file contents; null for the real file system (tests inject failures here).
+    /// <paramref name="maxFileBytes"/> bounds the logs read back; null takes <see cref="LimitVariables.MaxLogFileBytes"/> from
+    /// the environment when the first log is read (PCB7001 for a bad value; writing never looks at it), else <see cref="DefaultMaxFileBytes"/>.
+    /// </summary>
+    public RunLogStore(string workspaceRoot, string logsRoot, ILogFileWriter? files = null, long? maxFileBytes = null)
     {
         _logsRoot = Path.Combine(workspaceRoot, logsRoot);
         _files = files ?? FileSystemLogFileWriter.Instance;
+        _maxFileBytes = maxFileBytes;
     }
 
     /// <summary>
@@ -50,37 +60,75 @@ public sealed class RunLogStore
         Path.Combine(_logsRoot, started.ToString("yyyy", CultureInfo.InvariantCulture), started.ToString("MM", CultureInfo.InvariantCulture),
             started.ToString("dd", CultureInfo.InvariantCulture), transactionId + ".yml");
 
-    /// <summary>All logs, newest first: (path, transaction id, started, status, command).</summary>
-    public IReadOnlyList<RunLogEntry> List()
+    /// <summary>
+    /// All readable logs, newest first. Only regular files within the log size limit are read (symlinks are skipped); a log
+    /// that cannot be read or parsed is left out and reported to <paramref name="skipped"/> (PCB1042 / its YAML error at the file).
+    /// </summary>
+    public IReadOnlyList<RunLogEntry> List(Action<Diagnostic>? skipped = null) =>
+        Files("*.yml").Select(path => Read(path, skipped)).OfType<RunLogEntry>().OrderByDescending(e => e.Started).ToList();
+
+    /// <summary>
+    /// The newest log whose transaction id starts with <paramref name="transactionId"/>. Logs are named
+    /// <c>&lt;transaction&gt;.yml</c>, so only files of a matching name are read.
+    /// </summary>
+    /// <exception cref="WorkspaceException">A matching log is not a regular file, is larger than the limit, or is not a run log (PCB1042, or its YAML error).</exception>
+    public RunLogEntry? Find(string transactionId)
     {
-        if (!Directory.Exists(_logsRoot))
+        var matches = new List<RunLogEntry>();
+        foreach (var path in Files("*.yml").Where(p => Path.GetFileName(p).StartsWith(transactionId, StringComparison.OrdinalIgnoreCase)))
         {
-            return [];
+            var problems = new List<Diagnostic>();
+            var entry = Read(path, problems.Add);
+            if (entry is null)
+            {
+                throw new WorkspaceException(problems);
+            }
+
+            matches.Add(entry);
         }
 
-        return Directory.EnumerateFiles(_logsRoot, "*.yml", SearchOption.AllDirectories)
-            .Select(Read)
-            .OfType<RunLogEntry>()
-            .OrderByDescending(e => e.Started)
-            .ToList();
+        return matches.Where(e => e.TransactionId.StartsWith(transactionId, StringComparison.OrdinalIgnoreCase)).MaxBy(e => e.Started);
     }
 
-    public RunLogEntry? Find(string transactionId) =>
-        List().FirstOrDefault(e => e.TransactionId.StartsWith(transactionId, StringComparison.OrdinalIgnoreCase));
+    /// <summary>Regular files below the logs root; symlinks (to files or folders) are never followed.</summary>
+    private IEnumerable<string> Files(string pattern) =>
+        Directory.Exists(_logsRoot)
+            ? Directory.EnumerateFiles(_logsRoot, pattern, new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true })
+            : [];
 
-    private static RunLogEntry? Read(string path)
+    private RunLogEntry? Read(string path, Action<Diagnostic>? skipped)
     {
-        var file = YamlFile.Parse(path, File.ReadAllText(path), new DiagnosticBag());
+        var location = new SourceLocation(path, 0, 0);
+        _maxFileBytes ??= LimitVariables.Count(Environment.GetEnvironmentVariable, LimitVariables.MaxLogFileBytes, DefaultMaxFileBytes);
+        var read = RegularFileReader.Read(path, _maxFileBytes.Value, LimitVariables.MaxLogFileBytes);
+        if (read.Text is null)
+        {
+            skipped?.Invoke(new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.FileNotReadable, $"run log: {read.Problem}", location, read.Hint));
+            return null;
+        }
+
+        var diagnostics = new DiagnosticBag();
+        var file = YamlFile.Parse(path, read.Text, diagnostics);
         if (file.Root is not YamlMappingNode)
         {
+            foreach (var diagnostic in diagnostics.Items.Count > 0 ? diagnostics.Items
+                : [new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UnexpectedType, "run log: not a mapping", location, "delete the file; it is not a run log")])
+            {
+                skipped?.Invoke(diagnostic);
+            }
+
             return null;
         }
 
         var content = (ConfigMap)ConfigValueReader.Read(file.Root, file, new DiagnosticBag());
         string Text(string key) => content[key]?.ToString() ?? string.Empty;
-        return DateTimeOffset.TryParse(Text("started"), CultureInfo.InvariantCulture, DateTimeStyles.None, out var started)
-            ? new RunLogEntry(path, Text("transaction"), started, Text("status"), Text("command"), content)
-            : null;
+        if (DateTimeOffset.TryParse(Text("started"), CultureInfo.InvariantCulture, DateTimeStyles.None, out var started))
+        {
+            return new RunLogEntry(path, Text("transaction"), started, Text("status"), Text("command"), content);
+        }
+
+        skipped?.Invoke(new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.MissingRequired, "run log: no valid 'started' time", location, "delete the file; it is not a run log"));
+        return null;
     }
 
     public static ConfigMap ToConfig(RunLog log) => new([.. Core(log).Entries, .. log.Details.Entries]);

@@ -52,8 +52,10 @@ public sealed class EngineTimeoutCliTests : IDisposable
         Assert.DoesNotContain("Cannot assign requested address", run.Stderr + run.Stdout, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Sigterm_ends_a_run_that_waits_for_a_silent_engine()
+    [Theory]
+    [InlineData("TERM")]
+    [InlineData("INT")]
+    public async Task Sigterm_and_sigint_end_a_run_that_waits_for_a_silent_engine(string signal)
     {
         var socketPath = Path.Combine(_root, "silent.sock");
         using var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
@@ -66,13 +68,13 @@ public sealed class EngineTimeoutCliTests : IDisposable
         await Task.Delay(TimeSpan.FromSeconds(5));
         Assert.False(process.HasExited, "the run ended before the signal");
 
-        using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             await kill.WaitForExitAsync();
         }
 
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await process.WaitForExitAsync(limit.Token);
-        Assert.True(process.ExitCode == 130, $"exit {process.ExitCode}: {await stderr}");
+        Assert.True(process.ExitCode == 130, $"SIG{signal}: exit {process.ExitCode}: {await stderr}");
     }
 }

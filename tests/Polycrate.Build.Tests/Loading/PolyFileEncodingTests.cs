@@ -1,4 +1,5 @@
 using System.Text;
+using Polycrate.Build.Limits;
 using Polycrate.Build.Loading;
 using Polycrate.Build.Tests.Support;
 

@@ -43,5 +43,5 @@ public sealed class SnapshotCacheTests
     }
 
     private static string? SnapshotFile(PreparedAction prepared) =>
-        prepared.Files.Single(f => f.HostPath == prepared.SnapshotHostPath).Content;
+        prepared.Files.Single(f => f.HostPath == prepared.SnapshotHostPath).Text;
 }

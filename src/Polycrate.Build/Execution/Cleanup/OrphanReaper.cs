@@ -9,7 +9,8 @@ namespace Polycrate.Build.Execution.Cleanup;
 /// <summary>
 /// Removes what a killed <c>polycrate-build</c> process left behind, at the start of the next command: containers
 /// whose owner process is gone (engine label filter, one list request), private run directories of dead owners (their
-/// decrypted secrets and snapshots), the empty mount-point files those runs recorded in the workspace, and — for the
+/// decrypted secrets and snapshots; also the owner-less ones of older versions, see <see cref="LegacyRunDirectories"/>),
+/// the empty mount-point files those runs recorded in the workspace, and — for the
 /// given workspace — stale temporary files (<see cref="WorkspaceLeftovers"/>). A run that died without its log gets
 /// one with status <c>interrupted</c>. Only owners on this host that certainly ended count as dead
 /// (<see cref="ProcessOwner.IsGone"/>); reaping never fails the command, it warns.
@@ -26,6 +27,9 @@ public sealed class OrphanReaper
     private static readonly TimeSpan UnrecordedGracePeriod = TimeSpan.FromHours(1);
 
     private readonly ILogger _logger;
+
+    /// <summary>Transactions whose containers the engine still lists (left alone); their legacy run directories stay too.</summary>
+    private readonly HashSet<string> _activeTransactions = new(StringComparer.Ordinal);
 
     public OrphanReaper(ILogger logger)
     {
@@ -59,6 +63,7 @@ public sealed class OrphanReaper
                 var owner = ProcessOwner.FromLabels(container.Labels);
                 if (owner is null || !owner.IsGone())
                 {
+                    _activeTransactions.Add(Label(container, "polycrate.txid"));
                     continue;
                 }
 
@@ -81,6 +86,11 @@ public sealed class OrphanReaper
     /// <summary>Removes private run directories of dead owners, with their recorded mount points, and logs their runs as interrupted.</summary>
     public async Task ReapRunDirectoriesAsync(IReadOnlyList<ContainerSummary> containers, CancellationToken cancellationToken)
     {
+        foreach (var legacy in LegacyRunDirectories.Sweep(_activeTransactions, DateTime.UtcNow))
+        {
+            _logger.LogWarning("Removed {Directory}: the private run directory of an interrupted run of an older polycrate-build", legacy);
+        }
+
         var root = PrivateRunRoot.Path;
         if (!Directory.Exists(root))
         {

@@ -111,7 +111,7 @@ public static class ActionEnvironmentBuilder
 
         var files = new List<PrivateFile>
         {
-            new(snapshotHostPath, Content: Serialization.ConfigYamlWriter.Write(snapshot, NotJinja, options.Cache?.Yaml)),
+            new(snapshotHostPath, Yaml: Serialization.ConfigYamlWriter.WriteParts(snapshot, NotJinja, options.Cache?.Yaml)),
             new(Path.Combine(pluginHostDirectory, AnsibleVarsPlugin.FileName), Content: AnsibleVarsPlugin.Source),
         };
         if (key is not null && keyCopy is not null)

@@ -19,6 +19,12 @@ public static class PreparedActionWriter
         foreach (var file in prepared.Files)
         {
             PrivateDirectory.Create(runDirectory, Path.GetDirectoryName(file.HostPath)!);
+            if (file.Yaml is { } yaml)
+            {
+                await OwnerOnlyFile.WriteAsync(file.HostPath, yaml.WriteToAsync, cancellationToken);
+                continue;
+            }
+
             var content = file.CopyFrom is { } source
                 ? await File.ReadAllBytesAsync(source, cancellationToken)
                 : System.Text.Encoding.UTF8.GetBytes(file.Content ?? string.Empty);

@@ -37,18 +37,37 @@ public sealed record BlockLockFile(IReadOnlyList<BlockLockEntry> Blocks)
 
     public static string PathIn(string workspaceRoot) => System.IO.Path.Combine(workspaceRoot, FileName);
 
-    /// <summary>Reads the lock file of a workspace; a workspace without one has an empty lock.</summary>
-    public static async Task<BlockLockFile> LoadAsync(string workspaceRoot, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the lock file of a workspace; a workspace without one has an empty lock. Like workspace.poly it is read only
+    /// as a regular file within <see cref="InputLimits.MaxFileBytes"/> (<paramref name="limits"/>, else from the
+    /// environment): anything else throws <see cref="WorkspaceException"/> PCB1042 at the file.
+    /// </summary>
+    public static Task<BlockLockFile> LoadAsync(string workspaceRoot, CancellationToken cancellationToken, InputLimits? limits = null)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var path = PathIn(workspaceRoot);
-        return File.Exists(path) ? Parse(path, await File.ReadAllTextAsync(path, cancellationToken)) : Empty;
+        // A dangling symlink is not "no lock file": the reader reports it.
+        if (!File.Exists(path) && new FileInfo(path).LinkTarget is null)
+        {
+            return Task.FromResult(Empty);
+        }
+
+        limits ??= InputLimits.FromEnvironment(Environment.GetEnvironmentVariable);
+        var read = Limits.RegularFileReader.Read(path, limits.MaxFileBytes, InputLimits.FileBytesVariable);
+        if (read.Text is null)
+        {
+            throw new WorkspaceException(new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.FileNotReadable, $"{FileName}: {read.Problem}",
+                new SourceLocation(path, 0, 0), read.Hint + "; the file is rewritten by 'polycrate-build blocks pull'"));
+        }
+
+        return Task.FromResult(Parse(path, read.Text, limits));
     }
 
     /// <summary>Parses lock file text; problems throw <see cref="WorkspaceException"/> with file, line and column.</summary>
-    public static BlockLockFile Parse(string path, string text)
+    public static BlockLockFile Parse(string path, string text, InputLimits? limits = null)
     {
         var diagnostics = new DiagnosticBag();
-        var file = YamlFile.Parse(path, text, diagnostics);
+        var file = YamlFile.Parse(path, text, diagnostics, limits);
         var root = MappingReader.From(file.Root, file, diagnostics, FileName);
         var entries = new List<BlockLockEntry>();
         if (root is not null)

@@ -52,7 +52,7 @@ public sealed class ActionEnvironmentBuilderTests : IDisposable
         Assert.Equal("1000", prepared.Container.User);
 
         // Real values for the action: snapshot file content, flattened variables.
-        var yaml = ((PrivateFile)prepared.Files.Single(f => f.HostPath == prepared.SnapshotHostPath)).Content!;
+        var yaml = ((PrivateFile)prepared.Files.Single(f => f.HostPath == prepared.SnapshotHostPath)).Text!;
         Assert.Equal(ConfigYamlWriter.Write(prepared.Snapshot, new HashSet<string> { "script", "description", "docker_flags" }), yaml);
         Assert.Contains("secret: PLACEHOLDER_SECRET", yaml, StringComparison.Ordinal);
         Assert.Equal("PLACEHOLDER_SECRET", Env(prepared, "BLOCK_CONFIG_SERVICEPRINCIPAL_SECRET"));
@@ -129,7 +129,7 @@ public sealed class ActionEnvironmentBuilderTests : IDisposable
         Assert.Contains("echo \"nginx:1.27 in ws to /workspace/artifacts/blocks/app\"\n", script, StringComparison.Ordinal);
         Assert.Contains("docker ps --format '{{.Names}}'\n", script, StringComparison.Ordinal);
         // Script lines with braces are !unsafe for Ansible: it must not evaluate docker's or Go's {{ }} as Jinja.
-        var yaml = prepared.Files.Single(f => f.HostPath == prepared.SnapshotHostPath).Content!;
+        var yaml = prepared.Files.Single(f => f.HostPath == prepared.SnapshotHostPath).Text!;
         Assert.Contains("- !unsafe \"docker ps --format '{{.Names}}'\"", yaml, StringComparison.Ordinal);
         var snapshotScript = (ConfigList)((ConfigMap)prepared.Snapshot["action"]!)["script"]!;
         Assert.Equal("echo \"nginx:1.27 in ws to /workspace/artifacts/blocks/app\"", snapshotScript.Items[0].ToString());

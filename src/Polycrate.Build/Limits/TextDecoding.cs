@@ -1,9 +1,9 @@
 using System.Text;
 
-namespace Polycrate.Build.Loading;
+namespace Polycrate.Build.Limits;
 
 /// <summary>
-/// Bytes of a .poly file to text the way a <see cref="StreamReader"/> with byte-order-mark detection reads them: a
+/// Bytes of a file the user controls to text the way a <see cref="StreamReader"/> with byte-order-mark detection reads them: a
 /// UTF-8, UTF-16 or UTF-32 byte-order mark selects that encoding and is dropped; without one the text is UTF-8
 /// (invalid sequences become U+FFFD). Decoded in one step from the bytes already read, without a reader's copies.
 /// </summary>
