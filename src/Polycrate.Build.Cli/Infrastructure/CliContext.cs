@@ -43,6 +43,25 @@ internal sealed class CliContext
     public async Task<Workspace> LoadWorkspaceAsync(ParseResult parse, CancellationToken cancellationToken, bool allowMissingBlocks = false)
     {
         using var loggers = CreateLoggerFactory(parse);
+        var workspace = await LoadAndWarnAsync(parse, loggers, allowMissingBlocks, cancellationToken);
+
+        // Every workspace command first removes what a killed command left (file system only; runs also check the engine).
+        await new OrphanReaper(loggers.CreateLogger<OrphanReaper>()).ReapAsync(workspace, docker: null, cancellationToken);
+        return workspace;
+    }
+
+    /// <summary>
+    /// Loads the workspace as a run will and prints its warnings (e.g. a missing playbook of another action) before the run
+    /// starts; the engine's runner reports errors but not warnings.
+    /// </summary>
+    public async Task PrintLoadWarningsAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        using var loggers = CreateLoggerFactory(parse);
+        await LoadAndWarnAsync(parse, loggers, allowMissingBlocks: true, cancellationToken);
+    }
+
+    private async Task<Workspace> LoadAndWarnAsync(ParseResult parse, ILoggerFactory loggers, bool allowMissingBlocks, CancellationToken cancellationToken)
+    {
         var loader = new WorkspaceLoader(loggers.CreateLogger<WorkspaceLoader>());
         var result = await loader.LoadAsync(WorkspaceDirectory(parse),
             new LoadOptions { Strict = parse.GetValue(Options.Strict), AllowMissingBlocks = allowMissingBlocks }, cancellationToken);
@@ -51,8 +70,6 @@ internal sealed class CliContext
             await Stderr.WriteLineAsync(warning.ToString());
         }
 
-        // Every workspace command first removes what a killed command left (file system only; runs also check the engine).
-        await new OrphanReaper(loggers.CreateLogger<OrphanReaper>()).ReapAsync(result.Workspace, docker: null, cancellationToken);
         return result.Workspace;
     }
 

@@ -17,6 +17,7 @@ internal static class RunInvoker
             }
 
             var options = runOptions.ToRunOptions(parse, cli);
+            await cli.PrintLoadWarningsAsync(parse, token);
             using var loggers = cli.CreateLoggerFactory(parse);
             using var observer = new ConsoleRunObserver(cli, prefixOutput: options.MaxParallel > 1, terminal: cli.Terminal.CanAsk && !Console.IsErrorRedirected);
             var report = await run(new WorkspaceRunner(loggers, observer), options, token);

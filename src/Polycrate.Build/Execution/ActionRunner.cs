@@ -33,6 +33,7 @@ internal sealed class ActionRunner
 
     public async Task<TargetOutcome> RunAsync(Target target, ActionContext context, string runDirectory, OutputTail tail, CancellationToken cancellationToken)
     {
+        ActionFileMissingException.ThrowIfMissing(context.Workspace, context.Block, context.Action);
         await ConfirmAsync(context, cancellationToken);
 
         var targetDirectory = Path.Combine(runDirectory, Sanitize(target.Id));
