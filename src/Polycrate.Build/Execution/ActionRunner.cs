@@ -59,6 +59,11 @@ internal sealed class ActionRunner
             await PreparedActionWriter.WriteAsync(prepared, targetDirectory, cancellationToken);
             var exitCode = await _runtime.RunAsync(prepared.ToLaunch(), (line, isError) =>
             {
+                if (Ansible.ReservedNameWarning.IsAboutPolycrateVariable(line))
+                {
+                    return;
+                }
+
                 var clean = redactor.Redact(line);
                 tail.Add(clean);
                 _observer.Output(target, clean, isError);

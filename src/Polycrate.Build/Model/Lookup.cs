@@ -23,6 +23,15 @@ public static class Lookup
 
     public static (Block Block, BlockAction Action) Action(Workspace workspace, string blockName, string actionName)
     {
+        // 'run WORKFLOW STEP' is a natural guess (Polycrate's 'run' takes a workflow); say how to run the workflow or the step.
+        if (workspace.FindBlock(blockName) is null && !workspace.BlockedBy.ContainsKey(blockName) && workspace.FindWorkflow(blockName) is { } workflow)
+        {
+            var step = workflow.FindStep(actionName) is { } s
+                ? $", or only its step '{s.Name}' with 'workflows run {workflow.Name} --step {s.Name}'"
+                : $"; its steps: {List(workflow.Steps.Select(x => x.Name))}";
+            throw new NotFoundException($"'{MessageText.Cut(blockName)}' is a workflow, not a block: run it with 'run {workflow.Name}'{step}");
+        }
+
         var block = Block(workspace, blockName);
         if (block.IsTemplate)
         {
@@ -34,9 +43,28 @@ public static class Lookup
         return (block, action);
     }
 
-    public static Workflow Workflow(Workspace workspace, string name) =>
-        workspace.FindWorkflow(name)
-        ?? throw new NotFoundException($"there is no workflow '{MessageText.Cut(name)}' in workspace '{workspace.Name}'; known workflows: {List(workspace.Workflows.Select(w => w.Name))}");
+    public static Workflow Workflow(Workspace workspace, string name)
+    {
+        if (workspace.FindWorkflow(name) is { } workflow)
+        {
+            return workflow;
+        }
+
+        // 'run BLOCK' without an action: say what is missing and which actions there are.
+        if (workspace.FindBlock(name) is { } block)
+        {
+            throw new NotFoundException($"'{MessageText.Cut(name)}' is a block, not a workflow, and no action was named: run one of its actions with "
+                + $"'run {block.Name} <action>'; its actions: {List(block.Actions.Select(a => a.Name))}");
+        }
+
+        if (workspace.BlockedBy.TryGetValue(name, out var reference))
+        {
+            throw new NotFoundException($"'{MessageText.Cut(name)}' is a block, not a workflow, and no action was named ('run {name} <action>'); its actions are "
+                + $"known once '{reference}' is installed: run 'polycrate-build workspace update' or 'polycrate-build blocks pull {reference}'");
+        }
+
+        throw new NotFoundException($"there is no workflow '{MessageText.Cut(name)}' in workspace '{workspace.Name}'; known workflows: {List(workspace.Workflows.Select(w => w.Name))}");
+    }
 
     public static WorkflowStep Step(Workflow workflow, string name) =>
         workflow.FindStep(name)

@@ -60,8 +60,6 @@ internal sealed partial class WorkspaceInitCommand : Command
                 }
             }
 
-            Directory.CreateDirectory(Path.Combine(root, "blocks"));
-            Directory.CreateDirectory(Path.Combine(root, "artifacts", "secrets"));
             var image = parse.GetValue(_image)!;
             if (image.Length == 0 || image.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '"' or '\''))
             {
@@ -69,6 +67,8 @@ internal sealed partial class WorkspaceInitCommand : Command
                 return 2;
             }
 
+            Directory.CreateDirectory(Path.Combine(root, "blocks"));
+            Directory.CreateDirectory(Path.Combine(root, "artifacts", "secrets"));
             var content = $"""
                 # Polycrate workspace; the format is described in the polycrate-build README ("Workspace format").
                 name: {name}
