@@ -20,15 +20,16 @@ internal static class YamlErrorPosition
     /// <param name="message">The error text without YamlDotNet's position prefix.</param>
     public static (SourceLocation Location, string Message, string Hint) Locate(string path, string text, YamlException ex, Mark? lastEvent, string message)
     {
-        var lost = ex.Start.Line <= 1 && ex.Start.Column <= 1 && ex.End.Line <= 1 && lastEvent is { Line: > 1 };
-        var searchFrom = (int)(lost ? lastEvent!.Line : Math.Min(ex.Start.Line, ex.End.Line));
+        var last = lastEvent ?? default;
+        var lost = ex.Start.Line <= 1 && ex.Start.Column <= 1 && ex.End.Line <= 1 && lastEvent is not null && last.Line > 1;
+        var searchFrom = (int)(lost ? last.Line : Math.Min(ex.Start.Line, ex.End.Line));
         if (message.Contains("tab", StringComparison.OrdinalIgnoreCase) && FindIndentationTab(text, Math.Max(1, searchFrom)) is { } tab)
         {
             return (new SourceLocation(path, tab.Line, tab.Column), $"a tab is used for indentation ({message})", TabHint);
         }
 
         return lost
-            ? (new SourceLocation(path, (int)lastEvent!.Line, (int)lastEvent.Column), $"after this position: {message}", "check indentation and quoting after this position")
+            ? (new SourceLocation(path, (int)last.Line, (int)last.Column), $"after this position: {message}", "check indentation and quoting after this position")
             : (new SourceLocation(path, (int)ex.Start.Line, (int)ex.Start.Column), message, "check indentation and quoting around this position");
     }
 
