@@ -46,7 +46,7 @@ public static class ActionFiles
             }
         }
 
-        if (action.Playbook is { } playbook && ScriptFileReference.IsPlainRelativeFile(playbook))
+        if (action.Playbook is { } playbook && ScriptFileReference.IsPlainRelativeFile(playbook) && !IsCollectionPlaybook(playbook))
         {
             Check("playbook", playbook.StartsWith("./", StringComparison.Ordinal) ? playbook[2..] : playbook, action.PlaybookLocation ?? action.Location);
         }
@@ -78,6 +78,11 @@ public static class ActionFiles
             diagnostics.Add(first.ToDiagnostic(DiagnosticSeverity.Warning, others));
         }
     }
+
+    /// <summary><c>namespace.collection.playbook</c>: ansible-playbook finds it in an installed collection, not in the block.</summary>
+    private static bool IsCollectionPlaybook(string playbook) =>
+        !playbook.Contains('/') && playbook.Count(c => c == '.') == 2 && !playbook.EndsWith(".yml", StringComparison.Ordinal)
+        && !playbook.EndsWith(".yaml", StringComparison.Ordinal);
 
     /// <summary>The physical lines of the script with their positions (a multi-line entry: one line per physical line).</summary>
     private static List<(string Text, SourceLocation Location, bool SingleLine)> ScriptLines(BlockAction action)

@@ -92,6 +92,19 @@ public sealed class ActionFilesTests
     }
 
     [Fact]
+    public async Task A_collection_playbook_is_not_a_file_of_the_block()
+    {
+        using var workspace = new TempWorkspace();
+        workspace.Write("workspace.poly", "name: ws
+");
+        workspace.Write("blocks/app/block.poly", "name: app
+actions: [{name: go, playbook: acme.infra.site}]
+");
+
+        Assert.Empty((await workspace.LoadAsync()).Warnings);
+    }
+
+    [Fact]
     public async Task A_file_an_earlier_line_prepares_is_not_reported()
     {
         using var workspace = new TempWorkspace();

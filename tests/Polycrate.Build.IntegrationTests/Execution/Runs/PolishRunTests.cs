@@ -19,7 +19,7 @@ public sealed class PolishRunTests : IDisposable
                 config: {hosts_group: local, greeting: hello}
                 actions:
                   - {name: show, playbook: show.yml}
-                  - {name: scripted, script: [ansible-playbook show.yml]}
+                  - {name: scripted, script: [ansible-playbook scripted.yml]}
                   - {name: missing, playbook: deploy.yml}
                   - {name: own-reserved, playbook: own.yml}
             """);
@@ -28,6 +28,13 @@ public sealed class PolishRunTests : IDisposable
         // The play's hosts come from block.config: play-level templating needs the extra vars Polycrate passes.
         _workspace.Write("blocks/app/show.yml", """
             - hosts: "{{ block.config.hosts_group }}"
+              gather_facts: false
+              tasks:
+                - ansible.builtin.debug: {msg: "BLOCK={{ block.name }} ACTION={{ action.name }} GREETING={{ block.config.greeting }}"}
+            """);
+        // Started by a script, a playbook gets the variables from the polycrate_vars plugin (host level, as in Polycrate).
+        _workspace.Write("blocks/app/scripted.yml", """
+            - hosts: local
               gather_facts: false
               tasks:
                 - ansible.builtin.debug: {msg: "BLOCK={{ block.name }} ACTION={{ action.name }} GREETING={{ block.config.greeting }}"}
