@@ -89,4 +89,17 @@ public sealed class UsageErrorTests
         Assert.Contains("'linux-maintenance' is a block, not a workflow", stderr, StringComparison.Ordinal);
         Assert.Contains("its actions: setup, backup, update, verify", stderr, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(new[] { "run", "linux-maintenance", "bakup" }, "block 'linux-maintenance' has no action 'bakup'; did you mean 'backup'? its actions: setup, backup, update, verify")]
+    [InlineData(new[] { "run", "nightly-maintenence" }, "there is no workflow 'nightly-maintenence' in workspace 'acme-corp-automation'; did you mean 'nightly-maintenance'? known workflows: nightly-maintenance")]
+    [InlineData(new[] { "blocks", "inspect", "linux-maintenace" }, "did you mean 'linux-maintenance'? known blocks: linux-maintenance")]
+    public async Task A_mistyped_name_gets_the_closest_one(string[] args, string message)
+    {
+        var (exit, _, stderr) = await CliRunner.RunAsync(["-w", Nightly, .. args]);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("error PCB2004: ", stderr, StringComparison.Ordinal);
+        Assert.Contains(message, stderr, StringComparison.Ordinal);
+    }
 }

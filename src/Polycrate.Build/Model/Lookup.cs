@@ -18,7 +18,8 @@ public static class Lookup
             throw new NotFoundException($"block '{name}' needs '{reference}', which is not installed; run 'polycrate-build workspace update' or 'polycrate-build blocks pull {reference}', or pass --blocks-auto-pull");
         }
 
-        throw new NotFoundException($"there is no block '{MessageText.Cut(name)}' in workspace '{workspace.Name}'; known blocks: {List(workspace.Blocks.Select(b => b.Name))}");
+        throw new NotFoundException($"there is no block '{MessageText.Cut(name)}' in workspace '{workspace.Name}'; "
+            + Suggest(name, workspace.Blocks.Select(b => b.Name), "known blocks"));
     }
 
     public static (Block Block, BlockAction Action) Action(Workspace workspace, string blockName, string actionName)
@@ -39,7 +40,7 @@ public static class Lookup
         }
 
         var action = block.FindAction(actionName)
-            ?? throw new NotFoundException($"block '{block.Name}' has no action '{MessageText.Cut(actionName)}'; its actions: {List(block.Actions.Select(a => a.Name))}");
+            ?? throw new NotFoundException($"block '{block.Name}' has no action '{MessageText.Cut(actionName)}'; " + Suggest(actionName, block.Actions.Select(a => a.Name), "its actions"));
         return (block, action);
     }
 
@@ -63,7 +64,8 @@ public static class Lookup
                 + $"known once '{reference}' is installed: run 'polycrate-build workspace update' or 'polycrate-build blocks pull {reference}'");
         }
 
-        throw new NotFoundException($"there is no workflow '{MessageText.Cut(name)}' in workspace '{workspace.Name}'; known workflows: {List(workspace.Workflows.Select(w => w.Name))}");
+        throw new NotFoundException($"there is no workflow '{MessageText.Cut(name)}' in workspace '{workspace.Name}'; "
+            + Suggest(name, workspace.Workflows.Select(w => w.Name), "known workflows"));
     }
 
     public static WorkflowStep Step(Workflow workflow, string name) =>
@@ -71,4 +73,12 @@ public static class Lookup
         ?? throw new NotFoundException($"workflow '{workflow.Name}' has no step '{MessageText.Cut(name)}'; its steps: {List(workflow.Steps.Select(s => s.Name))}");
 
     private static string List(IEnumerable<string> names) => MessageText.List(names);
+
+    /// <summary>"did you mean 'x'? known …: a, b" — the closest name first when one is close, then the list.</summary>
+    private static string Suggest(string unknown, IEnumerable<string> names, string what)
+    {
+        var list = names.ToList();
+        var best = Loading.EditDistance.Closest(unknown, list, minimumTolerance: 2, ignoreCase: true);
+        return (best is null ? string.Empty : $"did you mean '{best}'? ") + $"{what}: {List(list)}";
+    }
 }

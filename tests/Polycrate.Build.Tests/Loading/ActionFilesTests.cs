@@ -95,11 +95,8 @@ public sealed class ActionFilesTests
     public async Task A_collection_playbook_is_not_a_file_of_the_block()
     {
         using var workspace = new TempWorkspace();
-        workspace.Write("workspace.poly", "name: ws
-");
-        workspace.Write("blocks/app/block.poly", "name: app
-actions: [{name: go, playbook: acme.infra.site}]
-");
+        workspace.Write("workspace.poly", "name: ws\n");
+        workspace.Write("blocks/app/block.poly", "name: app\nactions: [{name: go, playbook: acme.infra.site}]\n");
 
         Assert.Empty((await workspace.LoadAsync()).Warnings);
     }
