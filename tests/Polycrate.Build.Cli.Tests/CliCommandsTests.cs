@@ -93,6 +93,28 @@ public sealed class CliCommandsTests
     }
 
     [Fact]
+    public async Task Workspace_init_names_the_toolchain_image_the_readme_documents()
+    {
+        var directory = Directory.CreateTempSubdirectory("pcb-cli-init-").FullName;
+        var other = Directory.CreateTempSubdirectory("pcb-cli-init-").FullName;
+
+        var init = await CliRunner.RunAsync("-w", directory, "workspace", "init");
+        var inspect = await CliRunner.RunAsync("-w", directory, "workspace", "inspect", "--strict", "-o", "json");
+        var custom = await CliRunner.RunAsync("-w", other, "init", "--image", "cargo.ayedo.cloud/library/polycrate:0.29.3");
+        var bad = await CliRunner.RunAsync("-w", Path.Combine(other, "x"), "init", "--image", "two words");
+
+        Assert.True(init.ExitCode == 0, init.Stderr);
+        Assert.True(inspect.ExitCode == 0, inspect.Stderr);
+        using var json = System.Text.Json.JsonDocument.Parse(inspect.Stdout);
+        Assert.Contains("\"polycrate-toolchain:bookworm-2\"", json.RootElement.ToString(), StringComparison.Ordinal);
+        Assert.Contains("    image: polycrate-toolchain:bookworm-2\n", File.ReadAllText(Path.Combine(directory, "workspace.poly")), StringComparison.Ordinal);
+        Assert.Equal(0, custom.ExitCode);
+        Assert.Contains("    image: cargo.ayedo.cloud/library/polycrate:0.29.3\n", File.ReadAllText(Path.Combine(other, "workspace.poly")), StringComparison.Ordinal);
+        Assert.Equal(2, bad.ExitCode);
+        Assert.False(File.Exists(Path.Combine(other, "x", "workspace.poly")));
+    }
+
+    [Fact]
     public async Task Workspace_init_refuses_an_invalid_name_and_writes_nothing()
     {
         var directory = Directory.CreateTempSubdirectory("pcb-cli-").FullName;

@@ -90,11 +90,15 @@ internal sealed class RunOptionSet
 
     public AnsibleOptionSet Ansible { get; } = new();
 
+    private static bool IsNumber(System.CommandLine.Parsing.OptionResult result) =>
+        result.Tokens.Count == 0 || int.TryParse(result.Tokens[^1].Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _);
+
     public void AddTo(Command command)
     {
         MaxParallel.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int>() < 1)
+            // A value that is not a number is System.CommandLine's own parse error; reading it here would throw.
+            if (IsNumber(result) && result.GetValueOrDefault<int>() < 1)
             {
                 result.AddError("--max-parallel must be 1 or more");
             }
@@ -126,7 +130,7 @@ internal sealed class RunOptionSet
         });
         LogLevel.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int?>() is < 0 or > 5)
+            if (IsNumber(result) && result.GetValueOrDefault<int?>() is < 0 or > 5)
             {
                 result.AddError("--loglevel must be between 0 and 5");
             }

@@ -9,9 +9,25 @@ namespace Polycrate.Build.CiExport;
 /// </summary>
 public static class CiJobScript
 {
-    /// <summary>Shell lines to run before the step: <c>dotnet tool restore</c> for the default command, else none.</summary>
-    public static IReadOnlyList<string> Setup(CiExportOptions options) =>
-        options.Command is null ? ["dotnet tool restore"] : [];
+    /// <summary>The .NET SDK channel the tool needs (it targets net10.0).</summary>
+    public const string DotnetChannel = "10.0";
+
+    /// <summary>
+    /// Installs the .NET SDK into <c>$HOME/.dotnet</c> when the job's image has no <c>dotnet</c> (a toolchain image, a
+    /// runner's default image), with Microsoft's documented install script; a no-op where the SDK is present.
+    /// </summary>
+    public static readonly string InstallDotnetIfMissing =
+        "command -v dotnet >/dev/null 2>&1 || { curl -fsSL https://dot.net/v1/dotnet-install.sh -o /tmp/dotnet-install.sh"
+        + $" && bash /tmp/dotnet-install.sh --channel {DotnetChannel} --install-dir \"$HOME/.dotnet\" && export PATH=\"$HOME/.dotnet:$PATH\"; }}";
+
+    /// <summary>
+    /// Shell lines to run before the step: for the default command the .NET SDK (unless the CI system installs it with a
+    /// step of its own, <paramref name="sdkInstalledByStep"/>) and <c>dotnet tool restore</c>; with <c>--command</c> none.
+    /// </summary>
+    public static IReadOnlyList<string> Setup(CiExportOptions options, bool sdkInstalledByStep) =>
+        options.Command is not null ? []
+        : sdkInstalledByStep ? ["dotnet tool restore"]
+        : [InstallDotnetIfMissing, "dotnet tool restore"];
 
     /// <summary>The shell line that runs the job's step.</summary>
     public static string Run(CiJob job, CiExportOptions options)

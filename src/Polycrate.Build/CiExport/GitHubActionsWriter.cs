@@ -13,6 +13,7 @@ public static class GitHubActionsWriter
     public const string CheckoutAction = "actions/checkout@v4";
     public const string UploadAction = "actions/upload-artifact@v4";
     public const string DownloadAction = "actions/download-artifact@v4";
+    public const string SetupDotnetAction = "actions/setup-dotnet@v4";
 
     public static string Write(IReadOnlyList<CiJob> jobs, IReadOnlyList<CiWorkspace> workspaces, CiExportOptions options)
     {
@@ -38,7 +39,12 @@ public static class GitHubActionsWriter
             ("name", CiYaml.Str($"restore the state {need} left")),
             ("uses", CiYaml.Str(DownloadAction)),
             ("with", CiYaml.Map(("name", CiYaml.Str(ArtifactName(ids[need]))), ("path", CiYaml.Str(workspaceDir)))))));
-        steps.AddRange(CiJobScript.Setup(options).Select(line => (CiYaml)CiYaml.Map(("run", CiYaml.Str(line)))));
+        if (options.Command is null)
+        {
+            steps.Add(SetupDotnet(options));
+        }
+
+        steps.AddRange(CiJobScript.Setup(options, sdkInstalledByStep: true).Select(line => (CiYaml)CiYaml.Map(("run", CiYaml.Str(line)))));
         steps.Add(CiYaml.Map(("name", CiYaml.Str(job.Step)), ("run", CiYaml.Str(CiJobScript.Run(job, options)))));
         steps.Add(CiYaml.Map(
             ("name", CiYaml.Str("upload state, run logs and JUnit")),
@@ -64,6 +70,18 @@ public static class GitHubActionsWriter
             ("continue-on-error", job.AllowFailure ? CiYaml.Bool(true) : null),
             ("steps", CiYaml.Seq(steps)));
     }
+
+    /// <summary>
+    /// The SDK <c>dotnet tool restore</c> needs (a fresh runner or a toolchain container may have none or an older one),
+    /// plus the one the repository's <c>global.json</c> pins, which <c>dotnet</c> then selects.
+    /// </summary>
+    private static CiYamlMap SetupDotnet(CiExportOptions options) =>
+        CiYaml.Map(
+            ("name", CiYaml.Str("install the .NET SDK")),
+            ("uses", CiYaml.Str(SetupDotnetAction)),
+            ("with", CiYaml.Map(
+                ("dotnet-version", CiYaml.Str(CiJobScript.DotnetChannel + ".x")),
+                ("global-json-file", File.Exists(Path.Combine(options.ProjectRoot, "global.json")) ? CiYaml.Str("global.json") : null))));
 
     /// <summary>
     /// upload-artifact patterns are applied in order (a later match wins), so the secrets directory is excluded and

@@ -59,7 +59,7 @@ public static class GitLabCiWriter
                 _ => null,
             }),
             ("allow_failure", job.AllowFailure ? CiYaml.Bool(true) : null),
-            ("script", CiYaml.Seq([.. CiJobScript.Setup(options), CiJobScript.Run(job, options)])),
+            ("script", CiYaml.Seq([.. CiJobScript.Setup(options, sdkInstalledByStep: false), CiJobScript.Run(job, options)])),
             ("artifacts", CiYaml.Map(
                 ("when", CiYaml.Str("always")),
                 ("paths", CiYaml.Seq(CiJobScript.StatePaths(job.Workspace))),

@@ -33,6 +33,7 @@ internal sealed class ActionRunner
 
     public async Task<TargetOutcome> RunAsync(Target target, ActionContext context, string runDirectory, OutputTail tail, CancellationToken cancellationToken)
     {
+        ActionFileMissingException.ThrowIfMissing(context.Workspace, context.Block, context.Action);
         await ConfirmAsync(context, cancellationToken);
 
         var targetDirectory = Path.Combine(runDirectory, Sanitize(target.Id));
@@ -58,6 +59,11 @@ internal sealed class ActionRunner
             await PreparedActionWriter.WriteAsync(prepared, targetDirectory, cancellationToken);
             var exitCode = await _runtime.RunAsync(prepared.ToLaunch(), (line, isError) =>
             {
+                if (Ansible.ReservedNameWarning.IsAboutPolycrateVariable(line))
+                {
+                    return;
+                }
+
                 var clean = redactor.Redact(line);
                 tail.Add(clean);
                 _observer.Output(target, clean, isError);

@@ -46,6 +46,7 @@ internal static class ActionParser
             Description = reader.String("description"),
             Type = type,
             Playbook = playbook,
+            PlaybookLocation = playbook is null ? null : reader.LocationOf("playbook"),
             Script = script,
             ScriptLocations = ScriptLocations(reader),
             Interactive = reader.Bool("interactive"),

@@ -23,6 +23,7 @@ internal static class BlockParser
         }
 
         var actions = new List<BlockAction>();
+        var actionNames = new DuplicateNames("action", "give each action a unique name");
         var actionNodes = reader.Sequence("actions") ?? [];
         for (var i = 0; i < actionNodes.Count; i++)
         {
@@ -32,10 +33,8 @@ internal static class BlockParser
                 continue;
             }
 
-            if (actions.Any(a => a.Name == action.Name))
+            if (!actionNames.Add(action.Name, action.Location, context, diagnostics))
             {
-                diagnostics.Error(DiagnosticCodes.DuplicateName, $"{context}: action '{action.Name}' is defined twice", action.Location,
-                    "give each action a unique name");
                 continue;
             }
 

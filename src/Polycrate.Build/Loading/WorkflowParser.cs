@@ -30,7 +30,7 @@ internal static class WorkflowParser
         }
 
         var steps = new List<WorkflowStep>();
-        var stepNames = new HashSet<string>(StringComparer.Ordinal);
+        var stepNames = new DuplicateNames("step", "give each step of a workflow a unique name");
         for (var i = 0; i < (stepNodes?.Count ?? 0); i++)
         {
             var step = ParseStep(stepNodes![i], file, diagnostics, $"{context}.steps[{i}]");
@@ -39,10 +39,8 @@ internal static class WorkflowParser
                 continue;
             }
 
-            if (!stepNames.Add(step.Name))
+            if (!stepNames.Add(step.Name, step.Location, context, diagnostics))
             {
-                diagnostics.Error(DiagnosticCodes.DuplicateName, $"{context}: step '{step.Name}' is defined twice", step.Location,
-                    "give each step of a workflow a unique name");
                 continue;
             }
 

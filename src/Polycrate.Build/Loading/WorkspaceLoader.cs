@@ -74,6 +74,7 @@ public sealed class WorkspaceLoader
 
         var declared = entries.Select(b => b.Name).Concat(installed.Select(i => i.Block.Name)).ToHashSet(StringComparer.Ordinal);
         ReferenceValidator.Validate(workspace, declared, diagnostics);
+        ActionFiles.WarnAtLoad(workspace, diagnostics);
         diagnostics.ThrowIfErrors(options.Strict);
         _logger.LogDebug("Loaded workspace {Name} from {Root}: {Blocks} blocks, {Workflows} workflows", workspace.Name, root,
             workspace.Blocks.Count, workspace.Workflows.Count);
@@ -131,7 +132,8 @@ public sealed class WorkspaceLoader
 
             if (byName.TryGetValue(block.Name, out var other))
             {
-                diagnostics.Error(DiagnosticCodes.DuplicateName, $"block '{block.Name}' is installed twice (also at {other.Block.Location})",
+                diagnostics.Error(DiagnosticCodes.DuplicateName,
+                    $"block '{MessageText.Cut(block.Name)}' is installed twice: first at {other.Block.Location}, again at {block.Location}",
                     block.Location, "remove one of the two directories, or rename one block");
                 continue;
             }

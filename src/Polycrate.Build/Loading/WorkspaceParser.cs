@@ -32,7 +32,7 @@ internal static class WorkspaceParser
         var settings = ReadSettings(reader, diagnostics);
 
         var entries = new List<Block>();
-        var blockNames = new HashSet<string>(StringComparer.Ordinal);
+        var blockNames = new DuplicateNames("block", "merge the two entries, or give the second instance another name");
         var blockNodes = reader.Sequence("blocks") ?? [];
         for (var i = 0; i < blockNodes.Count; i++)
         {
@@ -42,10 +42,8 @@ internal static class WorkspaceParser
                 continue;
             }
 
-            if (!blockNames.Add(block.Name))
+            if (!blockNames.Add(block.Name, block.Location, "workspace.blocks", diagnostics))
             {
-                diagnostics.Error(DiagnosticCodes.DuplicateName, $"workspace.blocks: block '{block.Name}' is listed twice", block.Location,
-                    "merge the two entries, or give the second instance another name");
                 continue;
             }
 
@@ -53,7 +51,7 @@ internal static class WorkspaceParser
         }
 
         var workflows = new List<Workflow>();
-        var workflowNames = new HashSet<string>(StringComparer.Ordinal);
+        var workflowNames = new DuplicateNames("workflow", "give each workflow a unique name");
         var workflowNodes = reader.Sequence("workflows") ?? [];
         for (var i = 0; i < workflowNodes.Count; i++)
         {
@@ -63,10 +61,8 @@ internal static class WorkspaceParser
                 continue;
             }
 
-            if (!workflowNames.Add(workflow.Name))
+            if (!workflowNames.Add(workflow.Name, workflow.Location, "workspace.workflows", diagnostics))
             {
-                diagnostics.Error(DiagnosticCodes.DuplicateName, $"workspace.workflows: workflow '{workflow.Name}' is defined twice", workflow.Location,
-                    "give each workflow a unique name");
                 continue;
             }
 

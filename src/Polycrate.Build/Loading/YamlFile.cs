@@ -34,9 +34,8 @@ internal sealed record YamlFile(string Path, YamlNode? Root, bool SyntaxError = 
         }
         catch (YamlException ex)
         {
-            var location = new SourceLocation(path, (int)ex.Start.Line, (int)ex.Start.Column);
-            diagnostics.Error(DiagnosticCodes.YamlSyntax, $"invalid YAML: {Describe(ex)}", location,
-                "check indentation and quoting around this position");
+            var (location, message, hint) = YamlErrorPosition.Locate(path, text, ex, parser.Current?.End, Describe(ex));
+            diagnostics.Error(DiagnosticCodes.YamlSyntax, $"invalid YAML: {message}", location, hint);
             return new YamlFile(path, null, SyntaxError: true) { Limits = limits };
         }
         catch (InvalidOperationException ex)

@@ -14,6 +14,9 @@ public sealed record BlockAction
 
     public string? Playbook { get; init; }
 
+    /// <summary>Where the <c>playbook:</c> value is written (the parent's block.poly for an inherited action).</summary>
+    public SourceLocation? PlaybookLocation { get; init; }
+
     public IReadOnlyList<string>? Script { get; init; }
 
     /// <summary>Where each <see cref="Script"/> line starts in its file (same length as Script when known), for template errors.</summary>

@@ -65,6 +65,7 @@ internal static class BlockMerger
             Description = own.Description ?? source.Description,
             Type = own.Type ?? source.Type,
             Playbook = ownsBody ? own.Playbook : source.Playbook,
+            PlaybookLocation = ownsBody ? own.PlaybookLocation : source.PlaybookLocation,
             Script = ownsBody ? own.Script : source.Script,
             ScriptLocations = ownsBody ? own.ScriptLocations : source.ScriptLocations,
             Interactive = own.Interactive ?? source.Interactive,

@@ -41,7 +41,9 @@ public sealed class GitHubActionsWriterTests
         var downloads = steps.Where(s => s.Str("uses") == GitHubActionsWriter.DownloadAction).ToList();
         Assert.Equal(["polycrate-web", "polycrate-db"], downloads.Select(d => d.Map("with").Str("name")));
         Assert.All(downloads, d => Assert.Equal(".", d.Map("with").Str("path")));
-        Assert.Contains(steps, s => s.Str("run") == "dotnet tool restore");
+        var setup = steps.FindIndex(s => s.Str("uses") == GitHubActionsWriter.SetupDotnetAction);
+        Assert.True(setup > 0 && setup < steps.FindIndex(s => s.Str("run") == "dotnet tool restore"), "setup-dotnet must come before dotnet tool restore");
+        Assert.Equal("10.0.x", steps[setup].Map("with").Str("dotnet-version"));
         Assert.Contains(steps, s => s.Str("run") == "dotnet tool run polycrate-build workflows run release --step verify --runtime container --junit .logs/junit/verify.xml");
 
         var upload = Assert.Single(steps, s => s.Str("uses") == GitHubActionsWriter.UploadAction);

@@ -44,7 +44,8 @@ public sealed class GitLabCiWriterTests
         var pipeline = CiExportFixture.Parse(await CiExportFixture.ExportAsync(workspace.Root, CiFormat.GitLabCi));
 
         var verify = pipeline.Map("verify");
-        Assert.Equal(["dotnet tool restore", "dotnet tool run polycrate-build workflows run release --step verify --runtime container --junit .logs/junit/verify.xml"],
+        Assert.Equal([CiJobScript.InstallDotnetIfMissing, "dotnet tool restore",
+            "dotnet tool run polycrate-build workflows run release --step verify --runtime container --junit .logs/junit/verify.xml"],
             verify.Strings("script"));
         var artifacts = verify.Map("artifacts");
         Assert.Equal("always", artifacts.Str("when"));

@@ -28,7 +28,7 @@ public sealed class ManyWorkspacesTests
         Assert.Equal(["prod-eu:web", "prod-eu:db"], pipeline.Map("prod-eu:verify").Strings("needs"));
         Assert.Equal(["staging:verify"], pipeline.Map("staging:rollback").Strings("dependencies"));
         Assert.Equal("dotnet tool run polycrate-build -w clusters/prod-us workflows run release --step web --runtime container --junit clusters/prod-us/.logs/junit/web.xml",
-            pipeline.Map("prod-us:web").Strings("script")[1]);
+            pipeline.Map("prod-us:web").Strings("script")[^1]);
         Assert.Contains("clusters/prod-us/artifacts/", pipeline.Map("prod-us:web").Map("artifacts").Strings("paths"));
         Assert.Contains("clusters/prod-us/artifacts/secrets/*[!e]", pipeline.Map("prod-us:web").Map("artifacts").Strings("exclude"));
         Assert.DoesNotContain(pipeline.Keys(), k => k.StartsWith("unrelated", StringComparison.Ordinal));

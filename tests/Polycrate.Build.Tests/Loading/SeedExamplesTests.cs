@@ -93,7 +93,8 @@ public sealed class SeedExamplesTests
 
         var error = await Assert.ThrowsAsync<WorkspaceException>(() => workspace.LoadAsync());
 
-        var diagnostic = Assert.Single(error.Diagnostics);
+        // The excerpt's block ships no deploy.yml, which is a warning (PCB1020) beside the error.
+        var diagnostic = Assert.Single(error.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
         Assert.Equal(DiagnosticCodes.ParentMissing, diagnostic.Code);
         Assert.Contains("has version 1.1.0", diagnostic.Message, StringComparison.Ordinal);
         Assert.Contains("blocks pull registry.acme-corp.com/acme/apps/app-deploy:1.2.0", diagnostic.Hint, StringComparison.Ordinal);

@@ -20,11 +20,24 @@ internal sealed partial class WorkspaceInitCommand : Command
         DefaultValueFactory = _ => "my-organization",
     };
 
+    private readonly Option<string> _image = new("--image")
+    {
+        Description = "Toolchain image the actions run in (config.container.image). Default: " + ToolchainImage
+            + ", built by eng/build-toolchain-image.sh; Polycrate's own image works too (cargo.ayedo.cloud/library/polycrate:VERSION).",
+        DefaultValueFactory = _ => ToolchainImage,
+        HelpName = "IMAGE",
+    };
+
+    /// <summary>The toolchain image README documents (Ansible, collections, kubectl, jq …), as in the samples.</summary>
+    public const string ToolchainImage = "polycrate-toolchain:bookworm-2";
+
     public WorkspaceInitCommand(CliContext cli)
-        : base("init", "Create workspace.poly, blocks/ and artifacts/secrets/ in the workspace directory (-w); --with-ssh-keys adds an SSH key pair.")
+        : base("init", "Create workspace.poly (name, organization, the toolchain image), blocks/ and artifacts/secrets/ in the workspace directory (-w); "
+            + "--with-ssh-keys adds an SSH key pair.")
     {
         Options.Add(_name);
         Options.Add(_organization);
+        Options.Add(_image);
         Options.Add(_sshKeys);
         SetAction((parse, ct) => cli.RunAsync(async token =>
         {
@@ -47,6 +60,13 @@ internal sealed partial class WorkspaceInitCommand : Command
                 }
             }
 
+            var image = parse.GetValue(_image)!;
+            if (image.Length == 0 || image.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '"' or '\''))
+            {
+                await cli.Stderr.WriteLineAsync($"error: --image '{image}' is not an image reference (e.g. {ToolchainImage}). Run 'polycrate-build workspace init --help' for usage.");
+                return 2;
+            }
+
             Directory.CreateDirectory(Path.Combine(root, "blocks"));
             Directory.CreateDirectory(Path.Combine(root, "artifacts", "secrets"));
             var content = $"""
@@ -54,6 +74,12 @@ internal sealed partial class WorkspaceInitCommand : Command
                 name: {name}
                 organization: {organization}
 
+                config:
+                  container:
+                    # Every action runs in this image. {ToolchainImage} is built by eng/build-toolchain-image.sh.
+                    image: {image}
+
+                # A block: blocks/<name>/block.poly with its actions; run one with 'polycrate-build run <block> <action>'.
                 blocks: []
 
                 workflows: []

@@ -80,14 +80,13 @@ public sealed record BlockLockFile(IReadOnlyList<BlockLockEntry> Blocks)
             }
 
             var items = root.Sequence("blocks") ?? [];
+            var repositories = new DuplicateNames("repository", "remove one entry, then run 'polycrate-build blocks pull' for it again");
             for (var i = 0; i < items.Count; i++)
             {
                 if (ParseEntry(MappingReader.From(items[i], file, diagnostics, $"{FileName}.blocks[{i}]")) is { } entry)
                 {
-                    if (entries.Any(e => e.Repository == entry.Repository))
+                    if (!repositories.Add(entry.Repository, file.LocationOf(items[i]), FileName, diagnostics))
                     {
-                        diagnostics.Error(DiagnosticCodes.DuplicateName, $"{FileName}: repository '{entry.Repository}' is listed twice", file.LocationOf(items[i]),
-                            "remove one entry, then run 'polycrate-build blocks pull' for it again");
                         continue;
                     }
 

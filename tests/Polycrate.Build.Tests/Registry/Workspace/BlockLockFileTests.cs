@@ -70,7 +70,8 @@ public class BlockLockFileTests
 
         Assert.Throws<WorkspaceException>(() => BlockLockFile.Parse("blocks.lock", "version: 2\nblocks: []\n"));
         var duplicate = Assert.Throws<WorkspaceException>(() => BlockLockFile.Parse("blocks.lock", "version: 1\nblocks:\n" + entry + entry));
-        Assert.Contains("listed twice", duplicate.Message, StringComparison.Ordinal);
+        Assert.Contains("repository 'registry.example.com/x' is defined twice: first at blocks.lock:3:5, again at blocks.lock:7:5", duplicate.Message,
+            StringComparison.Ordinal);
     }
 
     [Fact]
