@@ -20,6 +20,9 @@ public abstract class PolycrateRunTask : PolycrateTask
 
     public int MaxParallel { get; set; } = 1;
 
+    /// <summary>Every step in a container of its own (PolycrateIsolateSteps, the CLI's --isolate-steps).</summary>
+    public bool IsolateSteps { get; set; }
+
     /// <summary>Confirms action and workflow prompts; a build never waits for input, so a prompt without it fails.</summary>
     public bool Force { get; set; }
 
@@ -65,6 +68,7 @@ public abstract class PolycrateRunTask : PolycrateTask
         Runtime = ParseEnum(Runtime, RuntimeKind.Container, nameof(Runtime)),
         Pull = ParseEnum(Pull, ImagePullPolicy.Missing, nameof(Pull)),
         MaxParallel = MaxParallel > 0 ? MaxParallel : throw new TaskParameterException($"MaxParallel must be 1 or more, not {MaxParallel}"),
+        IsolateSteps = IsolateSteps,
         Force = Force,
         BlocksAutoPull = BlocksAutoPull,
         Dockerfile = string.IsNullOrWhiteSpace(Dockerfile) ? null : Dockerfile,

@@ -23,6 +23,7 @@ internal sealed class CakeWorkspaceRunner(ICakeContext context, PolycrateSetting
         Runtime = settings.Runtime,
         Pull = settings.Pull,
         MaxParallel = settings.MaxParallel,
+        IsolateSteps = settings.IsolateSteps,
         Force = settings.Force,
         BlocksAutoPull = settings.BlocksAutoPull,
         Dockerfile = settings.Dockerfile?.MakeAbsolute(context.Environment).FullPath,

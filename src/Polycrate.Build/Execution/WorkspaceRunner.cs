@@ -113,9 +113,7 @@ public sealed class WorkspaceRunner
             id => tails.TryGetValue(id, out var t) && t.TotalLines > 0 ? t.ToString() : null, _getVariable, _loggers, cancellationToken);
         var runDirectory = RunDirectories.Create(RunRecord.ForRun(transactionId, workspace, options.Command ?? "polycrate-build", started));
         using var state = new RunState(workspace);
-        IActionRuntime runtime = docker is null
-            ? new HostActionRuntime()
-            : new ContainerActionRuntime(new ContainerRunner(docker, _loggers.CreateLogger<ContainerRunner>()));
+        await using var runtime = ActionRuntimeFactory.Create(docker, options, runDirectory, _loggers);
         var actions = new ActionRunner(runtime, _observer, options, IdentitySource.From(null, _getVariable), _loggers);
 
         async Task<TargetOutcome> Execute(Target target, CancellationToken token)
@@ -167,6 +165,7 @@ public sealed class WorkspaceRunner
         }
         finally
         {
+            await runtime.DisposeAsync();
             TryDelete(runDirectory);
         }
 
