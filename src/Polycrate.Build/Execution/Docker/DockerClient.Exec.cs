@@ -41,4 +41,13 @@ public sealed partial class DockerClient
             HttpMethod.Get, $"{api}/exec/{Escape(execId)}/json", content: null, DockerExecJsonContext.Default.ExecInspectResponse, cancellationToken);
         return new ExecState(answer.Running, answer.ExitCode);
     }
+
+    /// <summary>What the container wrote to stdout and stderr so far (not following), line by line.</summary>
+    public async Task ReadLogsAsync(string containerId, ContainerOutput output, CancellationToken cancellationToken)
+    {
+        var api = await ApiAsync(cancellationToken);
+        var response = await _transport.SendAsync(
+            HttpMethod.Get, $"{api}/containers/{Escape(containerId)}/logs?stdout=1&stderr=1", content: null, stream: true, cancellationToken);
+        await CopyOutputAsync(response, output, cancellationToken);
+    }
 }

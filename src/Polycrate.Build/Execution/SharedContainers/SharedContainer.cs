@@ -16,10 +16,11 @@ internal sealed class SharedContainer
     public const string ControlPathDirectory = "/root/.ansible/cp";
 
     /// <summary>
-    /// The container's main process: idle until removed, deaf to SIGTERM (only removal ends it, so cancelling one
-    /// step's process never takes the container down under another).
+    /// The container's main process: lists the start state (<see cref="LeftoverCheck"/>), then idles until removed,
+    /// deaf to SIGTERM (only removal ends it, so cancelling one step's process never takes the container down under another).
     /// </summary>
-    private const string IdleScript = "trap '' TERM INT HUP; sleep infinity 2>/dev/null; while :; do sleep 3600; done";
+    private const string IdleScript = "trap '' TERM INT HUP\necho \"idle $$\"\n" + LeftoverCheck.Script + "\necho " + LeftoverCheck.EndMarker
+        + "\nsleep infinity 2>/dev/null; while :; do sleep 3600; done";
 
     private static readonly TimeSpan CleanupTimeout = TimeSpan.FromSeconds(30);
 
@@ -87,7 +88,6 @@ internal sealed class SharedContainer
         try
         {
             await client.StartContainerAsync(id, cancellationToken);
-            await container._leftovers.RecordBaselineAsync(cancellationToken);
         }
         catch
         {
@@ -117,14 +117,18 @@ internal sealed class SharedContainer
             };
             var output = new ContainerOutput(line => onOutputLine(line, false), line => onOutputLine(line, true));
             var result = await new ExecRunner(_client, _logger).RunAsync(Id, spec, output, TimeSpan.FromSeconds(3), cancellationToken);
-            var reusable = !result.OutputHeldOpen && await _leftovers.IsCleanAsync(cancellationToken);
-            return ((int)result.ExitCode, reusable);
+            // Whether the step left traces is checked when another step wants the container (CheckCleanAsync), not here:
+            // the last step of a run never pays for it.
+            return ((int)result.ExitCode, !result.OutputHeldOpen);
         }
         finally
         {
             StepFiles.Clear(Directory);
         }
     }
+
+    /// <summary>True when the steps so far left nothing behind (<see cref="LeftoverCheck"/>), so the next step may run here.</summary>
+    public Task<bool> CheckCleanAsync(CancellationToken cancellationToken) => _leftovers.IsCleanAsync(cancellationToken);
 
     /// <summary>Removes the container (ending its SSH control masters) and its private directory; never throws.</summary>
     public async Task RemoveAsync()

@@ -41,7 +41,7 @@ public sealed class SharedContainerRuntime : IActionRuntime, IAsyncDisposable
             return await _isolated.RunAsync(launch, onOutputLine, cancellationToken);
         }
 
-        var container = Take(key) ?? await StartAsync(launch, key, cancellationToken);
+        var container = await TakeCleanAsync(key, cancellationToken) ?? await StartAsync(launch, key, cancellationToken);
         var reusable = false;
         try
         {
@@ -67,6 +67,30 @@ public sealed class SharedContainerRuntime : IActionRuntime, IAsyncDisposable
         }
 
         await Task.WhenAll(all.Select(c => c.RemoveAsync()));
+    }
+
+    /// <summary>An idle container for <paramref name="key"/> the previous step left clean; a dirty one is removed.</summary>
+    private async Task<SharedContainer?> TakeCleanAsync(SharedContainerKey key, CancellationToken cancellationToken)
+    {
+        if (Take(key) is not { } container)
+        {
+            return null;
+        }
+
+        var clean = false;
+        try
+        {
+            clean = await container.CheckCleanAsync(cancellationToken);
+        }
+        finally
+        {
+            if (!clean)
+            {
+                await ReturnAsync(container, reusable: false);
+            }
+        }
+
+        return clean ? container : null;
     }
 
     private SharedContainer? Take(SharedContainerKey key)
