@@ -9,8 +9,8 @@ namespace Polycrate.Build.Execution.SharedContainers;
 /// in <c>/tmp</c>, <c>/var/tmp</c> and the home directory (four levels deep); the container's idle process writes the
 /// listing once at the start (read back from its log, costing nothing unless a step wants to reuse the container), and
 /// one exec lists again before a reuse. Tolerated: SSH control masters (<c>ssh</c> processes adopted by the init
-/// process), which are the point of sharing, and the directories Ansible creates on every run (<c>~/.ansible</c>,
-/// <c>~/.ansible/tmp</c>; a file inside is listed). Not covered: changes elsewhere in the container's filesystem
+/// process) and the <c>~/.ssh/known_hosts</c> they write, which are the point of sharing, and the directories Ansible
+/// creates on every run (<c>~/.ansible</c>, <c>~/.ansible/tmp</c>; a file inside is listed). Not covered: changes elsewhere in the container's filesystem
 /// (installing packages, editing /etc) — workflows whose steps do that use <c>--isolate-steps</c> (docs/execution.md).
 /// The engine's own change list (<c>docker diff</c>) would cover everything but takes seconds on an 800 MB image.
 /// </summary>
@@ -34,7 +34,7 @@ internal sealed class LeftoverCheck(DockerClient client, ILogger logger, string 
         done
         for dir in /tmp /var/tmp "$HOME"; do
           if [ -d "$dir" ] && [ "$dir" != / ]; then
-            find "$dir" -mindepth 1 -maxdepth 4 ! -path "$HOME/.ansible" ! -path "$HOME/.ansible/tmp" ! -path "$HOME/.ansible/cp" ! -path "$HOME/.ansible/cp/*" 2>/dev/null
+            find "$dir" -mindepth 1 -maxdepth 4 ! -path "$HOME/.ansible" ! -path "$HOME/.ansible/tmp" ! -path "$HOME/.ansible/cp" ! -path "$HOME/.ansible/cp/*" ! -path "$HOME/.ssh/known_hosts" ! -path "$HOME/.ssh/known_hosts.old" 2>/dev/null
           fi
         done | sort
         """;

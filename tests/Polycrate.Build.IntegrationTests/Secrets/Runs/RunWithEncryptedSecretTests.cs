@@ -1,3 +1,4 @@
+using Polycrate.Build.IntegrationTests.Execution.Runs;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polycrate.Build.Execution;
 using Polycrate.Build.IntegrationTests.Execution.Docker;
@@ -15,8 +16,9 @@ public sealed class RunWithEncryptedSecretTests(DockerEngineFixture engine) : ID
     private const string SecretValue = "s3cr3t-token-4711-do-not-print";
     private readonly string _root = Directory.CreateTempSubdirectory("pcb-secret-run-").FullName;
 
-    [Fact]
-    public async Task Playbook_reads_the_decrypted_secret_and_the_value_is_redacted_everywhere()
+    [Theory]
+    [BothStepContainers]
+    public async Task Playbook_reads_the_decrypted_secret_and_the_value_is_redacted_everywhere(StepContainers mode)
     {
         var identity = X25519Identity.Generate();
         Directory.CreateDirectory(Path.Combine(_root, "artifacts", "secrets", "app"));
@@ -49,7 +51,7 @@ public sealed class RunWithEncryptedSecretTests(DockerEngineFixture engine) : ID
         var observer = new RecordingObserver();
         var runner = new WorkspaceRunner(NullLoggerFactory.Instance, observer,
             name => name == "WORKSPACE_ENCRYPTION_KEY" ? identity.ToSecretString() : Environment.GetEnvironmentVariable(name));
-        var report = await runner.RunActionAsync(new RunOptions { WorkspaceDirectory = _root }, "app", "use", CancellationToken.None);
+        var report = await runner.RunActionAsync(mode.Apply(new RunOptions { WorkspaceDirectory = _root }), "app", "use", CancellationToken.None);
 
         Assert.True(report.Summary.Succeeded, observer.Text);
         Assert.Contains("token is ********", observer.Text, StringComparison.Ordinal);
