@@ -6,10 +6,12 @@ IBenchmark[] benchmarks =
 [
     new AgeBenchmark(),
     new InspectBenchmark(),
+    new NightlyBenchmark(),
     new RegistryBenchmark(),
     new RunBenchmark(),
     new StartupBenchmark(),
     new StepsBenchmark(),
+    new WorkflowBenchmark(),
 ];
 
 var selected = args.Length > 0 ? benchmarks.FirstOrDefault(b => b.Name == args[0]) : null;

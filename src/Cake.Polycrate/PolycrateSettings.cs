@@ -20,6 +20,9 @@ public class PolycrateSettings
     /// <summary>Steps of one workflow run at most this many at once.</summary>
     public int MaxParallel { get; set; } = 1;
 
+    /// <summary>Every step in a container of its own (the CLI's --isolate-steps); by default steps with the same container settings share one per run.</summary>
+    public bool IsolateSteps { get; set; }
+
     /// <summary>Confirms action and workflow prompts; a Cake run never waits for input, so a prompt without it fails.</summary>
     public bool Force { get; set; }
 
@@ -80,6 +83,7 @@ public class PolycrateSettings
         target.Runtime = Runtime;
         target.Pull = Pull;
         target.MaxParallel = MaxParallel;
+        target.IsolateSteps = IsolateSteps;
         target.Force = Force;
         target.BlocksAutoPull = BlocksAutoPull;
         target.Dockerfile = Dockerfile;

@@ -22,6 +22,9 @@ public abstract class PolycrateRunTask : PolycrateTask
     /// <summary>$(PolycrateMaxParallel): steps of one workflow run at most this many at once.</summary>
     public int MaxParallel { get; set; } = 1;
 
+    /// <summary>$(PolycrateIsolateSteps): every step in a container of its own (the CLI's <c>--isolate-steps</c>).</summary>
+    public bool IsolateSteps { get; set; }
+
     /// <summary>$(PolycrateForce): confirms action and workflow prompts; a build never waits for input, so a prompt without it fails.</summary>
     public bool Force { get; set; }
 
@@ -84,6 +87,7 @@ public abstract class PolycrateRunTask : PolycrateTask
         Runtime = ParseEnum(Runtime, RuntimeKind.Container, nameof(Runtime)),
         Pull = ParseEnum(Pull, ImagePullPolicy.Missing, nameof(Pull)),
         MaxParallel = MaxParallel > 0 ? MaxParallel : throw new TaskParameterException($"MaxParallel must be 1 or more, not {MaxParallel}"),
+        IsolateSteps = IsolateSteps,
         Force = Force,
         BlocksAutoPull = BlocksAutoPull,
         Dockerfile = string.IsNullOrWhiteSpace(Dockerfile) ? null : Dockerfile,

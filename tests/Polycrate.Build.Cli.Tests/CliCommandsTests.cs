@@ -137,8 +137,8 @@ public sealed class CliCommandsTests
     }
 
     [Theory]
-    [InlineData(new[] { "run", "--help" }, new[] { "--limit <PATTERN>", "--tags", "--skip-tags", "--check", "--diff", "--extra-vars <VARS>", "--vault-password-file <FILE>", "--commit" })]
-    [InlineData(new[] { "workflows", "run", "--help" }, new[] { "--limit <PATTERN>", "--extra-vars <VARS>", "--commit" })]
+    [InlineData(new[] { "run", "--help" }, new[] { "--limit <PATTERN>", "--tags", "--skip-tags", "--check", "--diff", "--extra-vars <VARS>", "--vault-password-file <FILE>", "--commit", "--isolate-steps" })]
+    [InlineData(new[] { "workflows", "run", "--help" }, new[] { "--limit <PATTERN>", "--extra-vars <VARS>", "--commit", "--isolate-steps" })]
     [InlineData(new[] { "ssh", "--help" }, new[] { "ssh HOST -- COMMAND", "ControlMaster", "SSH_AUTH_SOCK", "list", "--block" })]
     [InlineData(new[] { "workspace", "--help" }, new[] { "sync", "pull", "push" })]
     [InlineData(new[] { "workspace", "sync", "--help" }, new[] { "rebase", "push" })]

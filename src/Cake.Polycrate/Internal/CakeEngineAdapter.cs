@@ -23,6 +23,7 @@ internal sealed class CakeEngineAdapter(ICakeContext context, PolycrateSettings 
         Runtime = settings.Runtime,
         Pull = settings.Pull,
         MaxParallel = settings.MaxParallel,
+        IsolateSteps = settings.IsolateSteps,
         Force = settings.Force,
         BlocksAutoPull = settings.BlocksAutoPull,
         Dockerfile = settings.Dockerfile?.MakeAbsolute(context.Environment).FullPath,

@@ -31,6 +31,12 @@ internal sealed class RunOptionSet
         HelpName = "N",
     };
 
+    public Option<bool> IsolateSteps { get; } = new("--isolate-steps")
+    {
+        Description = "Run every step in a container of its own (as before). Default: steps with the same container settings run one after "
+            + "another in one container per run, each with its own environment, files and working directory, and Ansible's SSH connections persist between them.",
+    };
+
     public Option<string?> Dockerfile { get; } = new("--dockerfile")
     {
         Description = "Build the toolchain image from this file (relative to the workspace) instead of Dockerfile.poly.",
@@ -135,7 +141,7 @@ internal sealed class RunOptionSet
                 result.AddError("--loglevel must be between 0 and 5");
             }
         });
-        foreach (var option in new Option[] { Runtime, Pull, Force, MaxParallel, Dockerfile, JUnit, BlocksAutoPull, InsecureRegistry, DockerSocket, Snapshot, Local, Env, Mount, LogLevel })
+        foreach (var option in new Option[] { Runtime, Pull, Force, MaxParallel, IsolateSteps, Dockerfile, JUnit, BlocksAutoPull, InsecureRegistry, DockerSocket, Snapshot, Local, Env, Mount, LogLevel })
         {
             command.Options.Add(option);
         }
@@ -151,6 +157,7 @@ internal sealed class RunOptionSet
         Pull = parse.GetValue(Pull),
         Force = parse.GetValue(Force),
         MaxParallel = parse.GetValue(MaxParallel),
+        IsolateSteps = parse.GetValue(IsolateSteps),
         Dockerfile = parse.GetValue(Dockerfile),
         JUnitPath = parse.GetValue(JUnit) is { } junit ? Path.GetFullPath(junit) : null,
         BlocksAutoPull = parse.GetValue(BlocksAutoPull),

@@ -19,7 +19,7 @@ internal static class WorkspaceTargetsWriter
     };
 
     private const string CommonRunParameters = "WorkspaceDirectory=\"$(PolycrateWorkspaceDirectory)\" Strict=\"$(PolycrateStrict)\" "
-        + "Runtime=\"$(PolycrateRuntime)\" Pull=\"$(PolycratePull)\" MaxParallel=\"$(PolycrateMaxParallel)\" Force=\"$(PolycrateForce)\" "
+        + "Runtime=\"$(PolycrateRuntime)\" Pull=\"$(PolycratePull)\" MaxParallel=\"$(PolycrateMaxParallel)\" IsolateSteps=\"$(PolycrateIsolateSteps)\" Force=\"$(PolycrateForce)\" "
         + "Dockerfile=\"$(PolycrateDockerfile)\" JUnitPath=\"$(PolycrateJUnitPath)\" BlocksAutoPull=\"$(PolycrateBlocksAutoPull)\" "
         + "Limit=\"$(PolycrateLimit)\" Tags=\"$(PolycrateTags)\" SkipTags=\"$(PolycrateSkipTags)\" Check=\"$(PolycrateCheck)\" Diff=\"$(PolycrateDiff)\" "
         + "ExtraVars=\"$(PolycrateExtraVars)\" VaultPasswordFile=\"$(PolycrateVaultPasswordFile)\" Commit=\"$(PolycrateCommit)\" "

@@ -21,6 +21,12 @@ public sealed record ActionLaunch
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
 
     public ContainerSettings Container { get; init; } = new();
+
+    /// <summary>
+    /// The action's own private directory (host path): mount sources below it (snapshot, vars plugin, key copy, extra
+    /// vars, decrypted secrets) are this launch's files; a shared container gets them at the same container paths.
+    /// </summary>
+    public string? PrivateDirectory { get; init; }
 }
 
 /// <summary>Where an action's process runs: a container engine or this machine.</summary>

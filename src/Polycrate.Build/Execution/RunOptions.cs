@@ -73,6 +73,12 @@ public sealed record RunOptions
     /// <summary>Commit what the run changed in the workspace afterwards (<c>--commit</c>; also <c>git.autocommit</c> in workspace.poly).</summary>
     public bool Commit { get; init; }
 
+    /// <summary>
+    /// One container per step (<c>--isolate-steps</c>), as before workflow runs shared containers; by default steps with
+    /// the same container settings run as execs in one container per run (docs/execution.md).
+    /// </summary>
+    public bool IsolateSteps { get; init; }
+
     /// <summary>The image used when the workspace names none and has no Dockerfile.</summary>
     public string DefaultImage { get; init; } = "cargo.ayedo.cloud/library/polycrate:latest";
 }

@@ -27,4 +27,10 @@ internal interface IRunEngine : IAsyncDisposable
 
     /// <summary>Runs one action target (prompt, secrets, snapshot, process) and returns its outcome.</summary>
     Task<TargetOutcome> RunActionAsync(Target target, ActionContext context, string runDirectory, OutputTail tail, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Releases what the action runtime keeps between steps (shared step containers, and with them Ansible's SSH control
+    /// masters); called once all targets finished, before the run's private directory is removed.
+    /// </summary>
+    ValueTask EndActionsAsync() => ValueTask.CompletedTask;
 }

@@ -61,6 +61,7 @@ internal sealed class RunExecutor(IRunEngine engine, IRunObserver observer, Time
             }
             finally
             {
+                await engine.EndActionsAsync();
                 if (RunDirectories.TryDelete(runDirectory) is { } problem)
                 {
                     logger.LogWarning("Could not remove the run directory {Directory}: {Message}", runDirectory, problem);

@@ -18,8 +18,10 @@ namespace Polycrate.Build.Runs;
 internal sealed class ToolchainRunEngine : IRunEngine
 {
     private readonly DockerClient? _docker;
-    private readonly IActionRuntime _runtime;
-    private readonly ActionRunner _actions;
+    private readonly RunOptions _options;
+    private readonly IRunObserver _observer;
+    private readonly Lock _lock = new();
+    private (RunActionRuntime Runtime, ActionRunner Actions)? _started;
     private readonly ILoggerFactory _loggers;
     private readonly Func<string, string?> _getVariable;
     private readonly ILogger _logger;
@@ -30,8 +32,8 @@ internal sealed class ToolchainRunEngine : IRunEngine
         _getVariable = getVariable;
         _logger = loggers.CreateLogger<ToolchainRunEngine>();
         _docker = options.Runtime == RuntimeKind.Container ? CreateDockerClient(loggers, getVariable) : null;
-        _runtime = CreateRuntime(_docker, options, loggers);
-        _actions = new ActionRunner(_runtime, observer, options, IdentitySource.From(null, getVariable), loggers);
+        _options = options;
+        _observer = observer;
     }
 
     public bool OnHost => _docker is null;
@@ -39,11 +41,24 @@ internal sealed class ToolchainRunEngine : IRunEngine
     internal static DockerClient CreateDockerClient(ILoggerFactory loggers, Func<string, string?> getVariable) =>
         new(DockerClientOptions.FromEnvironment(getVariable), loggers.CreateLogger<DockerClient>());
 
-    /// <summary>The one place a run's action runtime is chosen: the host, or one container per action.</summary>
-    private static IActionRuntime CreateRuntime(DockerClient? docker, RunOptions options, ILoggerFactory loggers) =>
-        docker is null
-            ? new HostActionRuntime()
-            : new ContainerActionRuntime(new ContainerRunner(docker, loggers.CreateLogger<ContainerRunner>()));
+    /// <summary>
+    /// The run's action runtime and runner, made on the first action: shared step containers keep their staged files in
+    /// the run's private directory, which the executor creates just before the first target.
+    /// </summary>
+    private ActionRunner ActionsFor(string runDirectory)
+    {
+        lock (_lock)
+        {
+            _started ??= Start(runDirectory);
+            return _started.Value.Actions;
+        }
+    }
+
+    private (RunActionRuntime, ActionRunner) Start(string runDirectory)
+    {
+        var runtime = ActionRuntimeFactory.Create(_docker, _options, runDirectory, _loggers);
+        return (runtime, new ActionRunner(runtime, _observer, _options, IdentitySource.From(null, _getVariable), _loggers));
+    }
 
     /// <summary>
     /// Negotiates the engine's API version while the workspace loads. A failure here is not reported: the image target
@@ -75,20 +90,26 @@ internal sealed class ToolchainRunEngine : IRunEngine
             : WorkspaceImage.EnsureAsync(_docker, workspace, options, _getVariable, _loggers, cancellationToken);
 
     public Task<TargetOutcome> RunActionAsync(Target target, ActionContext context, string runDirectory, OutputTail tail, CancellationToken cancellationToken) =>
-        _actions.RunAsync(target, context, runDirectory, tail, cancellationToken);
+        ActionsFor(runDirectory).RunAsync(target, context, runDirectory, tail, cancellationToken);
+
+    public async ValueTask EndActionsAsync()
+    {
+        RunActionRuntime? runtime;
+        lock (_lock)
+        {
+            runtime = _started?.Runtime;
+            _started = null;
+        }
+
+        if (runtime is not null)
+        {
+            await runtime.DisposeAsync();
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
-        switch (_runtime)
-        {
-            case IAsyncDisposable asyncDisposable:
-                await asyncDisposable.DisposeAsync();
-                break;
-            case IDisposable disposable:
-                disposable.Dispose();
-                break;
-        }
-
+        await EndActionsAsync();
         _docker?.Dispose();
     }
 }

@@ -46,11 +46,12 @@ public sealed class AnsiblePassThroughRunTests : IAsyncLifetime
         return answer.Trim() == "yes";
     }
 
-    [Fact]
-    public async Task Limit_touches_only_that_host_skip_tags_skip_and_extra_vars_win_and_stay_out_of_the_log()
+    [Theory]
+    [BothStepContainers]
+    public async Task Limit_touches_only_that_host_skip_tags_skip_and_extra_vars_win_and_stay_out_of_the_log(StepContainers mode)
     {
         var id = Guid.NewGuid().ToString("N")[..8];
-        var run = await Workspace.RunAsync("run", "probe", "touch", "--limit", "db01.acme-corp.com", "--skip-tags", "other",
+        var run = await Workspace.RunAsync(mode, "run", "probe", "touch", "--limit", "db01.acme-corp.com", "--skip-tags", "other",
             "--extra-vars", $"run_id={id} marker_value=from-cli", "--extra-vars", "{\"db_password\": \"hunter2-never-logged\"}");
 
         Assert.True(run.ExitCode == 0, run.ToString());
@@ -67,13 +68,14 @@ public sealed class AnsiblePassThroughRunTests : IAsyncLifetime
         Assert.Contains("marker_value=from-cli", text, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Check_mode_changes_nothing_on_any_host()
+    [Theory]
+    [BothStepContainers]
+    public async Task Check_mode_changes_nothing_on_any_host(StepContainers mode)
     {
         var id = Guid.NewGuid().ToString("N")[..8];
-        var run = await Workspace.RunAsync("workflows", "run", "probe-flow", "--check", "--extra-vars", $"run_id={id}");
+        var run = await Workspace.RunAsync(mode, "workflows", "run", "probe-flow", "--check", "--extra-vars", $"run_id={id}");
         Assert.Equal(2, run.ExitCode); // no such workflow: the pass-through options do not hide usage errors
-        run = await Workspace.RunAsync("run", "probe", "touch", "--check", "--extra-vars", $"run_id={id}");
+        run = await Workspace.RunAsync(mode, "run", "probe", "touch", "--check", "--extra-vars", $"run_id={id}");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("changed=2", run.Stdout, StringComparison.Ordinal);
@@ -85,8 +87,9 @@ public sealed class AnsiblePassThroughRunTests : IAsyncLifetime
         Assert.Equal("true", ((ConfigMap)Workspace.LatestLog().Content["ansible"]!)["check"]?.ToString());
     }
 
-    [Fact]
-    public async Task A_vault_password_from_an_encrypted_secret_seals_and_opens_a_vault_file()
+    [Theory]
+    [BothStepContainers]
+    public async Task A_vault_password_from_an_encrypted_secret_seals_and_opens_a_vault_file(StepContainers mode)
     {
         var identity = X25519Identity.Generate();
         var secret = Workspace.PathOf("artifacts/secrets/vault-pass");
@@ -112,7 +115,7 @@ public sealed class AnsiblePassThroughRunTests : IAsyncLifetime
         var observer = new RecordingObserver();
         var runner = new PolycrateEngine(NullLoggerFactory.Instance, getEnvironmentVariable:
             name => name == "WORKSPACE_ENCRYPTION_KEY" ? identity.ToSecretString() : Environment.GetEnvironmentVariable(name));
-        var options = new RunOptions { WorkspaceDirectory = Workspace.Root, Ansible = new AnsiblePassThrough { VaultPasswordFile = "artifacts/secrets/vault-pass.age" } };
+        var options = mode.Apply(new RunOptions { WorkspaceDirectory = Workspace.Root, Ansible = new AnsiblePassThrough { VaultPasswordFile = "artifacts/secrets/vault-pass.age" } });
 
         var seal = await runner.RunActionAsync(options, "vault", "seal", observer, CancellationToken.None);
         Assert.True(seal.Summary.Succeeded, observer.Text);
@@ -124,7 +127,7 @@ public sealed class AnsiblePassThroughRunTests : IAsyncLifetime
 
         var without = await runner.RunActionAsync(options with { Ansible = AnsiblePassThrough.None }, "vault", "open", observer, CancellationToken.None);
         Assert.False(without.Summary.Succeeded, "without the vault password the vault file must not open");
-        var missing = await Workspace.RunAsync("run", "vault", "open", "--vault-password-file", Workspace.PathOf("nope"));
+        var missing = await Workspace.RunAsync(mode, "run", "vault", "open", "--vault-password-file", Workspace.PathOf("nope"));
         Assert.True(missing.ExitCode == 2, missing.ToString());
         Assert.Contains("--vault-password-file " + Workspace.PathOf("nope") + ": no such file", missing.Output, StringComparison.Ordinal);
     }

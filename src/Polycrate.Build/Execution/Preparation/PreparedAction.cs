@@ -56,5 +56,6 @@ public sealed record PreparedAction
         Mounts = Mounts,
         Labels = Labels,
         Container = Container,
+        PrivateDirectory = Path.GetDirectoryName(SnapshotHostPath),
     };
 }

@@ -33,10 +33,11 @@ public sealed class ActionEnvironmentRunTests : IDisposable
         _workspace.Write("artifacts/secrets/kubeconfig.yml", "apiVersion: v1\nkind: Config\nclusters: []\n");
     }
 
-    [Fact]
-    public async Task The_container_sees_the_polycrate_environment_and_the_workspace_key_and_extra_mounts()
+    [Theory]
+    [BothStepContainers]
+    public async Task The_container_sees_the_polycrate_environment_and_the_workspace_key_and_extra_mounts(StepContainers mode)
     {
-        var run = await _workspace.RunAsync("run", "probe", "look");
+        var run = await _workspace.RunAsync(mode, "run", "probe", "look");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var env = _workspace.Read("out/env.txt").Split('\n').Where(l => l.Contains('=')).ToDictionary(l => l.Split('=', 2)[0], l => l.Split('=', 2)[1]);

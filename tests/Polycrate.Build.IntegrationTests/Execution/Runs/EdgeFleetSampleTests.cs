@@ -21,14 +21,15 @@ public sealed class EdgeFleetSampleTests : IAsyncLifetime
 
     private static Task<string> StatusAsync(string device) => SampleTargets.ExecAsync(device, "cat", "/run/edge-agent/status");
 
-    [Fact]
-    public async Task The_rollout_updates_every_device_in_batches_of_two_and_renders_its_configuration()
+    [Theory]
+    [BothStepContainers]
+    public async Task The_rollout_updates_every_device_in_batches_of_two_and_renders_its_configuration(StepContainers mode)
     {
         var version = "it-" + Guid.NewGuid().ToString("N")[..8];
         SampleTargets.SetConfig(Workspace, "agent_version", version);
         SampleTargets.SetConfig(Workspace, "logging_level", "DEBUG");
 
-        var run = await Workspace.RunAsync("workflows", "run", "edge-rollout");
+        var run = await Workspace.RunAsync(mode, "workflows", "run", "edge-rollout");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         // serial: 2 over five hosts → Ansible runs the play in three batches.
@@ -42,14 +43,15 @@ public sealed class EdgeFleetSampleTests : IAsyncLifetime
         }
     }
 
-    [Fact]
-    public async Task A_device_that_is_down_shows_as_unreachable_while_the_others_complete()
+    [Theory]
+    [BothStepContainers]
+    public async Task A_device_that_is_down_shows_as_unreachable_while_the_others_complete(StepContainers mode)
     {
         var version = "it-" + Guid.NewGuid().ToString("N")[..8];
         SampleTargets.SetConfig(Workspace, "agent_version", version);
         await SampleTargets.DockerAsync(["stop", "-t", "1", SampleTargets.Container("pi-03")]);
 
-        var run = await Workspace.RunAsync("run", "edge-ota", "ota-update");
+        var run = await Workspace.RunAsync(mode, "run", "edge-ota", "ota-update");
 
         // Ansible's exit code 4 (a host was unreachable) is the action's own, and so the CLI's.
         Assert.True(run.ExitCode == 4, run.ToString());

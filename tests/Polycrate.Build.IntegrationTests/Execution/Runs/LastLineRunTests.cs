@@ -24,12 +24,13 @@ public sealed class LastLineRunTests : IDisposable
 
     public void Dispose() => _workspace.Dispose();
 
-    [Fact]
-    public async Task Every_run_shows_and_logs_the_last_line_without_a_newline()
+    [Theory]
+    [BothStepContainers]
+    public async Task Every_run_shows_and_logs_the_last_line_without_a_newline(StepContainers mode)
     {
         for (var i = 0; i < 10; i++)
         {
-            var run = await _workspace.RunAsync("run", "jobs", "lastline");
+            var run = await _workspace.RunAsync(mode, "run", "jobs", "lastline");
 
             Assert.True(run.ExitCode == 0, run.ToString());
             Assert.Contains("last-line-no-newline", run.Stdout, StringComparison.Ordinal);

@@ -37,10 +37,11 @@ public sealed class NightlyMaintenanceSampleTests : IAsyncLifetime
         workspace.Read("workspace.poly").Split('\n').Single(l => l.TrimStart().StartsWith("app_release:", StringComparison.Ordinal))
             .Split(':', 2)[1].Trim().Trim('"');
 
-    [Fact]
-    public async Task The_workflow_backs_up_the_database_updates_the_release_and_verifies_it()
+    [Theory]
+    [BothStepContainers]
+    public async Task The_workflow_backs_up_the_database_updates_the_release_and_verifies_it(StepContainers mode)
     {
-        var run = await Workspace.RunAsync("workflows", "run", "nightly-maintenance");
+        var run = await Workspace.RunAsync(mode, "workflows", "run", "nightly-maintenance");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal((200, ConfiguredRelease(Workspace)), await HealthAsync());
@@ -55,14 +56,15 @@ public sealed class NightlyMaintenanceSampleTests : IAsyncLifetime
         Assert.Equal("succeeded", log.TargetStatus(Target.StepId("nightly-maintenance", "verify")));
     }
 
-    [Fact]
-    public async Task A_release_that_breaks_the_health_check_is_rolled_back_and_verify_does_not_run()
+    [Theory]
+    [BothStepContainers]
+    public async Task A_release_that_breaks_the_health_check_is_rolled_back_and_verify_does_not_run(StepContainers mode)
     {
         var before = await HealthAsync();
         Assert.Equal(200, before.Status);
         SampleTargets.SetConfig(Workspace, "app_release", "broken");
 
-        var run = await Workspace.RunAsync("workflows", "run", "nightly-maintenance");
+        var run = await Workspace.RunAsync(mode, "workflows", "run", "nightly-maintenance");
 
         Assert.True(run.ExitCode != 0, run.ToString());
         Assert.Contains("Status code was 500", run.Stdout);

@@ -57,10 +57,11 @@ public sealed class RealWorkspaceRunTests : IDisposable
         _workspace.Write("blocks/consumer/site.yml", "- hosts: all\n  tasks: [{ansible.builtin.ping: {}}]\n");
     }
 
-    [Fact]
-    public async Task A_playbook_gets_the_real_secret_while_console_and_run_log_show_it_masked()
+    [Theory]
+    [BothStepContainers]
+    public async Task A_playbook_gets_the_real_secret_while_console_and_run_log_show_it_masked(StepContainers mode)
     {
-        var run = await _workspace.RunAsync("run", "aks", "show");
+        var run = await _workspace.RunAsync(mode, "run", "aks", "show");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("secret is ********", run.Output, StringComparison.Ordinal);
@@ -70,45 +71,49 @@ public sealed class RealWorkspaceRunTests : IDisposable
         Assert.All(logs, log => Assert.DoesNotContain(Secret, log, StringComparison.Ordinal));
         Assert.Contains(logs, log => log.Contains("secret is ********", StringComparison.Ordinal));
 
-        var snapshot = await _workspace.RunAsync("workspace", "snapshot", "aks", "show");
+        var snapshot = await _workspace.RunAsync(mode, "workspace", "snapshot", "aks", "show");
         Assert.True(snapshot.ExitCode == 0, snapshot.ToString());
         Assert.DoesNotContain(Secret, snapshot.Output, StringComparison.Ordinal);
         Assert.Contains("SP_ID", snapshot.Stdout, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_playbook_started_from_a_script_sees_the_polycrate_variables()
+    [Theory]
+    [BothStepContainers]
+    public async Task A_playbook_started_from_a_script_sees_the_polycrate_variables(StepContainers mode)
     {
-        var run = await _workspace.RunAsync("run", "web", "vars");
+        var run = await _workspace.RunAsync(mode, "run", "web", "vars");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("IMAGE=nginx:1.27 ACTION=vars", run.Stdout, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Flattened_variables_and_ARTIFACTS_exist_before_the_script_starts()
+    [Theory]
+    [BothStepContainers]
+    public async Task Flattened_variables_and_ARTIFACTS_exist_before_the_script_starts(StepContainers mode)
     {
         Assert.False(Directory.Exists(_workspace.PathOf("artifacts/blocks/web")));
 
-        var run = await _workspace.RunAsync("run", "web", "greet");
+        var run = await _workspace.RunAsync(mode, "run", "web", "greet");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal("HELLO World\n", _workspace.Read("artifacts/blocks/web/greeting.txt"));
     }
 
-    [Fact]
-    public async Task Go_templates_in_script_lines_are_rendered_once_and_other_braces_are_kept()
+    [Theory]
+    [BothStepContainers]
+    public async Task Go_templates_in_script_lines_are_rendered_once_and_other_braces_are_kept(StepContainers mode)
     {
-        var run = await _workspace.RunAsync("run", "web", "templated");
+        var run = await _workspace.RunAsync(mode, "run", "web", "templated");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal($"nginx:1.27 {_workspace.Name} templatedweb\n{{{{.Names}}}} {{{{ json .State }}}}\n", _workspace.Read("artifacts/blocks/web/templated.txt"));
     }
 
-    [Fact]
-    public async Task A_template_field_that_does_not_exist_stops_the_action_before_it_starts_with_its_position()
+    [Theory]
+    [BothStepContainers]
+    public async Task A_template_field_that_does_not_exist_stops_the_action_before_it_starts_with_its_position(StepContainers mode)
     {
-        var run = await _workspace.RunAsync("run", "web", "typo");
+        var run = await _workspace.RunAsync(mode, "run", "web", "typo");
 
         Assert.True(run.ExitCode == 2, run.ToString());
         Assert.Contains($"{_workspace.PathOf("workspace.poly")}:{LineOf("{{ .Block.Config.imgae }}")}:", run.Output, StringComparison.Ordinal);
@@ -117,10 +122,11 @@ public sealed class RealWorkspaceRunTests : IDisposable
         Assert.False(File.Exists(_workspace.PathOf("artifacts/blocks/web/typo.txt")));
     }
 
-    [Fact]
-    public async Task A_configured_inventory_that_does_not_exist_is_an_error_not_a_quiet_fallback()
+    [Theory]
+    [BothStepContainers]
+    public async Task A_configured_inventory_that_does_not_exist_is_an_error_not_a_quiet_fallback(StepContainers mode)
     {
-        var run = await _workspace.RunAsync("run", "consumer", "deploy");
+        var run = await _workspace.RunAsync(mode, "run", "consumer", "deploy");
 
         Assert.True(run.ExitCode == 2, run.ToString());
         Assert.Contains("PCB1017", run.Output, StringComparison.Ordinal);

@@ -36,19 +36,21 @@ public sealed class ScriptRunTests(RunEnvironmentFixture fixture) : IDisposable
         return workspace;
     }
 
-    [Fact]
-    public async Task Script_lines_run_in_order_in_one_shell_and_a_failing_line_stops_the_rest()
+    [Theory]
+    [BothStepContainers]
+    public async Task Script_lines_run_in_order_in_one_shell_and_a_failing_line_stops_the_rest(StepContainers mode)
     {
-        var run = await _workspace.RunAsync("run", "jobs", "ordered");
+        var run = await _workspace.RunAsync(mode, "run", "jobs", "ordered");
 
         Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Equal("first\n/workspace/out/sub second\n", _workspace.Read("out/order.txt"));
     }
 
-    [Fact]
-    public async Task An_action_exit_code_propagates_to_the_cli_and_the_log()
+    [Theory]
+    [BothStepContainers]
+    public async Task An_action_exit_code_propagates_to_the_cli_and_the_log(StepContainers mode)
     {
-        var run = await _workspace.RunAsync("run", "jobs", "exit7");
+        var run = await _workspace.RunAsync(mode, "run", "jobs", "exit7");
 
         Assert.True(run.ExitCode == 7, run.ToString());
         Assert.Contains("about to exit 7", run.Stdout);
@@ -58,12 +60,13 @@ public sealed class ScriptRunTests(RunEnvironmentFixture fixture) : IDisposable
         Assert.Equal("7", log.Target(Target.ActionId("jobs", "exit7"))["exit_code"]?.ToString());
     }
 
-    [Fact]
-    public async Task Cancelling_a_run_stops_and_removes_its_container()
+    [Theory]
+    [BothStepContainers]
+    public async Task Cancelling_a_run_stops_and_removes_its_container(StepContainers mode)
     {
         using var cancellation = new CancellationTokenSource();
         var labels = new Dictionary<string, string> { ["polycrate.workspace"] = _workspace.Name };
-        var running = _workspace.RunAsync(cancellation.Token, "run", "jobs", "long");
+        var running = _workspace.RunAsync(mode, cancellation.Token, "run", "jobs", "long");
 
         // Cancel once the container of this run exists and runs.
         var deadline = DateTime.UtcNow.AddSeconds(60);

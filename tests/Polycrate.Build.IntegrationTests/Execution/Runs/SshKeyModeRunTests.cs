@@ -19,9 +19,9 @@ public sealed class SshKeyModeRunTests : IAsyncLifetime
     public Task InitializeAsync() => Task.CompletedTask;
 
     [Theory]
-    [InlineData("id_rsa")]
-    [InlineData("artifacts/secrets/id_ed25519")]
-    public async Task A_0644_key_reaches_the_target(string keyPath)
+    [BothStepContainers("id_rsa")]
+    [BothStepContainers("artifacts/secrets/id_ed25519")]
+    public async Task A_0644_key_reaches_the_target(string keyPath, StepContainers mode)
     {
         _workspace = TestWorkspace.Create("""
             blocks:
@@ -53,7 +53,7 @@ public sealed class SshKeyModeRunTests : IAsyncLifetime
                 keytarget: {ansible_port: {{port}}}
             """);
 
-        var run = await _workspace.RunAsync("run", "fleet", "ping");
+        var run = await _workspace.RunAsync(mode, "run", "fleet", "ping");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("REACHED keytarget", run.Stdout, StringComparison.Ordinal);

@@ -63,6 +63,11 @@ public sealed class TestWorkspace : IDisposable
     public Task<CliRun> RunAsync(CancellationToken cancellationToken, params string[] args) =>
         CliRun.InvokeAsync(["-w", Root, .. args], cancellationToken);
 
+    /// <summary>Runs <c>polycrate-build -w ROOT args…</c>, with <c>--isolate-steps</c> on run commands when <paramref name="mode"/> is isolated.</summary>
+    public Task<CliRun> RunAsync(StepContainers mode, params string[] args) => RunAsync(CancellationToken.None, mode.Apply(args));
+
+    public Task<CliRun> RunAsync(StepContainers mode, CancellationToken cancellationToken, params string[] args) => RunAsync(cancellationToken, mode.Apply(args));
+
     /// <summary>The newest run log of this workspace.</summary>
     public RunLogEntry LatestLog()
     {

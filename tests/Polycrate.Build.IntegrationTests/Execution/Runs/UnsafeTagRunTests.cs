@@ -16,8 +16,9 @@ public sealed class UnsafeTagRunTests(DockerEngineFixture engine) : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("pcb-unsafe-run-").FullName;
 
-    [Fact]
-    public async Task An_unsafe_value_arrives_untemplated_and_a_normal_one_is_still_templated()
+    [Theory]
+    [BothStepContainers]
+    public async Task An_unsafe_value_arrives_untemplated_and_a_normal_one_is_still_templated(StepContainers mode)
     {
         Directory.CreateDirectory(Path.Combine(_root, "blocks", "app"));
         await File.WriteAllTextAsync(Path.Combine(_root, "workspace.poly"), $"""
@@ -47,7 +48,7 @@ public sealed class UnsafeTagRunTests(DockerEngineFixture engine) : IDisposable
 
         var observer = new RecordingObserver();
         var report = await new PolycrateEngine(NullLoggerFactory.Instance)
-            .RunActionAsync(new RunOptions { WorkspaceDirectory = _root }, "app", "show", observer, CancellationToken.None);
+            .RunActionAsync(mode.Apply(new RunOptions { WorkspaceDirectory = _root }), "app", "show", observer, CancellationToken.None);
 
         Assert.True(report.Summary.Succeeded, observer.Text);
         Assert.Contains("literal=[{{ lookup('pipe','touch /workspace/pwned; id') }}]", observer.Text, StringComparison.Ordinal);

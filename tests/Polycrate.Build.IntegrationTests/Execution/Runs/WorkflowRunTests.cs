@@ -38,20 +38,22 @@ public sealed class WorkflowRunTests : IDisposable
 
     private double Time(string file) => double.Parse(_workspace.Read("out/" + file).Trim(), CultureInfo.InvariantCulture);
 
-    [Fact]
-    public async Task Independent_needs_branches_overlap_in_time_with_max_parallel_2()
+    [Theory]
+    [BothStepContainers]
+    public async Task Independent_needs_branches_overlap_in_time_with_max_parallel_2(StepContainers mode)
     {
-        var run = await _workspace.RunAsync("workflows", "run", "fan-out", "--max-parallel", "2");
+        var run = await _workspace.RunAsync(mode, "workflows", "run", "fan-out", "--max-parallel", "2");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.True(Time("left.start") < Time("right.end") && Time("right.start") < Time("left.end"),
             $"left {Time("left.start")}..{Time("left.end")}, right {Time("right.start")}..{Time("right.end")} do not overlap");
     }
 
-    [Fact]
-    public async Task After_a_failure_the_on_failure_step_and_the_always_step_run_and_the_next_step_does_not()
+    [Theory]
+    [BothStepContainers]
+    public async Task After_a_failure_the_on_failure_step_and_the_always_step_run_and_the_next_step_does_not(StepContainers mode)
     {
-        var run = await _workspace.RunAsync("workflows", "run", "release");
+        var run = await _workspace.RunAsync(mode, "workflows", "run", "release");
 
         Assert.True(run.ExitCode == 3, run.ToString());
         Assert.True(File.Exists(_workspace.PathOf("out/rollback.ran")), run.ToString());
@@ -63,10 +65,11 @@ public sealed class WorkflowRunTests : IDisposable
         Assert.Equal("not run", log.TargetStatus(Target.StepId("release", "announce")));
     }
 
-    [Fact]
-    public async Task A_failed_run_writes_a_log_with_status_failed_and_the_step_output()
+    [Theory]
+    [BothStepContainers]
+    public async Task A_failed_run_writes_a_log_with_status_failed_and_the_step_output(StepContainers mode)
     {
-        var run = await _workspace.RunAsync("workflows", "run", "release", "--step", "deploy");
+        var run = await _workspace.RunAsync(mode, "workflows", "run", "release", "--step", "deploy");
         Assert.True(run.ExitCode == 3, run.ToString());
 
         var log = _workspace.LatestLog();

@@ -1,4 +1,5 @@
 using Polycrate.Build.Engine;
+using Polycrate.Build.IntegrationTests.Execution.Runs;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polycrate.Build.Execution;
 using Polycrate.Build.IntegrationTests.Execution.Docker;
@@ -16,8 +17,9 @@ public sealed class RunWithEncryptedSecretTests(DockerEngineFixture engine) : ID
     private const string SecretValue = "s3cr3t-token-4711-do-not-print";
     private readonly string _root = Directory.CreateTempSubdirectory("pcb-secret-run-").FullName;
 
-    [Fact]
-    public async Task Playbook_reads_the_decrypted_secret_and_the_value_is_redacted_everywhere()
+    [Theory]
+    [BothStepContainers]
+    public async Task Playbook_reads_the_decrypted_secret_and_the_value_is_redacted_everywhere(StepContainers mode)
     {
         var identity = X25519Identity.Generate();
         Directory.CreateDirectory(Path.Combine(_root, "artifacts", "secrets", "app"));
@@ -50,7 +52,7 @@ public sealed class RunWithEncryptedSecretTests(DockerEngineFixture engine) : ID
         var observer = new RecordingObserver();
         var runner = new PolycrateEngine(NullLoggerFactory.Instance,
             getEnvironmentVariable: name => name == "WORKSPACE_ENCRYPTION_KEY" ? identity.ToSecretString() : Environment.GetEnvironmentVariable(name));
-        var report = await runner.RunActionAsync(new RunOptions { WorkspaceDirectory = _root }, "app", "use", observer, CancellationToken.None);
+        var report = await runner.RunActionAsync(mode.Apply(new RunOptions { WorkspaceDirectory = _root }), "app", "use", observer, CancellationToken.None);
 
         Assert.True(report.Summary.Succeeded, observer.Text);
         Assert.Contains("token is ********", observer.Text, StringComparison.Ordinal);

@@ -1,0 +1,156 @@
+using Microsoft.Extensions.Logging;
+using Polycrate.Build.Execution.Docker;
+using Polycrate.Build.Secrets.Workspace;
+
+namespace Polycrate.Build.Execution.SharedContainers;
+
+/// <summary>
+/// One container a run's steps take turns in: started once with an idle process, then one exec per step. Its private
+/// directory holds the staged files of the step that runs (see <see cref="StepFiles"/>) and the SSH control sockets
+/// that let Ansible's connections outlive a step (mounted at <c>/root/.ansible/cp</c>, Ansible's default
+/// <c>control_path_dir</c>). It stays reusable only while steps leave no trace (<see cref="LeftoverCheck"/>).
+/// </summary>
+internal sealed class SharedContainer
+{
+    /// <summary>Where the control sockets appear in the container: Ansible's default <c>control_path_dir</c> for root.</summary>
+    public const string ControlPathDirectory = "/root/.ansible/cp";
+
+    /// <summary>
+    /// The container's main process: lists the start state (<see cref="LeftoverCheck"/>), then idles until removed,
+    /// deaf to SIGTERM (only removal ends it, so cancelling one step's process never takes the container down under another).
+    /// </summary>
+    private const string IdleScript = "trap '' TERM INT HUP\necho \"idle $$\"\n" + LeftoverCheck.Script + "\necho " + LeftoverCheck.EndMarker
+        + "\nsleep infinity 2>/dev/null; while :; do sleep 3600; done";
+
+    private static readonly TimeSpan CleanupTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly DockerClient _client;
+    private readonly ILogger _logger;
+    private readonly LeftoverCheck _leftovers;
+
+    private SharedContainer(DockerClient client, ILogger logger, string id, string directory, SharedContainerKey key, LeftoverCheck leftovers)
+    {
+        _client = client;
+        _logger = logger;
+        Id = id;
+        Directory = directory;
+        Key = key;
+        _leftovers = leftovers;
+    }
+
+    public string Id { get; }
+
+    /// <summary>The container's private directory on the host (0700, below the run directory).</summary>
+    public string Directory { get; }
+
+    public SharedContainerKey Key { get; }
+
+    /// <summary>Creates and starts the container for launches like <paramref name="launch"/>, with its files staged.</summary>
+    public static async Task<SharedContainer> StartAsync(DockerClient client, ILogger logger, ActionLaunch launch, SharedContainerKey key, string directory,
+        CancellationToken cancellationToken)
+    {
+        PrivateDirectory.Create(Path.GetDirectoryName(directory)!, directory);
+        // Mount sources must exist before the create, or the engine makes directories of them.
+        await StepFiles.StageAsync(launch, directory, cancellationToken);
+        var binds = launch.Mounts.Select(m => StepFiles.Staged(launch, m, directory)).Select(m => new BindMount(m.HostPath, m.ContainerPath, m.ReadOnly)).ToList();
+        if (launch.Container.User is null or "root" or "0" or "0:0")
+        {
+            var sockets = Path.Combine(directory, "ssh-control");
+            PrivateDirectory.Create(directory, sockets);
+            binds.Add(new BindMount(sockets, ControlPathDirectory));
+        }
+
+        var labels = launch.Labels.Where(l => l.Key is not ("polycrate.block" or "polycrate.action")).ToDictionary(l => l.Key, l => l.Value);
+        labels["polycrate.container-scope"] = "run";
+        var spec = new ContainerSpec
+        {
+            Image = launch.Image!,
+            Entrypoint = ["sh", "-c", IdleScript],
+            Command = [],
+            Binds = binds,
+            Labels = labels,
+            NetworkMode = launch.Container.NetworkMode,
+            User = launch.Container.User,
+            Privileged = launch.Container.Privileged,
+            Init = launch.Container.Init,
+            CapAdd = launch.Container.CapAdd,
+            ExtraHosts = launch.Container.ExtraHosts,
+        };
+
+        string id;
+        using (var timeout = new CancellationTokenSource(CleanupTimeout))
+        {
+            // Not cancelled midway: a container the engine created but whose id we never saw would leak.
+            id = await client.CreateContainerAsync(spec, timeout.Token);
+        }
+
+        var container = new SharedContainer(client, logger, id, directory, key, new LeftoverCheck(client, logger, id, launch.Container.User));
+        try
+        {
+            await client.StartContainerAsync(id, cancellationToken);
+        }
+        catch
+        {
+            await container.RemoveAsync();
+            throw;
+        }
+
+        logger.LogDebug("Started shared container {Id} from {Image}", id, launch.Image);
+        return container;
+    }
+
+    /// <summary>
+    /// Runs one step as an exec with its own environment, working directory and command. Returns its exit code and
+    /// whether the container may serve the next step (false: the caller removes it).
+    /// </summary>
+    public async Task<(int ExitCode, bool Reusable)> RunStepAsync(ActionLaunch launch, Action<string, bool> onOutputLine, CancellationToken cancellationToken)
+    {
+        await StepFiles.StageAsync(launch, Directory, cancellationToken);
+        try
+        {
+            var spec = new ExecSpec
+            {
+                Command = launch.Command,
+                Environment = launch.Environment.Select(e => new KeyValuePair<string, string>(e.Name, e.Value)).ToList(),
+                WorkingDirectory = launch.WorkingDirectory,
+                User = launch.Container.User,
+            };
+            var output = new ContainerOutput(line => onOutputLine(line, false), line => onOutputLine(line, true));
+            var result = await new ExecRunner(_client, _logger).RunAsync(Id, spec, output, TimeSpan.FromSeconds(3), cancellationToken);
+            // Whether the step left traces is checked when another step wants the container (CheckCleanAsync), not here:
+            // the last step of a run never pays for it.
+            return ((int)result.ExitCode, !result.OutputHeldOpen);
+        }
+        finally
+        {
+            StepFiles.Clear(Directory);
+        }
+    }
+
+    /// <summary>True when the steps so far left nothing behind (<see cref="LeftoverCheck"/>), so the next step may run here.</summary>
+    public Task<bool> CheckCleanAsync(CancellationToken cancellationToken) => _leftovers.IsCleanAsync(cancellationToken);
+
+    /// <summary>Removes the container (ending its SSH control masters) and its private directory; never throws.</summary>
+    public async Task RemoveAsync()
+    {
+        using var timeout = new CancellationTokenSource(CleanupTimeout);
+        try
+        {
+            await _client.RemoveContainerAsync(Id, timeout.Token);
+            _logger.LogDebug("Removed shared container {Id}", Id);
+        }
+        catch (Exception ex) when (ex is ContainerException or OperationCanceledException or IOException or HttpRequestException)
+        {
+            _logger.LogWarning("Could not remove container {Id}: {Message}. Remove it with 'docker rm -f {Id}'.", Id, ex.Message, Id);
+        }
+
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _logger.LogDebug("Could not remove {Directory}: {Message}", Directory, ex.Message);
+        }
+    }
+}
