@@ -1,6 +1,5 @@
 using System.Text;
 using Polycrate.Build.Limits;
-using Polycrate.Build.Loading;
 using Polycrate.Build.Tests.Support;
 
 namespace Polycrate.Build.Tests.Loading;
