@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Polycrate.Build.Execution;
 using Polycrate.Build.Graph;
+using Polycrate.Build.Model;
 
 namespace Polycrate.Build.Events;
 
@@ -24,7 +24,7 @@ public sealed class RunEventFactory(RunEventSubject subject, EventSettings setti
 
     public JsonObject Step(TargetResult result, string? output, DateTimeOffset date)
     {
-        var status = WorkspaceRunner.StatusName(result.Status);
+        var status = TargetStatusNames.Of(result.Status);
         var payload = Create(StepFinished, "Step finished", Level(result.Status), date, status, result.Target.Block, result.Target.Action,
             result.Target.Workflow, result.Target.Step);
         Finish(payload, result.ExitCode ?? 0, result.Duration, output, result.Message);

@@ -6,6 +6,7 @@ using Polycrate.Build.Execution.ImageBuild;
 using Polycrate.Build.Graph;
 using Polycrate.Build.Loading;
 using Polycrate.Build.Model;
+using Polycrate.Build.PrivateRuns;
 using Polycrate.Build.Registry;
 using Polycrate.Build.Registry.Auth;
 using Polycrate.Build.Registry.Workspace;
@@ -341,16 +342,8 @@ public sealed class WorkspaceRunner
         }
     }
 
-    public static string StatusName(TargetStatus status) => status switch
-    {
-        TargetStatus.Succeeded => "succeeded",
-        TargetStatus.UpToDate => "up-to-date",
-        TargetStatus.Failed => "failed",
-        TargetStatus.FailedAllowed => "failed (allowed)",
-        TargetStatus.Skipped => "skipped",
-        TargetStatus.NotRun => "not run",
-        _ => "canceled",
-    };
+    /// <summary>Same as <see cref="TargetStatusNames.Of"/>, kept for existing callers.</summary>
+    public static string StatusName(TargetStatus status) => TargetStatusNames.Of(status);
 
     private void TryDelete(string directory)
     {

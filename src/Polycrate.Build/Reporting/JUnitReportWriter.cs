@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Xml.Linq;
-using Polycrate.Build.Execution;
 using Polycrate.Build.Graph;
 
 namespace Polycrate.Build.Reporting;
@@ -44,7 +43,7 @@ public static class JUnitReportWriter
                 element.Add(new XElement("error", new XAttribute("message", "canceled"), text));
                 break;
             case TargetStatus.Skipped or TargetStatus.NotRun:
-                element.Add(new XElement("skipped", new XAttribute("message", result.Message ?? WorkspaceRunner.StatusName(result.Status))));
+                element.Add(new XElement("skipped", new XAttribute("message", result.Message ?? TargetStatusNames.Of(result.Status))));
                 break;
         }
 

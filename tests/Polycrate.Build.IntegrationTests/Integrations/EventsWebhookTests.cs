@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Polycrate.Build.Events;
 using Polycrate.Build.Execution;
+using Polycrate.Build.Model;
 
 namespace Polycrate.Build.IntegrationTests.Integrations;
 

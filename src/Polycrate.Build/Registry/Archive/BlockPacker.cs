@@ -1,6 +1,7 @@
 using System.Formats.Tar;
 using System.IO.Compression;
 using Polycrate.Build.FileTrees;
+using Polycrate.Build.PrivateRuns;
 
 namespace Polycrate.Build.Registry.Archive;
 
@@ -29,7 +30,7 @@ public static class BlockPacker
         var entries = Collect(root, BlockIgnoreRules.Load(root), cancellationToken);
         // Default: a private (0700) scratch directory of this process, never world-readable /tmp; removed on dispose, or by
         // the next command's OrphanReaper when this process is killed.
-        var scratch = tempDirectory is null ? Execution.Cleanup.RunDirectories.CreateScratch("push-layer") : null;
+        var scratch = tempDirectory is null ? RunDirectories.CreateScratch("push-layer") : null;
         var file = Path.Combine(tempDirectory ?? scratch!, $"polycrate-layer-{Guid.NewGuid():N}.tar.gz");
         try
         {
@@ -67,7 +68,7 @@ public static class BlockPacker
             File.Delete(file);
             if (scratch is not null)
             {
-                Execution.Cleanup.RunDirectories.TryDelete(scratch);
+                RunDirectories.TryDelete(scratch);
             }
 
             throw;
