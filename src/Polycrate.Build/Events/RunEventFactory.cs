@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Polycrate.Build.Graph;
+using Polycrate.Build.Model;
 
 namespace Polycrate.Build.Events;
 

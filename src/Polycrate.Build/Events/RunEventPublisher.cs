@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Polycrate.Build.Graph;
+using Polycrate.Build.Model;
 
 namespace Polycrate.Build.Events;
 

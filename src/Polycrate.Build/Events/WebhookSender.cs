@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
+using Polycrate.Build.Model;
 
 namespace Polycrate.Build.Events;
 

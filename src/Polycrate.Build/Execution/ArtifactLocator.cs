@@ -1,6 +1,5 @@
 using Polycrate.Build.Diagnostics;
 using Polycrate.Build.Model;
-using Polycrate.Build.Snapshots;
 
 namespace Polycrate.Build.Execution;
 

@@ -1,8 +1,9 @@
 namespace Polycrate.Build.Graph;
 
-/// <summary>How a target's final state is written in the console summary, the run log and JUnit.</summary>
+/// <summary>How a <see cref="TargetStatus"/> is spelled in run logs, JUnit reports, events and the console.</summary>
 public static class TargetStatusNames
 {
+    /// <summary>Lower case words: "succeeded", "up-to-date", "failed", "failed (allowed)", "skipped", "not run", "canceled".</summary>
     public static string Of(TargetStatus status) => status switch
     {
         TargetStatus.Succeeded => "succeeded",

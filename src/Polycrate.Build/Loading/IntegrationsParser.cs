@@ -1,7 +1,5 @@
 using System.Globalization;
 using Polycrate.Build.Diagnostics;
-using Polycrate.Build.Events;
-using Polycrate.Build.Git;
 using Polycrate.Build.Model;
 
 namespace Polycrate.Build.Loading;

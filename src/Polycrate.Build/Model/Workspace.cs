@@ -5,6 +5,9 @@ namespace Polycrate.Build.Model;
 /// <summary>A loaded and resolved workspace: its settings, blocks (inheritance resolved) and workflows.</summary>
 public sealed record Workspace
 {
+    /// <summary>Polycrate's default registry (<c>registry.url</c> in its global configuration), host without scheme.</summary>
+    public const string PolycrateRegistry = "cargo.ayedo.cloud";
+
     public required string Name { get; init; }
 
     public string? Organization { get; init; }
@@ -51,7 +54,7 @@ public sealed record Workspace
     /// Registry (<c>host[:port][/prefix]</c>) that block references without a host name: <c>POLYCRATE_REGISTRY_URL</c>, else
     /// <see cref="WorkspaceSettings.Registry"/>, else Polycrate's <c>cargo.ayedo.cloud</c>.
     /// </summary>
-    public string DefaultRegistry { get; init; } = Registry.Workspace.DefaultRegistry.Polycrate;
+    public string DefaultRegistry { get; init; } = PolycrateRegistry;
 
     /// <summary><c>dependencies:</c> of workspace.poly (host-qualified), which <c>workspace update</c> and auto-pull install.</summary>
     public IReadOnlyList<BlockDependency> Dependencies { get; init; } = [];

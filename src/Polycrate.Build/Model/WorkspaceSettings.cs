@@ -39,8 +39,8 @@ public sealed record WorkspaceSettings
     public string? KubeconfigFile { get; init; }
 
     /// <summary><c>events:</c> (handler, webhook endpoint …).</summary>
-    public Events.EventSettings Events { get; init; } = new();
+    public EventSettings Events { get; init; } = new();
 
     /// <summary><c>git:</c> (autocommit).</summary>
-    public Git.GitSettings Git { get; init; } = Build.Git.GitSettings.Default;
+    public GitSettings Git { get; init; } = GitSettings.Default;
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polycrate.Build.Diagnostics;
 using Polycrate.Build.Limits;
+using Polycrate.Build.PrivateRuns;
 using Polycrate.Build.Registry.Archive;
 
 namespace Polycrate.Build.Registry;
@@ -53,7 +54,7 @@ public sealed class BlockInstaller
         var parent = Path.GetDirectoryName(target) ?? throw new UnsupportedImageException(reference, $"the target {target} has no parent directory");
         Directory.CreateDirectory(parent);
         // The owner token lets the next command remove the folder if this process is killed (WorkspaceLeftovers).
-        var staging = Path.Combine(parent, $".{Path.GetFileName(target)}.pull-{Execution.Cleanup.ProcessOwner.Current.Token}-{Guid.NewGuid():N}");
+        var staging = Path.Combine(parent, $".{Path.GetFileName(target)}.pull-{ProcessOwner.Current.Token}-{Guid.NewGuid():N}");
         await using var layers = new LayerFiles(_client, reference, parent, manifest.Layers);
         try
         {

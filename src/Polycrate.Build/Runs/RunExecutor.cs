@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Polycrate.Build.Execution;
-using Polycrate.Build.Execution.Cleanup;
+using Polycrate.Build.PrivateRuns;
 using Polycrate.Build.Graph;
 using Polycrate.Build.Model;
 

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Polycrate.Build.Execution;
 using Polycrate.Build.Loading;
 using Polycrate.Build.Model;
-using Polycrate.Build.Snapshots;
 using Polycrate.Build.Transactions;
 
 namespace Polycrate.Build.Ssh;

@@ -1,8 +1,8 @@
-using Polycrate.Build.Execution.Cleanup;
 using Polycrate.Build.Execution.Docker;
 using Polycrate.Build.IntegrationTests.Execution.Docker;
 using Polycrate.Build.IntegrationTests.Execution.Runs;
 using Polycrate.Build.IntegrationTests.Secrets.Age;
+using Polycrate.Build.PrivateRuns;
 using Polycrate.Build.Secrets.Age;
 using Polycrate.Build.Transactions;
 

@@ -3,6 +3,7 @@ using System.Text;
 using Polycrate.Build.Engine;
 using Polycrate.Build.Events;
 using Polycrate.Build.Execution;
+using Polycrate.Build.Model;
 
 namespace Polycrate.Build.IntegrationTests.Integrations;
 

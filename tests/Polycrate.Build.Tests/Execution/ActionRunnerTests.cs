@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Polycrate.Build.Diagnostics;
 using Polycrate.Build.Execution;
-using Polycrate.Build.Execution.Cleanup;
+using Polycrate.Build.PrivateRuns;
 using Polycrate.Build.Graph;
 using Polycrate.Build.Secrets.Workspace;
 using Polycrate.Build.Tests.Runs;

@@ -1,6 +1,6 @@
 using Polycrate.Build.Diagnostics;
 using Polycrate.Build.Execution;
-using Polycrate.Build.Snapshots;
+using Polycrate.Build.Model;
 using Polycrate.Build.Tests.Support;
 
 namespace Polycrate.Build.Tests.Execution;

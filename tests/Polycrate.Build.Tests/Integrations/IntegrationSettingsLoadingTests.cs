@@ -1,5 +1,6 @@
 using Polycrate.Build.Diagnostics;
 using Polycrate.Build.Events;
+using Polycrate.Build.Model;
 using Polycrate.Build.Ssh;
 using Polycrate.Build.Tests.Support;
 

@@ -1,4 +1,4 @@
-using Polycrate.Build.Execution.Cleanup;
+using Polycrate.Build.PrivateRuns;
 using Polycrate.Build.Registry.Archive;
 
 namespace Polycrate.Build.Tests.Registry;

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Polycrate.Build.Diagnostics;
 using Polycrate.Build.Engine;
 using Polycrate.Build.Execution;
-using Polycrate.Build.Execution.Cleanup;
+using Polycrate.Build.PrivateRuns;
 using Polycrate.Build.Graph;
 using Polycrate.Build.Runs;
 using Polycrate.Build.Tests.Support;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Polycrate.Build.Cli.Infrastructure;
+using Polycrate.Build.Model;
 using Polycrate.Build.Snapshots;
 
 namespace Polycrate.Build.Cli.Commands.Workspace;

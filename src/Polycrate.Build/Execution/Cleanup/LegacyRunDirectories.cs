@@ -1,3 +1,5 @@
+using Polycrate.Build.PrivateRuns;
+
 namespace Polycrate.Build.Execution.Cleanup;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Polycrate.Build.PrivateRuns;
 using Polycrate.Build.Secrets.Workspace;
 
 namespace Polycrate.Build.Execution.Cleanup;

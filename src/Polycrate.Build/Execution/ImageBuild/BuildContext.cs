@@ -1,3 +1,5 @@
+using Polycrate.Build.FileTrees;
+
 namespace Polycrate.Build.Execution.ImageBuild;
 
 /// <summary>
@@ -12,5 +14,5 @@ public sealed record BuildContext(string Root, string Dockerfile, IReadOnlyList<
 {
     /// <summary>Absolute paths of the regular files and links in the context: the build's inputs (MSBuild Inputs).</summary>
     public IReadOnlyList<string> InputFiles =>
-        Entries.Where(e => e.Kind != BuildContextEntryKind.Directory).Select(e => e.FullPath).ToList();
+        Entries.Where(e => e.Kind != FileTreeEntryKind.Directory).Select(e => e.FullPath).ToList();
 }

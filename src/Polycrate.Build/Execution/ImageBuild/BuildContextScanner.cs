@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Polycrate.Build.Execution.Docker;
+using Polycrate.Build.FileTrees;
 
 namespace Polycrate.Build.Execution.ImageBuild;
 
@@ -12,13 +13,13 @@ namespace Polycrate.Build.Execution.ImageBuild;
 /// </summary>
 public static class BuildContextScanner
 {
+    /// <summary>SHA-256 of no bytes.</summary>
+    internal const string EmptyContentHash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
     /// <summary>
     /// Never sent, whatever <c>.dockerignore</c> says: the git directory, decrypted secrets, age-encrypted files
     /// and run logs (which may contain secret output).
     /// </summary>
-    /// <summary>SHA-256 of no bytes.</summary>
-    internal const string EmptyContentHash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
-
     public static IReadOnlyList<string> AlwaysExcluded { get; } = ["**/.git", "**/artifacts/secrets", "**/*.age", ".logs"];
 
     /// <param name="root">Context root directory.</param>
@@ -47,11 +48,24 @@ public static class BuildContextScanner
         }
 
         var ignoreFile = File.Exists(dockerfilePath + ".dockerignore") ? dockerfilePath + ".dockerignore" : Path.Combine(root, ".dockerignore");
-        var ignore = File.Exists(ignoreFile) ? DockerIgnore.Parse(await File.ReadAllTextAsync(ignoreFile, cancellationToken)) : DockerIgnore.Empty;
-        var always = DockerIgnore.Parse(string.Join('\n', AlwaysExcluded.Concat(additionalExcludes)));
+        var ignore = File.Exists(ignoreFile) ? DockerIgnoreFile.Parse(await File.ReadAllTextAsync(ignoreFile, cancellationToken)) : IgnoreMatcher.Empty;
+        var always = DockerIgnoreFile.Parse(string.Join('\n', AlwaysExcluded.Concat(additionalExcludes)));
 
-        var entries = new List<BuildContextEntry>();
-        await WalkAsync(root, root, ignore, always, entries, cancellationToken);
+        // An excluded directory is walked only when an exception rule might re-include something below it. A
+        // directory that is empty only because its content is excluded (artifacts/ holding nothing but secrets) is
+        // left out too, so writing secrets or logs never changes the context.
+        var tree = FileTreeWalker.Walk(
+            root,
+            (path, _) => always.IsExcluded(path) ? WalkDecision.Exclude
+                : !ignore.IsExcluded(path) ? WalkDecision.Include
+                : ignore.HasExceptions ? WalkDecision.ExcludeButLookInside : WalkDecision.Exclude,
+            dropEmptiedDirectories: true,
+            cancellationToken);
+        var entries = new List<BuildContextEntry>(tree.Count + 2);
+        foreach (var entry in tree)
+        {
+            entries.Add(await HashAsync(entry, cancellationToken));
+        }
 
         // The Docker CLI sends the Dockerfile and the ignore file even when the ignore file excludes them.
         foreach (var forced in new[] { dockerfilePath, ignoreFile })
@@ -60,7 +74,7 @@ public static class BuildContextScanner
             if (File.Exists(forced) && !relative.StartsWith("../", StringComparison.Ordinal)
                 && !always.IsExcluded(relative) && entries.All(e => e.Path != relative))
             {
-                entries.Add(await EntryAsync(new FileInfo(forced), relative, cancellationToken));
+                entries.Add(await HashAsync(FileTreeEntry.Of(new FileInfo(forced), relative), cancellationToken));
             }
         }
 
@@ -68,71 +82,22 @@ public static class BuildContextScanner
         return new BuildContext(root, dockerfileRelative, entries, Hash(dockerfileRelative, entries));
     }
 
-    private static async Task WalkAsync(
-        string root, string directory, DockerIgnore ignore, DockerIgnore always, List<BuildContextEntry> entries,
-        CancellationToken cancellationToken)
+    private static async Task<BuildContextEntry> HashAsync(FileTreeEntry entry, CancellationToken cancellationToken)
     {
-        var children = new DirectoryInfo(directory).EnumerateFileSystemInfos().OrderBy(i => i.Name, StringComparer.Ordinal);
-        foreach (var info in children)
+        if (OperatingSystem.IsWindows())
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var relative = Path.GetRelativePath(root, info.FullName).Replace('\\', '/');
-            if (always.IsExcluded(relative))
-            {
-                continue;
-            }
-
-            var excluded = ignore.IsExcluded(relative);
-            var isRealDirectory = info is DirectoryInfo && info.LinkTarget is null;
-            if (isRealDirectory)
-            {
-                // An excluded directory is walked only when an exception rule might re-include something below it.
-                if (excluded && !ignore.HasExceptions)
-                {
-                    continue;
-                }
-
-                var position = entries.Count;
-                await WalkAsync(root, info.FullName, ignore, always, entries, cancellationToken);
-
-                // A directory that is empty only because its content is excluded (artifacts/ holding nothing but
-                // secrets) is left out too, so writing secrets or logs never changes the context.
-                var keep = !excluded && (entries.Count > position || !Directory.EnumerateFileSystemEntries(info.FullName).Any());
-                if (keep)
-                {
-                    entries.Insert(position, await EntryAsync(info, relative, cancellationToken));
-                }
-            }
-            else if (!excluded)
-            {
-                entries.Add(await EntryAsync(info, relative, cancellationToken));
-            }
-        }
-    }
-
-    private static async Task<BuildContextEntry> EntryAsync(FileSystemInfo info, string relative, CancellationToken cancellationToken)
-    {
-        var mode = OperatingSystem.IsWindows() ? (UnixFileMode)0b110_100_100 : info.UnixFileMode;
-        if (info.LinkTarget is { } target)
-        {
-            return new BuildContextEntry(relative, info.FullName, BuildContextEntryKind.SymbolicLink, mode, target, null);
-        }
-
-        if (info is DirectoryInfo)
-        {
-            return new BuildContextEntry(relative, info.FullName, BuildContextEntryKind.Directory, mode, null, null);
+            entry = entry with { Mode = (UnixFileMode)0b110_100_100 };
         }
 
         // Zero-length files are never opened: .NET cannot tell a FIFO or socket from an empty file, and opening a
         // FIFO blocks. Such special files therefore travel as empty files.
-        if (((FileInfo)info).Length == 0)
+        if (entry.Kind != FileTreeEntryKind.File || entry.Length == 0)
         {
-            return new BuildContextEntry(relative, info.FullName, BuildContextEntryKind.File, mode, null, EmptyContentHash);
+            return new BuildContextEntry(entry, entry.Kind == FileTreeEntryKind.File ? EmptyContentHash : null);
         }
 
-        await using var stream = new FileStream(info.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-        var hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
-        return new BuildContextEntry(relative, info.FullName, BuildContextEntryKind.File, mode, null, hash);
+        await using var stream = new FileStream(entry.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        return new BuildContextEntry(entry, Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken)));
     }
 
     private static string Hash(string dockerfile, IReadOnlyList<BuildContextEntry> entries)
@@ -145,8 +110,8 @@ public static class BuildContextScanner
             var mode = Convert.ToString((int)entry.Mode, 8).PadLeft(4, '0');
             var kind = entry.Kind switch
             {
-                BuildContextEntryKind.File => "f",
-                BuildContextEntryKind.Directory => "d",
+                FileTreeEntryKind.File => "f",
+                FileTreeEntryKind.Directory => "d",
                 _ => "l",
             };
             Add(string.Create(CultureInfo.InvariantCulture, $"{kind}\0{entry.Path}\0{mode}\0{entry.ContentHash ?? entry.LinkTarget}\n"));

@@ -1,4 +1,5 @@
 using Polycrate.Build.Model;
+using Polycrate.Build.PrivateRuns;
 using Polycrate.Build.Snapshots;
 using Polycrate.Build.Templating;
 
@@ -133,7 +134,7 @@ public static class ActionEnvironmentBuilder
             Files = files,
             Directories = [artifacts],
             // Owner pid, host and start time: the next command removes the container if this process is killed (OrphanReaper).
-            Labels = new Dictionary<string, string>(Cleanup.ProcessOwner.Current.Labels)
+            Labels = new Dictionary<string, string>(ProcessOwner.Current.Labels)
             {
                 ["polycrate.txid"] = context.TransactionId,
                 ["polycrate.workspace"] = workspace.Name,

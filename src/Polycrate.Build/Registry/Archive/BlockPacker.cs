@@ -1,5 +1,7 @@
 using System.Formats.Tar;
 using System.IO.Compression;
+using Polycrate.Build.FileTrees;
+using Polycrate.Build.PrivateRuns;
 
 namespace Polycrate.Build.Registry.Archive;
 
@@ -25,10 +27,10 @@ public static class BlockPacker
             throw new BlockPackException($"Block directory {root} does not exist.");
         }
 
-        var entries = Collect(root, IgnoreRules.Load(root));
+        var entries = Collect(root, BlockIgnoreRules.Load(root), cancellationToken);
         // Default: a private (0700) scratch directory of this process, never world-readable /tmp; removed on dispose, or by
         // the next command's OrphanReaper when this process is killed.
-        var scratch = tempDirectory is null ? Execution.Cleanup.RunDirectories.CreateScratch("push-layer") : null;
+        var scratch = tempDirectory is null ? RunDirectories.CreateScratch("push-layer") : null;
         var file = Path.Combine(tempDirectory ?? scratch!, $"polycrate-layer-{Guid.NewGuid():N}.tar.gz");
         try
         {
@@ -40,12 +42,13 @@ public static class BlockPacker
                 await using (var buffered = new BufferedStream(gzip, 1 << 20))
                 await using (var hashing = new HashingStream(buffered))
                 {
-                    await using (var tar = new TarWriter(hashing, TarEntryFormat.Gnu, leaveOpen: true))
+                    try
                     {
-                        foreach (var entry in entries)
-                        {
-                            await WriteEntryAsync(tar, root, entry, cancellationToken);
-                        }
+                        await DeterministicTarWriter.WriteAsync(entries, hashing, TarEntryFormat.Gnu, DateTimeOffset.UnixEpoch, cancellationToken);
+                    }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                    {
+                        throw new BlockPackException($"Cannot read a file of block {root} while packing it: {e.Message}", e);
                     }
 
                     diffId = hashing.FinishDigest();
@@ -65,112 +68,56 @@ public static class BlockPacker
             File.Delete(file);
             if (scratch is not null)
             {
-                Execution.Cleanup.RunDirectories.TryDelete(scratch);
+                RunDirectories.TryDelete(scratch);
             }
 
             throw;
         }
     }
 
-    /// <summary>Walks the block, applies ignore rules and safety checks, and sorts entries ordinally.</summary>
-    private static List<(string Name, FileSystemInfo Info)> Collect(string root, IgnoreRules rules)
+    /// <summary>Walks the block, applies ignore rules and safety checks, and normalises modes and link targets.</summary>
+    private static List<FileTreeEntry> Collect(string root, BlockIgnoreRules rules, CancellationToken cancellationToken)
     {
-        var result = new List<(string, FileSystemInfo)>();
-        var pending = new Stack<DirectoryInfo>();
-        pending.Push(new DirectoryInfo(root));
-        while (pending.TryPop(out var directory))
-        {
-            IEnumerable<FileSystemInfo> children;
-            try
-            {
-                children = directory.EnumerateFileSystemInfos().ToList();
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new BlockPackException($"Cannot read block directory {directory.FullName}: {e.Message}", e);
-            }
-
-            foreach (var child in children)
-            {
-                var name = Path.GetRelativePath(root, child.FullName).Replace('\\', '/');
-                var isDirectory = child is DirectoryInfo && child.LinkTarget is null;
-                if (rules.IsIgnored(name, isDirectory))
-                {
-                    continue;
-                }
-
-                if (child.LinkTarget is { } target)
-                {
-                    if (ContainedPath.ResolveLink(root, name, target) is null)
-                    {
-                        throw new BlockPackException($"Symlink {child.FullName} -> {target} points outside the block directory {root} "
-                            + "(or is absolute). Blocks must be self-contained: copy the file into the block, make the link relative "
-                            + $"to a file inside it, or exclude it in {IgnoreRules.FileName}.");
-                    }
-                }
-                else if (isDirectory)
-                {
-                    pending.Push((DirectoryInfo)child);
-                }
-                else if (!FileKind.IsRegularFile(child.FullName))
-                {
-                    throw new BlockPackException($"{child.FullName} is not a regular file, directory or symlink (a device, FIFO or socket). "
-                        + $"Remove it from the block or exclude it in {IgnoreRules.FileName}.");
-                }
-
-                result.Add((name, child));
-            }
-        }
-
-        result.Sort((a, b) => string.CompareOrdinal(a.Item1, b.Item1));
-        return result;
-    }
-
-    private static async Task WriteEntryAsync(TarWriter tar, string root, (string Name, FileSystemInfo Info) item, CancellationToken cancellationToken)
-    {
-        var (name, info) = item;
-        var mode = OperatingSystem.IsWindows() ? DefaultMode(info) : info.UnixFileMode & PermissionBits;
-        GnuTarEntry entry;
-        if (info.LinkTarget is { } target)
-        {
-            entry = new GnuTarEntry(TarEntryType.SymbolicLink, name) { LinkName = target.Replace('\\', '/') };
-            mode = (UnixFileMode)0x1FF;
-        }
-        else if (info is DirectoryInfo)
-        {
-            entry = new GnuTarEntry(TarEntryType.Directory, name + "/");
-        }
-        else
-        {
-            entry = new GnuTarEntry(TarEntryType.RegularFile, name);
-        }
-
-        entry.Mode = mode;
-        entry.ModificationTime = DateTimeOffset.UnixEpoch;
-        entry.AccessTime = DateTimeOffset.UnixEpoch;
-        entry.ChangeTime = DateTimeOffset.UnixEpoch;
-        entry.Uid = 0;
-        entry.Gid = 0;
-        entry.UserName = string.Empty;
-        entry.GroupName = string.Empty;
-        if (entry.EntryType != TarEntryType.RegularFile)
-        {
-            await tar.WriteEntryAsync(entry, cancellationToken);
-            return;
-        }
-
+        IReadOnlyList<FileTreeEntry> tree;
         try
         {
-            await using var content = new FileStream(Path.Combine(root, name), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-            entry.DataStream = content;
-            await tar.WriteEntryAsync(entry, cancellationToken);
+            tree = FileTreeWalker.Walk(
+                root, (path, isDirectory) => rules.IsIgnored(path, isDirectory) ? WalkDecision.Exclude : WalkDecision.Include,
+                dropEmptiedDirectories: false, cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new BlockPackException($"Cannot read {Path.Combine(root, name)} while packing the block: {e.Message}", e);
+            throw new BlockPackException($"Cannot read block directory {root}: {e.Message}", e);
         }
+
+        var entries = new List<FileTreeEntry>(tree.Count);
+        foreach (var entry in tree)
+        {
+            if (entry.LinkTarget is { } target)
+            {
+                if (ContainedPath.ResolveLink(root, entry.Path, target) is null)
+                {
+                    throw new BlockPackException($"Symlink {entry.FullPath} -> {target} points outside the block directory {root} "
+                        + "(or is absolute). Blocks must be self-contained: copy the file into the block, make the link relative "
+                        + $"to a file inside it, or exclude it in {PolyIgnoreFile.FileName}.");
+                }
+
+                entries.Add(entry with { LinkTarget = target.Replace('\\', '/'), Mode = (UnixFileMode)0x1FF });
+                continue;
+            }
+
+            if (entry.Kind == FileTreeEntryKind.File && !FileKind.IsRegularFile(entry.FullPath))
+            {
+                throw new BlockPackException($"{entry.FullPath} is not a regular file, directory or symlink (a device, FIFO or socket). "
+                    + $"Remove it from the block or exclude it in {PolyIgnoreFile.FileName}.");
+            }
+
+            entries.Add(entry with { Mode = OperatingSystem.IsWindows() ? DefaultMode(entry) : entry.Mode & PermissionBits });
+        }
+
+        return entries;
     }
 
-    private static UnixFileMode DefaultMode(FileSystemInfo info) =>
-        info is DirectoryInfo || info.Extension is ".sh" or ".py" ? (UnixFileMode)0x1ED : (UnixFileMode)0x1A4;
+    private static UnixFileMode DefaultMode(FileTreeEntry entry) =>
+        entry.Kind == FileTreeEntryKind.Directory || Path.GetExtension(entry.Path) is ".sh" or ".py" ? (UnixFileMode)0x1ED : (UnixFileMode)0x1A4;
 }

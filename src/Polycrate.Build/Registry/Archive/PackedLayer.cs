@@ -1,3 +1,5 @@
+using Polycrate.Build.PrivateRuns;
+
 namespace Polycrate.Build.Registry.Archive;
 
 /// <summary>
@@ -37,7 +39,7 @@ public sealed class PackedLayer : IDisposable
         File.Delete(FilePath);
         if (_ownedDirectory is not null)
         {
-            Execution.Cleanup.RunDirectories.TryDelete(_ownedDirectory);
+            RunDirectories.TryDelete(_ownedDirectory);
         }
     }
 }

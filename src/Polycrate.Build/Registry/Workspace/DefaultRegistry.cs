@@ -13,7 +13,7 @@ public static class DefaultRegistry
     public const string Variable = "POLYCRATE_REGISTRY_URL";
 
     /// <summary>Polycrate's default registry (<c>registry.url</c> in its global configuration).</summary>
-    public const string Polycrate = "cargo.ayedo.cloud";
+    public const string Polycrate = Model.Workspace.PolycrateRegistry;
 
     /// <summary><c>host[:port][/path-prefix]</c> without scheme or trailing '/', or null when none is configured.</summary>
     public static string? Resolve(string? option, Func<string, string?> getEnvironmentVariable)

@@ -1,3 +1,5 @@
+using Polycrate.Build.PrivateRuns;
+
 namespace Polycrate.Build.Secrets.Workspace;
 
 /// <summary>Directories only the current user can enter (0700 on Unix), for decrypted secrets outside the workspace.</summary>
@@ -9,7 +11,7 @@ public static class PrivateDirectory
     /// A new private directory of this process below the per-user run folder (0700, with an owner record), so the next
     /// command removes it when this process is killed while plaintext is in it.
     /// </summary>
-    public static string CreateTemporary(string prefix) => Execution.Cleanup.RunDirectories.CreateScratch(prefix.TrimEnd('-'));
+    public static string CreateTemporary(string prefix) => RunDirectories.CreateScratch(prefix.TrimEnd('-'));
 
     /// <summary>Creates <paramref name="root"/> if missing and <paramref name="path"/> with its missing parents below it, each new one 0700.</summary>
     public static void Create(string root, string path)

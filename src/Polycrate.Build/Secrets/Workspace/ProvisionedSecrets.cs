@@ -1,5 +1,4 @@
 using Polycrate.Build.Model;
-using Polycrate.Build.Snapshots;
 
 namespace Polycrate.Build.Secrets.Workspace;
 

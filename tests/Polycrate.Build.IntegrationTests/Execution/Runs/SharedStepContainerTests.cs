@@ -1,5 +1,5 @@
 using System.Xml.Linq;
-using Polycrate.Build.Execution.Cleanup;
+using Polycrate.Build.PrivateRuns;
 using Polycrate.Build.IntegrationTests.Crash;
 
 namespace Polycrate.Build.IntegrationTests.Execution.Runs;

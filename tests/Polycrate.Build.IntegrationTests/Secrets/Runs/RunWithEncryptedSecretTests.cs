@@ -3,6 +3,7 @@ using Polycrate.Build.IntegrationTests.Execution.Runs;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polycrate.Build.Execution;
 using Polycrate.Build.IntegrationTests.Execution.Docker;
+using Polycrate.Build.PrivateRuns;
 using Polycrate.Build.Secrets.Age;
 
 namespace Polycrate.Build.IntegrationTests.Secrets.Runs;
@@ -59,7 +60,7 @@ public sealed class RunWithEncryptedSecretTests(DockerEngineFixture engine) : ID
         Assert.DoesNotContain(SecretValue, observer.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(SecretValue, await File.ReadAllTextAsync(report.LogPath!), StringComparison.Ordinal);
         Assert.False(File.Exists(plaintext), "the decrypted secret must not be left in the workspace");
-        Assert.False(Directory.Exists(Path.Combine(Polycrate.Build.Execution.Cleanup.PrivateRunRoot.Path, report.TransactionId)), "the run directory must be removed");
+        Assert.False(Directory.Exists(Path.Combine(PrivateRunRoot.Path, report.TransactionId)), "the run directory must be removed");
         _ = engine;
     }
 

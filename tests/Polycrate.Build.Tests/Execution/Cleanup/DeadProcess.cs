@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Polycrate.Build.Execution.Cleanup;
+using Polycrate.Build.PrivateRuns;
 
 namespace Polycrate.Build.Tests.Execution.Cleanup;
 

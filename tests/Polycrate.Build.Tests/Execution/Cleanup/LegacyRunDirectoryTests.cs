@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polycrate.Build.Execution.Cleanup;
+using Polycrate.Build.PrivateRuns;
 
 namespace Polycrate.Build.Tests.Execution.Cleanup;
 

@@ -1,4 +1,4 @@
-using Polycrate.Build.Execution.Cleanup;
+using Polycrate.Build.PrivateRuns;
 
 namespace Polycrate.Build.Tests.Execution.Cleanup;
 

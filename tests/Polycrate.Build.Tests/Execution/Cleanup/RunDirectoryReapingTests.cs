@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Polycrate.Build.Execution.Cleanup;
+using Polycrate.Build.PrivateRuns;
 using Polycrate.Build.Secrets.Workspace;
 using Polycrate.Build.Tests.Secrets.Workspace;
 using Polycrate.Build.Transactions;

@@ -1,4 +1,5 @@
 using Polycrate.Build.Execution.Cleanup;
+using Polycrate.Build.PrivateRuns;
 using Polycrate.Build.Tests.Secrets.Workspace;
 
 namespace Polycrate.Build.Tests.Execution.Cleanup;

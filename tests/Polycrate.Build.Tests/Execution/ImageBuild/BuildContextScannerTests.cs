@@ -1,6 +1,7 @@
 using System.Formats.Tar;
 using Polycrate.Build.Execution.Docker;
 using Polycrate.Build.Execution.ImageBuild;
+using Polycrate.Build.FileTrees;
 
 namespace Polycrate.Build.Tests.Execution.ImageBuild;
 
@@ -22,7 +23,7 @@ public sealed class BuildContextScannerTests : IDisposable
         BuildContextScanner.ScanAsync(_workspace.Root, "Dockerfile.poly", additionalExcludes, CancellationToken.None);
 
     private static IEnumerable<string> FilePaths(BuildContext context) =>
-        context.Entries.Where(e => e.Kind != BuildContextEntryKind.Directory).Select(e => e.Path);
+        context.Entries.Where(e => e.Kind != FileTreeEntryKind.Directory).Select(e => e.Path);
 
     [Fact]
     public async Task Hash_is_stable_for_unchanged_input()

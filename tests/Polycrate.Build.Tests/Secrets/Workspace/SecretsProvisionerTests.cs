@@ -2,7 +2,6 @@ using Polycrate.Build.Execution;
 using Polycrate.Build.Execution.Preparation;
 using Polycrate.Build.Model;
 using Polycrate.Build.Secrets.Workspace;
-using Polycrate.Build.Snapshots;
 
 namespace Polycrate.Build.Tests.Secrets.Workspace;
 

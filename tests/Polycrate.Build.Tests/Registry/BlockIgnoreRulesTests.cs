@@ -2,7 +2,7 @@ using Polycrate.Build.Registry.Archive;
 
 namespace Polycrate.Build.Tests.Registry;
 
-public class IgnoreRulesTests
+public class BlockIgnoreRulesTests
 {
     [Theory]
     [InlineData(".git", true, true)]
@@ -14,7 +14,7 @@ public class IgnoreRulesTests
     [InlineData("block.poly", false, false)]
     public void Built_in_exclusions(string path, bool isDirectory, bool ignored)
     {
-        Assert.Equal(ignored, IgnoreRules.Parse([]).IsIgnored(path, isDirectory));
+        Assert.Equal(ignored, BlockIgnoreRules.Parse([]).IsIgnored(path, isDirectory));
     }
 
     [Theory]
@@ -33,7 +33,7 @@ public class IgnoreRulesTests
     [InlineData("block.poly", false, false)]
     public void Gitignore_subset(string path, bool isDirectory, bool ignored)
     {
-        var rules = IgnoreRules.Parse(
+        var rules = BlockIgnoreRules.Parse(
         [
             "# comment",
             "",
@@ -52,7 +52,7 @@ public class IgnoreRulesTests
     [Fact]
     public void Negation_cannot_reinclude_builtins()
     {
-        var rules = IgnoreRules.Parse(["!*.age", "!.git"]);
+        var rules = BlockIgnoreRules.Parse(["!*.age", "!.git"]);
 
         Assert.True(rules.IsIgnored("secret.age", false));
         Assert.True(rules.IsIgnored(".git", true));

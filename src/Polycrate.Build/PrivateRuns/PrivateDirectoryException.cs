@@ -1,6 +1,6 @@
 using Polycrate.Build.Diagnostics;
 
-namespace Polycrate.Build.Execution.Cleanup;
+namespace Polycrate.Build.PrivateRuns;
 
 /// <summary>The private run folder cannot be made safe (PCB3070): a link, or a folder of another user.</summary>
 public sealed class PrivateDirectoryException : PolycrateException

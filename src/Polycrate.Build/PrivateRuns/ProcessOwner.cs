@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace Polycrate.Build.Execution.Cleanup;
+namespace Polycrate.Build.PrivateRuns;
 
 /// <summary>
 /// The process that owns a run directory, a container or a staging folder: process id, host (name and pid namespace)

@@ -1,8 +1,8 @@
-namespace Polycrate.Build.Execution.Cleanup;
+namespace Polycrate.Build.PrivateRuns;
 
 /// <summary>
 /// Creates the private directories of runs and temporary file sets below <see cref="PrivateRunRoot"/>: 0700, with a
-/// <see cref="RunRecord"/> (0600) naming the owning process, so <see cref="OrphanReaper"/> can remove the directory of
+/// <see cref="RunRecord"/> (0600) naming the owning process, so the orphan reaper (<c>Execution.Cleanup.OrphanReaper</c>) can remove the directory of
 /// a process that was killed (decrypted secrets, snapshots, layers) without touching one that still runs.
 /// </summary>
 public static class RunDirectories

@@ -1,8 +1,8 @@
-using Polycrate.Build.Execution.ImageBuild;
+using Polycrate.Build.FileTrees;
 
-namespace Polycrate.Build.Tests.Execution.ImageBuild;
+namespace Polycrate.Build.Tests.FileTrees;
 
-public sealed class DockerIgnoreTests
+public sealed class DockerIgnoreFileTests
 {
     [Theory]
     // '*' stays inside one path segment; a rule matches the directories it names and everything below them.
@@ -36,12 +36,12 @@ public sealed class DockerIgnoreTests
     [InlineData("log[0-9]", "log5", true)]
     [InlineData("log[0-9]", "logx", false)]
     public void Single_rules_match_like_the_Docker_CLI(string rule, string path, bool excluded) =>
-        Assert.Equal(excluded, DockerIgnore.Parse(rule).IsExcluded(path));
+        Assert.Equal(excluded, DockerIgnoreFile.Parse(rule).IsExcluded(path));
 
     [Fact]
     public void Later_exceptions_re_include_and_later_rules_win()
     {
-        var ignore = DockerIgnore.Parse("""
+        var ignore = DockerIgnoreFile.Parse("""
             # comment line
             *.md
 
@@ -62,9 +62,9 @@ public sealed class DockerIgnoreTests
     [Fact]
     public void Comments_blank_lines_and_a_byte_order_mark_are_not_rules()
     {
-        var ignore = DockerIgnore.Parse("\uFEFF# only a comment\r\n\r\n   \r\n");
+        var ignore = DockerIgnoreFile.Parse("\uFEFF# only a comment\r\n\r\n   \r\n");
 
-        Assert.Empty(ignore.Patterns);
+        Assert.Empty(ignore.Rules);
         Assert.False(ignore.IsExcluded("anything"));
     }
 }

@@ -1,6 +1,6 @@
 using Polycrate.Build.Diagnostics;
 
-namespace Polycrate.Build.Events;
+namespace Polycrate.Build.Model;
 
 /// <summary>
 /// <c>events:</c> of workspace.poly (polycrate.md §3, §10.2). Handler <c>workspace</c> (the default) means the run

@@ -1,4 +1,4 @@
-namespace Polycrate.Build.Git;
+namespace Polycrate.Build.Model;
 
 /// <summary><c>git:</c> of workspace.poly. Nothing is committed unless asked: <c>autocommit: true</c> here or <c>--commit</c> on a run.</summary>
 public sealed record GitSettings

@@ -1,6 +1,5 @@
-using Polycrate.Build.Model;
 
-namespace Polycrate.Build.Snapshots;
+namespace Polycrate.Build.Model;
 
 /// <summary>
 /// Maps host paths inside the workspace to where the action sees them: under the container root

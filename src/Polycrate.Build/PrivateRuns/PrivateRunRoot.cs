@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Polycrate.Build.Execution.Cleanup;
+namespace Polycrate.Build.PrivateRuns;
 
 /// <summary>
 /// The per-user folder that holds every private run directory: <c>&lt;temp&gt;/polycrate-build-&lt;user&gt;</c>, mode

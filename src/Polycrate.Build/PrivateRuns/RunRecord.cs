@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Polycrate.Build.Execution.Cleanup;
+namespace Polycrate.Build.PrivateRuns;
 
 /// <summary>
 /// What a private run directory says about its run (<c>run.json</c>, 0600): who owns it and where to record the run if
