@@ -5,7 +5,7 @@ using Cake.Polycrate.Internal;
 using Microsoft.Extensions.Logging;
 using Polycrate.Build.Registry;
 using Polycrate.Build.Registry.Auth;
-using Polycrate.Build.Registry.Workspace;
+using Polycrate.Build.WorkspaceBlocks;
 
 namespace Cake.Polycrate;
 
@@ -33,7 +33,7 @@ public static class PolycratePullBlockAliases
         {
             var workspace = await runner.LoadWorkspaceAsync(loggers, token);
             using var client = RegistryClientFactory.Create(RegistryAuthOptions.FromProcess(), settings.InsecureRegistries, loggers);
-            return await new BlockInstallService(client, loggers.CreateLogger<BlockInstallService>())
+            return await new WorkspaceBlockInstaller(client, loggers.CreateLogger<WorkspaceBlockInstaller>())
                 .InstallAsync(workspace, new BlockInstallOptions(reference)
                 {
                     Update = settings.Update,

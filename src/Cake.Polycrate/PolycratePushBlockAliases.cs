@@ -5,7 +5,7 @@ using Cake.Polycrate.Internal;
 using Microsoft.Extensions.Logging;
 using Polycrate.Build.Registry;
 using Polycrate.Build.Registry.Auth;
-using Polycrate.Build.Registry.Workspace;
+using Polycrate.Build.WorkspaceBlocks;
 
 namespace Cake.Polycrate;
 

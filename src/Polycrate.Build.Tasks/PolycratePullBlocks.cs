@@ -2,7 +2,7 @@ using Microsoft.Build.Framework;
 using Microsoft.Extensions.Logging;
 using Polycrate.Build.Registry;
 using Polycrate.Build.Registry.Auth;
-using Polycrate.Build.Registry.Workspace;
+using Polycrate.Build.WorkspaceBlocks;
 using Polycrate.Build.Tasks.Logging;
 
 namespace Polycrate.Build.Tasks;
@@ -42,7 +42,7 @@ public sealed class PolycratePullBlocks : PolycrateTask
         else
         {
             var workspace = await LoadWorkspaceAsync(loggers, reporter, cancellationToken);
-            var service = new BlockInstallService(client, loggers.CreateLogger<BlockInstallService>());
+            var service = new WorkspaceBlockInstaller(client, loggers.CreateLogger<WorkspaceBlockInstaller>());
             var defaultRegistry = DefaultRegistry.Resolve(Registry, Environment.GetEnvironmentVariable);
             var installed = new List<BlockInstallResult>();
             foreach (var reference in references)

@@ -2,7 +2,7 @@ using Microsoft.Build.Framework;
 using Microsoft.Extensions.Logging;
 using Polycrate.Build.Registry;
 using Polycrate.Build.Registry.Auth;
-using Polycrate.Build.Registry.Workspace;
+using Polycrate.Build.WorkspaceBlocks;
 using Polycrate.Build.Tasks.Logging;
 
 namespace Polycrate.Build.Tasks;

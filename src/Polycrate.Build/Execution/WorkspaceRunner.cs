@@ -9,8 +9,8 @@ using Polycrate.Build.Model;
 using Polycrate.Build.PrivateRuns;
 using Polycrate.Build.Registry;
 using Polycrate.Build.Registry.Auth;
-using Polycrate.Build.Registry.Workspace;
-using Polycrate.Build.Secrets.Workspace;
+using Polycrate.Build.WorkspaceBlocks;
+using Polycrate.Build.Secrets.WorkspaceSecrets;
 using Polycrate.Build.Transactions;
 
 namespace Polycrate.Build.Execution;
@@ -245,7 +245,7 @@ public sealed class WorkspaceRunner
         try
         {
             using var client = RegistryClientFactory.Create(new RegistryAuthOptions(_getVariable), options.InsecureRegistries, _loggers);
-            var installed = await new BlockInstallService(client, _loggers.CreateLogger<BlockInstallService>())
+            var installed = await new WorkspaceBlockInstaller(client, _loggers.CreateLogger<WorkspaceBlockInstaller>())
                 .InstallAsync(state.Workspace, new BlockInstallOptions(target.Reference!), cancellationToken);
             state.Workspace = (await LoadAsync(options, cancellationToken)).Workspace;
             return new TargetOutcome(true, Message: $"{installed.Reference.RepositoryReference}:{installed.Reference.Tag}@{installed.Digest}");

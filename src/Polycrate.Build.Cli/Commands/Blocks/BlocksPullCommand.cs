@@ -2,7 +2,8 @@ using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using Polycrate.Build.Cli.Infrastructure;
 using Polycrate.Build.Model;
-using Polycrate.Build.Registry.Workspace;
+using Polycrate.Build.Registry;
+using Polycrate.Build.WorkspaceBlocks;
 
 namespace Polycrate.Build.Cli.Commands.Blocks;
 
@@ -33,7 +34,7 @@ internal sealed class BlocksPullCommand : Command
             var workspace = await cli.LoadWorkspaceAsync(parse, token, allowMissingBlocks: true);
             using var loggers = cli.CreateLoggerFactory(parse);
             using var client = RegistryOptions.Client(parse, _insecure, loggers);
-            var result = await new BlockInstallService(client, loggers.CreateLogger<BlockInstallService>())
+            var result = await new WorkspaceBlockInstaller(client, loggers.CreateLogger<WorkspaceBlockInstaller>())
                 .InstallAsync(workspace, new BlockInstallOptions(parse.GetValue(_reference)!)
                 {
                     Update = parse.GetValue(_update),
