@@ -91,7 +91,7 @@ internal sealed class RegistryBenchmark : IBenchmark
                 await Measure.RunProcessAsync("skopeo", ["copy", "-q", "--dest-tls-verify=false", $"oci:{layout}:bench", theirs], ct);
                 var skopeoPush = sw.Elapsed.TotalSeconds;
                 sw.Restart();
-                await new BlockInstaller(fresh).PullAsync(new PullOptions(ours, target), ct);
+                await new BlockPuller(fresh).PullAsync(new PullOptions(ours, target), ct);
                 var pull = sw.Elapsed.TotalSeconds;
                 sw.Restart();
                 await Measure.RunProcessAsync("skopeo", ["copy", "-q", "--src-tls-verify=false", theirs, $"oci:{Path.Combine(dir, "skopeo-" + run)}:bench"], ct);

@@ -1,5 +1,5 @@
 using Microsoft.Build.Framework;
-using Polycrate.Build.Registry.Workspace;
+using Polycrate.Build.WorkspaceBlocks;
 
 namespace Polycrate.Build.Tasks;
 

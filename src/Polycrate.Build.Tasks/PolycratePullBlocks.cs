@@ -1,6 +1,6 @@
 using Microsoft.Build.Framework;
 using Polycrate.Build.Engine;
-using Polycrate.Build.Registry.Workspace;
+using Polycrate.Build.WorkspaceBlocks;
 using Polycrate.Build.Tasks.Logging;
 
 namespace Polycrate.Build.Tasks;

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using Polycrate.Build.Registry;
 using Polycrate.Build.Registry.Auth;
-using Polycrate.Build.Registry.Workspace;
 
 namespace Polycrate.Build.Cli.Infrastructure;
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Polycrate.Build.Execution;
 using Polycrate.Build.Execution.Preparation;
 using Polycrate.Build.Model;
-using Polycrate.Build.Secrets.Workspace;
+using Polycrate.Build.Secrets.WorkspaceSecrets;
 
 namespace Polycrate.Build.Cli.Infrastructure;
 

@@ -1,5 +1,5 @@
 using Polycrate.Build.Execution;
-using Polycrate.Build.Registry.Workspace;
+using Polycrate.Build.WorkspaceBlocks;
 
 namespace Polycrate.Build.CiExport;
 

@@ -1,5 +1,5 @@
 using Polycrate.Build.Registry.Auth;
-using Polycrate.Build.Secrets.Workspace;
+using Polycrate.Build.Secrets.WorkspaceSecrets;
 
 namespace Polycrate.Build.CiExport;
 

@@ -8,9 +8,9 @@ using Polycrate.Build.Loading;
 using Polycrate.Build.Model;
 using Polycrate.Build.Registry;
 using Polycrate.Build.Registry.Auth;
-using Polycrate.Build.Registry.Workspace;
+using Polycrate.Build.WorkspaceBlocks;
 using Polycrate.Build.Runs;
-using Polycrate.Build.Secrets.Workspace;
+using Polycrate.Build.Secrets.WorkspaceSecrets;
 
 namespace Polycrate.Build.Engine;
 
@@ -121,7 +121,7 @@ public sealed class PolycrateEngine
         }
 
         var current = await Load(cancellationToken);
-        var service = new BlockInstallService(client, _loggers.CreateLogger<BlockInstallService>());
+        var service = new WorkspaceBlockInstaller(client, _loggers.CreateLogger<WorkspaceBlockInstaller>());
         // Null: the workspace's default registry ($POLYCRATE_REGISTRY_URL, registry.url, Polycrate's default).
         var defaultRegistry = DefaultRegistry.Resolve(request.Registry, _ => null);
         var installed = new List<BlockInstallResult>();

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Polycrate.Build.Execution.Preparation;
 using Polycrate.Build.Graph;
-using Polycrate.Build.Secrets.Workspace;
+using Polycrate.Build.Secrets.WorkspaceSecrets;
 using Polycrate.Build.Transactions;
 
 namespace Polycrate.Build.Execution;

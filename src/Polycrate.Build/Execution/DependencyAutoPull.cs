@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using Polycrate.Build.Model;
 using Polycrate.Build.Registry;
 using Polycrate.Build.Registry.Auth;
-using Polycrate.Build.Registry.Workspace;
+using Polycrate.Build.WorkspaceBlocks;
 
 namespace Polycrate.Build.Execution;
 

@@ -3,7 +3,7 @@ using Polycrate.Build.Events;
 using Polycrate.Build.Git;
 using Polycrate.Build.Graph;
 using Polycrate.Build.Model;
-using Polycrate.Build.Secrets.Workspace;
+using Polycrate.Build.Secrets.WorkspaceSecrets;
 
 namespace Polycrate.Build.Execution;
 

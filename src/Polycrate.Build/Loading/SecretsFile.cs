@@ -3,7 +3,7 @@ using Polycrate.Build.Diagnostics;
 using Polycrate.Build.Model;
 using Polycrate.Build.Resolution;
 using Polycrate.Build.Secrets.Age;
-using Polycrate.Build.Secrets.Workspace;
+using Polycrate.Build.Secrets.WorkspaceSecrets;
 
 namespace Polycrate.Build.Loading;
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polycrate.Build.Diagnostics;
 using Polycrate.Build.Model;
-using Polycrate.Build.Registry.Workspace;
+using Polycrate.Build.Registry;
 using Polycrate.Build.Resolution;
 
 namespace Polycrate.Build.Loading;

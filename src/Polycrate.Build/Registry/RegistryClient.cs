@@ -78,7 +78,7 @@ public sealed partial class RegistryClient : IDisposable
     /// <summary>The environment the client's credentials and limits come from.</summary>
     internal Func<string, string?> GetEnvironmentVariable => _options.Auth.GetEnvironmentVariable;
 
-    /// <summary>What one pull may cost; <see cref="BlockInstaller"/> enforces it.</summary>
+    /// <summary>What one pull may cost; <see cref="BlockPuller"/> enforces it.</summary>
     internal PullLimits Limits => _options.Limits;
 
     private static string PullScope(ImageReference repository) => $"repository:{repository.Repository}:pull";

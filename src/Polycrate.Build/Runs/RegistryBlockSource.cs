@@ -3,7 +3,7 @@ using Polycrate.Build.Execution;
 using Polycrate.Build.Model;
 using Polycrate.Build.Registry;
 using Polycrate.Build.Registry.Auth;
-using Polycrate.Build.Registry.Workspace;
+using Polycrate.Build.WorkspaceBlocks;
 
 namespace Polycrate.Build.Runs;
 
@@ -13,7 +13,7 @@ internal sealed class RegistryBlockSource(ILoggerFactory loggers, Func<string, s
     public async Task<string> InstallAsync(Workspace workspace, string reference, RunOptions options, CancellationToken cancellationToken)
     {
         using var client = RegistryClientFactory.Create(new RegistryAuthOptions(getVariable), options.InsecureRegistries, loggers);
-        var installed = await new BlockInstallService(client, loggers.CreateLogger<BlockInstallService>())
+        var installed = await new WorkspaceBlockInstaller(client, loggers.CreateLogger<WorkspaceBlockInstaller>())
             .InstallAsync(workspace, new BlockInstallOptions(reference), cancellationToken);
         return $"{installed.Reference.RepositoryReference}:{installed.Reference.Tag}@{installed.Digest}";
     }

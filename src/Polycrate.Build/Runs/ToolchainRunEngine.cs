@@ -6,7 +6,7 @@ using Polycrate.Build.Execution.Docker;
 using Polycrate.Build.Execution.ImageBuild;
 using Polycrate.Build.Graph;
 using Polycrate.Build.Model;
-using Polycrate.Build.Secrets.Workspace;
+using Polycrate.Build.Secrets.WorkspaceSecrets;
 using Polycrate.Build.Transactions;
 
 namespace Polycrate.Build.Runs;

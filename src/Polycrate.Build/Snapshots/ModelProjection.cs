@@ -1,6 +1,6 @@
 using Polycrate.Build.Model;
 using Polycrate.Build.Secrets;
-using Polycrate.Build.Secrets.Workspace;
+using Polycrate.Build.Secrets.WorkspaceSecrets;
 
 namespace Polycrate.Build.Snapshots;
 

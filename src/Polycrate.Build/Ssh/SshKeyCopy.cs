@@ -1,5 +1,5 @@
 using Polycrate.Build.Secrets.Age;
-using Polycrate.Build.Secrets.Workspace;
+using Polycrate.Build.Secrets.WorkspaceSecrets;
 
 namespace Polycrate.Build.Ssh;
 

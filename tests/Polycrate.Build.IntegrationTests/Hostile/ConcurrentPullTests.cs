@@ -1,6 +1,6 @@
 using Polycrate.Build.IntegrationTests.Registry;
-using Polycrate.Build.IntegrationTests.Registry.Workspace;
-using Polycrate.Build.Registry.Workspace;
+using Polycrate.Build.IntegrationTests.WorkspaceBlocks;
+using Polycrate.Build.WorkspaceBlocks;
 
 namespace Polycrate.Build.IntegrationTests.Hostile;
 

@@ -30,7 +30,7 @@ public sealed class BlockPullSafetyTests(RegistryFixture registry)
         };
         var digest = await RawImage.PushAsync(client, reference, [baseLayer, blockLayer], labels, docker: true, reference.Tag!);
 
-        var pulled = await new BlockInstaller(client).PullAsync(new PullOptions(reference, Path.Combine(target.Path, "legacy")), default);
+        var pulled = await new BlockPuller(client).PullAsync(new PullOptions(reference, Path.Combine(target.Path, "legacy")), default);
 
         Assert.Equal(digest, pulled.Digest);
         Assert.Equal("md5", pulled.Labels["polycrate.blocks.checksum_algo"]);
@@ -51,7 +51,7 @@ public sealed class BlockPullSafetyTests(RegistryFixture registry)
         var amd = await RawImage.PushAsync(client, reference, [TestBlock.Layer(("block.poly", "arch: amd64\n", null))], NoLabels, docker: false, "amd", "amd64");
         await RawImage.PushIndexAsync(client, reference, (arm, "arm64"), (amd, "amd64"));
 
-        var pulled = await new BlockInstaller(client).PullAsync(new PullOptions(reference, Path.Combine(target.Path, "b")), default);
+        var pulled = await new BlockPuller(client).PullAsync(new PullOptions(reference, Path.Combine(target.Path, "b")), default);
 
         Assert.Equal(amd, pulled.Digest);
         Assert.Equal("arch: amd64\n", target.Read("b/block.poly"));
@@ -72,7 +72,7 @@ public sealed class BlockPullSafetyTests(RegistryFixture registry)
         var before = Snapshot(installed.Path);
 
         var error = await Assert.ThrowsAsync<UnsafeArchiveException>(() =>
-            new BlockInstaller(client).PullAsync(new PullOptions(reference, installed.Path), default));
+            new BlockPuller(client).PullAsync(new PullOptions(reference, installed.Path), default));
 
         Assert.Equal("PCB4005", error.Code);
         Assert.Equal(before, Snapshot(installed.Path));
@@ -99,7 +99,7 @@ public sealed class BlockPullSafetyTests(RegistryFixture registry)
         var before = Snapshot(installed.Path);
 
         var error = await Assert.ThrowsAsync<DigestMismatchException>(() =>
-            new BlockInstaller(client).PullAsync(new PullOptions(reference, installed.Path), default));
+            new BlockPuller(client).PullAsync(new PullOptions(reference, installed.Path), default));
 
         Assert.Equal("PCB4002", error.Code);
         Assert.Equal(layerDigest, error.Expected);
@@ -116,7 +116,7 @@ public sealed class BlockPullSafetyTests(RegistryFixture registry)
         using var installed = new TestBlock("1.0.0");
         var reference = ImageReference.Parse($"{registry.Anonymous}/{RegistryFixture.UniqueRepository("interrupt")}:3.0.0");
         await new BlockPublisher(client).PushAsync(new PushOptions(reference, block.Path, "3.0.0"), default);
-        var installer = new BlockInstaller(client);
+        var installer = new BlockPuller(client);
         var before = Snapshot(installed.Path);
 
         var rejected = await Assert.ThrowsAsync<InvalidOperationException>(() => installer.PullAsync(

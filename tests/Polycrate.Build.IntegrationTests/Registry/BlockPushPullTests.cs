@@ -17,7 +17,7 @@ public sealed class BlockPushPullTests(RegistryFixture registry)
 
         var pushed = await new BlockPublisher(client).PushAsync(
             new PushOptions(reference, block.Path, "1.0.0") { Labels = new Dictionary<string, string> { ["team"] = "edge" } }, default);
-        var pulled = await new BlockInstaller(client).PullAsync(new PullOptions(reference, Path.Combine(target.Path, "installed")), default);
+        var pulled = await new BlockPuller(client).PullAsync(new PullOptions(reference, Path.Combine(target.Path, "installed")), default);
 
         Assert.False(pushed.AlreadyPresent);
         Assert.True(pushed.BytesUploaded > 0);
@@ -60,7 +60,7 @@ public sealed class BlockPushPullTests(RegistryFixture registry)
 
         var refused = await Assert.ThrowsAsync<TagExistsException>(() => publisher.PushAsync(new PushOptions(reference, changed.Path, "1.0.0"), default));
         var forced = await publisher.PushAsync(new PushOptions(reference, changed.Path, "1.0.0") { Force = true }, default);
-        await new BlockInstaller(client).PullAsync(new PullOptions(reference, Path.Combine(target.Path, "b")), default);
+        await new BlockPuller(client).PullAsync(new PullOptions(reference, Path.Combine(target.Path, "b")), default);
 
         Assert.Equal("PCB4003", refused.Code);
         Assert.Contains("--force", refused.Message, StringComparison.Ordinal);

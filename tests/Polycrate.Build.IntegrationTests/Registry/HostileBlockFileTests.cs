@@ -1,5 +1,5 @@
 using Polycrate.Build.Registry;
-using Polycrate.Build.Registry.Workspace;
+using Polycrate.Build.WorkspaceBlocks;
 
 namespace Polycrate.Build.IntegrationTests.Registry;
 
@@ -27,7 +27,7 @@ public sealed class HostileBlockFileTests(RegistryFixture registry)
         await RawImage.PushAsync(client, reference, [TestBlock.Layer(("block.poly", blockPoly, null))], new Dictionary<string, string>(), docker: false, reference.Tag!);
         var before = File.ReadAllText(Path.Combine(installed.Path, "block.poly"));
 
-        var error = await Assert.ThrowsAsync<InvalidBlockArtifactException>(() => new BlockInstaller(client).PullAsync(
+        var error = await Assert.ThrowsAsync<InvalidBlockArtifactException>(() => new BlockPuller(client).PullAsync(
             new PullOptions(reference, installed.Path) { ValidateStagedBlock = staging => PulledBlockValidator.Validate(staging, "block.poly", reference) },
             default));
 

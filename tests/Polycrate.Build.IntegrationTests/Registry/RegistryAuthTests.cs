@@ -91,7 +91,7 @@ public sealed class RegistryAuthTests(RegistryFixture registry)
         var reference = ImageReference.Parse($"{host}/{RegistryFixture.UniqueRepository("auth")}:1.0.0");
 
         var pushed = await new BlockPublisher(client).PushAsync(new PushOptions(reference, block.Path, "1.0.0"), default);
-        var pulled = await new BlockInstaller(client).PullAsync(new PullOptions(reference, Path.Combine(target.Path, "b")), default);
+        var pulled = await new BlockPuller(client).PullAsync(new PullOptions(reference, Path.Combine(target.Path, "b")), default);
 
         Assert.Equal(pushed.Digest, pulled.Digest);
         Assert.Equal(block.Read("block.poly"), target.Read("b/block.poly"));

@@ -11,14 +11,7 @@ public sealed class NamespaceCycleTests
     /// <summary>
     /// Edges that still close a cycle today; each names why and what removes it. Keep this empty.
     /// </summary>
-    private static readonly HashSet<(string From, string To)> Allowed =
-    [
-        // Registry/Workspace (a workspace's blocks: lock file, pins, installs) reads block.poly and the lock file with
-        // Loading's YAML readers, while Loading asks Registry.Workspace.DefaultRegistry which registry a bare block
-        // name means. The separate rename commit moves Registry.Workspace to its own top-level namespace and
-        // DefaultRegistry to Registry.
-        ("Registry", "Loading"),
-    ];
+    private static readonly HashSet<(string From, string To)> Allowed = [];
 
     private static string Engine => Path.Combine(RepositoryPaths.Root, "src", "Polycrate.Build");
 

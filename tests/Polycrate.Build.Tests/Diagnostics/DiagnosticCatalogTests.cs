@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Polycrate.Build.Diagnostics;
 using Polycrate.Build.Execution;
 using Polycrate.Build.Secrets.Age;
-using Polycrate.Build.Secrets.Workspace;
+using Polycrate.Build.Secrets.WorkspaceSecrets;
 using Polycrate.Build.Testing;
 
 namespace Polycrate.Build.Tests.Diagnostics;

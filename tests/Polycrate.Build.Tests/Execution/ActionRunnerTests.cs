@@ -3,7 +3,7 @@ using Polycrate.Build.Diagnostics;
 using Polycrate.Build.Execution;
 using Polycrate.Build.PrivateRuns;
 using Polycrate.Build.Graph;
-using Polycrate.Build.Secrets.Workspace;
+using Polycrate.Build.Secrets.WorkspaceSecrets;
 using Polycrate.Build.Tests.Runs;
 using Polycrate.Build.Tests.Support;
 using Polycrate.Build.Transactions;

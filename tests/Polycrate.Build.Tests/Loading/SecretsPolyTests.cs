@@ -2,7 +2,7 @@ using Polycrate.Build.Diagnostics;
 using Polycrate.Build.Model;
 using Polycrate.Build.Secrets;
 using Polycrate.Build.Secrets.Age;
-using Polycrate.Build.Secrets.Workspace;
+using Polycrate.Build.Secrets.WorkspaceSecrets;
 using Polycrate.Build.Snapshots;
 using Polycrate.Build.Tests.Support;
 

@@ -1,5 +1,5 @@
 using Polycrate.Build.Diagnostics;
-using Polycrate.Build.Registry.Workspace;
+using Polycrate.Build.WorkspaceBlocks;
 using Polycrate.Build.Tests.Support;
 
 namespace Polycrate.Build.Tests.Registry;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Polycrate.Build.Diagnostics;
 using Polycrate.Build.Loading;
-using Polycrate.Build.Registry.Workspace;
+using Polycrate.Build.WorkspaceBlocks;
 using Polycrate.Build.Tests.Support;
 using Polycrate.Build.Transactions;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Polycrate.Build.Cli.Infrastructure;
 using Polycrate.Build.Model;
-using Polycrate.Build.Registry.Workspace;
+using Polycrate.Build.WorkspaceBlocks;
 
 namespace Polycrate.Build.Cli.Commands.Blocks;
 

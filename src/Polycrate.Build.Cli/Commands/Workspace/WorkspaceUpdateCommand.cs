@@ -1,7 +1,8 @@
 using System.CommandLine;
 using Polycrate.Build.Cli.Infrastructure;
 using Polycrate.Build.Model;
-using Polycrate.Build.Registry.Workspace;
+using Polycrate.Build.Registry;
+using Polycrate.Build.WorkspaceBlocks;
 
 namespace Polycrate.Build.Cli.Commands.Workspace;
 

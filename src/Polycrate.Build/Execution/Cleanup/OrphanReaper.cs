@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using Polycrate.Build.Execution.Docker;
 using Polycrate.Build.Graph;
 using Polycrate.Build.PrivateRuns;
-using Polycrate.Build.Secrets.Workspace;
+using Polycrate.Build.Secrets.WorkspaceSecrets;
 using Polycrate.Build.Transactions;
 
 namespace Polycrate.Build.Execution.Cleanup;

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Polycrate.Build.PrivateRuns;
-using Polycrate.Build.Secrets.Workspace;
+using Polycrate.Build.Secrets.WorkspaceSecrets;
 
 namespace Polycrate.Build.Execution.Cleanup;
 

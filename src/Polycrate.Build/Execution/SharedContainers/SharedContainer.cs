@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Polycrate.Build.Execution.Docker;
-using Polycrate.Build.Secrets.Workspace;
+using Polycrate.Build.Secrets.WorkspaceSecrets;
 
 namespace Polycrate.Build.Execution.SharedContainers;
 

@@ -233,7 +233,7 @@ public sealed class HostileRegistryTests(ITestOutputHelper output) : IDisposable
             IdleTimeout = TimeSpan.FromSeconds(2),
         });
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await new BlockInstaller(client).PullAsync(new PullOptions(ImageReference.Parse($"{server.Authority}/hostile/block:1.0.0"), Target), timeout.Token);
+        await new BlockPuller(client).PullAsync(new PullOptions(ImageReference.Parse($"{server.Authority}/hostile/block:1.0.0"), Target), timeout.Token);
     }
 
     /// <summary>No block, no staging folder, no temporary layer file.</summary>

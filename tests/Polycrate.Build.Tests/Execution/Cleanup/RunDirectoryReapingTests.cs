@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Polycrate.Build.Execution.Cleanup;
 using Polycrate.Build.PrivateRuns;
-using Polycrate.Build.Secrets.Workspace;
-using Polycrate.Build.Tests.Secrets.Workspace;
+using Polycrate.Build.Secrets.WorkspaceSecrets;
+using Polycrate.Build.Tests.Secrets.WorkspaceSecrets;
 using Polycrate.Build.Transactions;
 
 namespace Polycrate.Build.Tests.Execution.Cleanup;

@@ -1,6 +1,6 @@
 using Polycrate.Build.Execution.Cleanup;
 using Polycrate.Build.PrivateRuns;
-using Polycrate.Build.Tests.Secrets.Workspace;
+using Polycrate.Build.Tests.Secrets.WorkspaceSecrets;
 
 namespace Polycrate.Build.Tests.Execution.Cleanup;
 

@@ -1,7 +1,0 @@
-namespace Polycrate.Build.Registry.Workspace;
-
-/// <summary>
-/// An installed block: the reference as pulled, the pinned manifest digest, where it lives, its name and version,
-/// and the digest the lock held before (null for a first install).
-/// </summary>
-public sealed record BlockInstallResult(ImageReference Reference, string Digest, string Directory, string Name, string? Version, string? PreviousDigest);
