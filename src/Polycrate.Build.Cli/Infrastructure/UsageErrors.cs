@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using Polycrate.Build.Loading;
+using Polycrate.Build.Diagnostics;
 
 namespace Polycrate.Build.Cli.Infrastructure;
 

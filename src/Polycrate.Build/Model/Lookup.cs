@@ -78,7 +78,7 @@ public static class Lookup
     private static string Suggest(string unknown, IEnumerable<string> names, string what)
     {
         var list = names.ToList();
-        var best = Loading.EditDistance.Closest(unknown, list, minimumTolerance: 2, ignoreCase: true);
+        var best = EditDistance.Closest(unknown, list, minimumTolerance: 2, ignoreCase: true);
         return (best is null ? string.Empty : $"did you mean '{best}'? ") + $"{what}: {List(list)}";
     }
 }

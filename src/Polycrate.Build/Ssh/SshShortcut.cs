@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Polycrate.Build.Execution;
-using Polycrate.Build.Loading;
+using Polycrate.Build.Diagnostics;
 using Polycrate.Build.Model;
 using Polycrate.Build.Transactions;
 

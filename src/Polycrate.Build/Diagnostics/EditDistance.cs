@@ -1,4 +1,4 @@
-namespace Polycrate.Build.Loading;
+namespace Polycrate.Build.Diagnostics;
 
 /// <summary>Levenshtein distance, for "did you mean" suggestions on unknown keys and names.</summary>
 internal static class EditDistance
