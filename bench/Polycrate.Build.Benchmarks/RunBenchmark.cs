@@ -12,9 +12,11 @@ namespace Polycrate.Build.Benchmarks;
 /// </summary>
 internal sealed class RunBenchmark : IBenchmark
 {
-    private const string Image = "polycrate-toolchain:bookworm-2";
+    /// <summary>The toolchain image every run benchmark measures in.</summary>
+    internal const string Image = "polycrate-toolchain:bookworm-2";
 
-    private const string Playbook = """
+    /// <summary>The trivial playbook every run benchmark measures (one localhost debug task).</summary>
+    internal const string Playbook = """
         - name: Benchmark
           hosts: localhost
           connection: local

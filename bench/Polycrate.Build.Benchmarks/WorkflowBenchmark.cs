@@ -11,18 +11,9 @@ namespace Polycrate.Build.Benchmarks;
 /// </summary>
 internal sealed class WorkflowBenchmark : IBenchmark
 {
-    private const string Image = "polycrate-toolchain:bookworm-2";
+    private const string Image = RunBenchmark.Image;
 
-    private const string Playbook = """
-        - name: Benchmark
-          hosts: localhost
-          connection: local
-          gather_facts: false
-          tasks:
-            - name: Say hello
-              ansible.builtin.debug:
-                msg: hello
-        """;
+    private const string Playbook = RunBenchmark.Playbook;
 
     public string Name => "workflow";
 
