@@ -124,8 +124,14 @@ public sealed class BlockPullSafetyTests(RegistryFixture registry)
         using var cancelInValidation = new CancellationTokenSource();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => installer.PullAsync(
             new PullOptions(reference, installed.Path) { ValidateStagedBlock = _ => cancelInValidation.Cancel() }, cancelInValidation.Token));
-        using var cancelMidway = new CancellationTokenSource(TimeSpan.FromMilliseconds(150));
+        // Canceled as soon as the pull creates its staging directory, i.e. while the 24 MB layer is still on its way
+        // (a timer was not: on an idle machine the whole pull can finish before it fires).
+        using var cancelMidway = new CancellationTokenSource();
+        using var staging = new FileSystemWatcher(Path.GetDirectoryName(installed.Path)!, $".{Path.GetFileName(installed.Path)}.pull-*");
+        staging.Created += (_, _) => cancelMidway.Cancel();
+        staging.EnableRaisingEvents = true;
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => installer.PullAsync(new PullOptions(reference, installed.Path), cancelMidway.Token));
+        staging.EnableRaisingEvents = false;
 
         Assert.Equal("wrong version", rejected.Message);
         Assert.Equal(before, Snapshot(installed.Path));
