@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace Polycrate.Build.Cli.Infrastructure;
@@ -5,17 +6,20 @@ namespace Polycrate.Build.Cli.Infrastructure;
 /// <summary>
 /// A synchronous logger to stderr: engine progress interleaves correctly with the action output the CLI
 /// streams, and nothing is lost when the process exits (the console logger buffers on a background thread).
+/// Debug lines carry the wall clock and the monotonic milliseconds since the command started logging, so the phases of
+/// a run (<c>-v</c>) can be timed against each other (docs/execution.md, "Where a run's time goes").
 /// </summary>
 internal sealed class StderrLoggerProvider : ILoggerProvider
 {
     private readonly TextWriter _writer;
+    private readonly long _started = Stopwatch.GetTimestamp();
 
     public StderrLoggerProvider(TextWriter writer)
     {
         _writer = writer;
     }
 
-    public ILogger CreateLogger(string categoryName) => new StderrLogger(_writer);
+    public ILogger CreateLogger(string categoryName) => new StderrLogger(_writer, _started);
 
     public void Dispose()
     {
@@ -24,10 +28,12 @@ internal sealed class StderrLoggerProvider : ILoggerProvider
     private sealed class StderrLogger : ILogger
     {
         private readonly TextWriter _writer;
+        private readonly long _started;
 
-        public StderrLogger(TextWriter writer)
+        public StderrLogger(TextWriter writer, long started)
         {
             _writer = writer;
+            _started = started;
         }
 
         public IDisposable? BeginScope<TState>(TState state)
@@ -41,7 +47,7 @@ internal sealed class StderrLoggerProvider : ILoggerProvider
             {
                 LogLevel.Warning => "warning: ",
                 LogLevel.Error or LogLevel.Critical => "error: ",
-                LogLevel.Debug or LogLevel.Trace => $"debug [{DateTime.Now:HH:mm:ss.fff}]: ",
+                LogLevel.Debug or LogLevel.Trace => $"debug [{DateTime.Now:HH:mm:ss.fff} +{Stopwatch.GetElapsedTime(_started).TotalMilliseconds:F1} ms]: ",
                 _ => string.Empty,
             };
             lock (_writer)

@@ -53,10 +53,12 @@ internal sealed class ActionRunner
             Cache = _snapshots,
         });
         var redactor = await SecretRedactor.ForRunAsync(context.Workspace, context.Block, context.Action, secrets, cancellationToken);
-        _loggers.CreateLogger<ActionRunner>().LogDebug("Starting {Block} {Action}: secrets, environment and snapshot prepared", context.Block.Name, context.Action.Name);
+        var logger = _loggers.CreateLogger<ActionRunner>();
+        logger.LogDebug("Phase prepare done: {Block} {Action}: secrets, environment and snapshot prepared", context.Block.Name, context.Action.Name);
         try
         {
             await PreparedActionWriter.WriteAsync(prepared, targetDirectory, cancellationToken);
+            logger.LogDebug("Phase write done: snapshot, vars plugin and key copy written");
             var exitCode = await _runtime.RunAsync(prepared.ToLaunch(), (line, isError) =>
             {
                 if (Ansible.ReservedNameWarning.IsAboutPolycrateVariable(line))

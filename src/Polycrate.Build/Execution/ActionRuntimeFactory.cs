@@ -14,10 +14,15 @@ public static class ActionRuntimeFactory
     /// <param name="options">The run's options (<see cref="RunOptions.IsolateSteps"/>).</param>
     /// <param name="runDirectory">The run's private directory.</param>
     /// <param name="loggers">Loggers.</param>
-    public static RunActionRuntime Create(DockerClient? docker, RunOptions options, string runDirectory, ILoggerFactory loggers) => new(docker switch
+    /// <param name="provideMissingImage">
+    /// For containers of their own: makes an image available that a create found missing (the image target did not
+    /// inspect it, see <see cref="Docker.ContainerRunRequest.ProvideMissingImage"/>); null when the image target did.
+    /// </param>
+    public static RunActionRuntime Create(DockerClient? docker, RunOptions options, string runDirectory, ILoggerFactory loggers,
+        Func<string, CancellationToken, Task>? provideMissingImage = null) => new(docker switch
     {
         null => new HostActionRuntime(),
-        _ when options.IsolateSteps => new ContainerActionRuntime(new ContainerRunner(docker, loggers.CreateLogger<ContainerRunner>())),
+        _ when options.IsolateSteps => new ContainerActionRuntime(new ContainerRunner(docker, loggers.CreateLogger<ContainerRunner>()), provideMissingImage),
         _ => new SharedContainerRuntime(docker, runDirectory, loggers),
     });
 }

@@ -9,10 +9,17 @@ namespace Polycrate.Build.Execution;
 public sealed class ContainerActionRuntime : IActionRuntime
 {
     private readonly ContainerRunner _runner;
+    private readonly Func<string, CancellationToken, Task>? _provideMissingImage;
 
-    public ContainerActionRuntime(ContainerRunner runner)
+    /// <param name="runner">Creates, runs and removes each container.</param>
+    /// <param name="provideMissingImage">
+    /// Makes an image available when a create finds it missing (see <see cref="ContainerRunRequest.ProvideMissingImage"/>);
+    /// null when the run's image target already made sure of it.
+    /// </param>
+    public ContainerActionRuntime(ContainerRunner runner, Func<string, CancellationToken, Task>? provideMissingImage = null)
     {
         _runner = runner;
+        _provideMissingImage = provideMissingImage;
     }
 
     public async Task<int> RunAsync(ActionLaunch launch, Action<string, bool> onOutputLine, CancellationToken cancellationToken)
@@ -34,7 +41,12 @@ public sealed class ContainerActionRuntime : IActionRuntime
             ExtraHosts = launch.Container.ExtraHosts,
         };
         var result = await _runner.RunAsync(
-            new ContainerRunRequest { Spec = spec, Output = new ContainerOutput(line => onOutputLine(line, false), line => onOutputLine(line, true)) },
+            new ContainerRunRequest
+            {
+                Spec = spec,
+                Output = new ContainerOutput(line => onOutputLine(line, false), line => onOutputLine(line, true)),
+                ProvideMissingImage = _provideMissingImage,
+            },
             cancellationToken);
         return (int)result.ExitCode;
     }

@@ -25,6 +25,14 @@ internal interface IRunEngine : IAsyncDisposable
     /// <summary>Builds the workspace's Dockerfile when its inputs changed, else makes sure the image is there.</summary>
     Task<WorkspaceImageResult> EnsureImageAsync(Workspace workspace, RunOptions options, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Told once before the first target runs: how many action targets (actions and workflow steps) the run may execute.
+    /// A run of one has nothing to share between steps.
+    /// </summary>
+    void ActionsPlanned(int count)
+    {
+    }
+
     /// <summary>Runs one action target (prompt, secrets, snapshot, process) and returns its outcome.</summary>
     Task<TargetOutcome> RunActionAsync(Target target, ActionContext context, string runDirectory, OutputTail tail, CancellationToken cancellationToken);
 

@@ -32,6 +32,7 @@ internal sealed class RunExecutor(IRunEngine engine, IRunObserver observer, Time
                         return new TargetOutcome(true, UpToDate: true, Message: "runtime host: no image");
                     case TargetKind.Image:
                         var built = await engine.EnsureImageAsync(plan.Workspace, options, token);
+                        logger.LogDebug("Phase image done: {Image} ({Outcome})", built.Tag, built.Built ? "built or pulled" : "nothing to do");
                         image = built.Tag;
                         return new TargetOutcome(true, UpToDate: !built.Built, Message: built.Tag);
                     case TargetKind.Action or TargetKind.Step:
@@ -43,7 +44,9 @@ internal sealed class RunExecutor(IRunEngine engine, IRunObserver observer, Time
 
             try
             {
-                observer.RunPlanned(graph.Closure(plan.Roots));
+                var closure = graph.Closure(plan.Roots);
+                engine.ActionsPlanned(closure.Count(t => t.Kind is TargetKind.Action or TargetKind.Step));
+                observer.RunPlanned(closure);
                 var summary = await TargetScheduler.RunAsync(graph, plan.Roots, Execute,
                     new SchedulerOptions
                     {

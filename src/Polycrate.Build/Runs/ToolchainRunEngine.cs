@@ -22,6 +22,8 @@ internal sealed class ToolchainRunEngine : IRunEngine
     private readonly IRunObserver _observer;
     private readonly Lock _lock = new();
     private (RunActionRuntime Runtime, ActionRunner Actions)? _started;
+    private bool _singleAction;
+    private Func<string, CancellationToken, Task>? _provideMissingImage;
     private readonly ILoggerFactory _loggers;
     private readonly Func<string, string?> _getVariable;
     private readonly ILogger _logger;
@@ -54,9 +56,23 @@ internal sealed class ToolchainRunEngine : IRunEngine
         }
     }
 
+    /// <summary>
+    /// A run of one action (or one workflow step) has nothing to share: its step gets a container of its own whose main
+    /// process is the action (create, attach, start, wait, remove), which saves the idle container's start-up check, the
+    /// exec round trips and killing the idle process afterwards (docs/execution.md).
+    /// </summary>
+    public void ActionsPlanned(int count)
+    {
+        lock (_lock)
+        {
+            _singleAction = count <= 1;
+        }
+    }
+
     private (RunActionRuntime, ActionRunner) Start(string runDirectory)
     {
-        var runtime = ActionRuntimeFactory.Create(_docker, _options, runDirectory, _loggers);
+        var runtime = ActionRuntimeFactory.Create(_docker, _singleAction ? _options with { IsolateSteps = true } : _options, runDirectory, _loggers,
+            _provideMissingImage);
         return (runtime, new ActionRunner(runtime, _observer, _options, IdentitySource.From(null, _getVariable), _loggers));
     }
 
@@ -84,10 +100,30 @@ internal sealed class ToolchainRunEngine : IRunEngine
     public Task ReapOrphansAsync(Workspace workspace, CancellationToken cancellationToken) =>
         new OrphanReaper(_loggers.CreateLogger<OrphanReaper>()).ReapAsync(workspace, _docker, cancellationToken);
 
-    public Task<WorkspaceImageResult> EnsureImageAsync(Workspace workspace, RunOptions options, CancellationToken cancellationToken) =>
-        _docker is null
-            ? Task.FromResult(new WorkspaceImageResult(string.Empty, Built: false, ContextHash: string.Empty, InputFiles: []))
-            : WorkspaceImage.EnsureAsync(_docker, workspace, options, _getVariable, _loggers, cancellationToken);
+    /// <summary>
+    /// The image target. When every step gets a container of its own (one action, or <c>--isolate-steps</c>) and the image
+    /// is a plain reference that is not to be pulled every time, the engine is not asked here: the container create is
+    /// the check, and a 404 "no such image" pulls it (or refuses under 'never') and creates again. Shared step
+    /// containers and Dockerfile builds check here as before.
+    /// </summary>
+    public Task<WorkspaceImageResult> EnsureImageAsync(Workspace workspace, RunOptions options, CancellationToken cancellationToken)
+    {
+        if (_docker is null)
+        {
+            return Task.FromResult(new WorkspaceImageResult(string.Empty, Built: false, ContextHash: string.Empty, InputFiles: []));
+        }
+
+        lock (_lock)
+        {
+            if ((_singleAction || _options.IsolateSteps) && options.Pull != ImagePullPolicy.Always && WorkspaceImage.PlainImage(workspace, options) is { } image)
+            {
+                _provideMissingImage = WorkspaceImage.ProvideMissing(_docker, options.Pull, _getVariable, _loggers);
+                return Task.FromResult(new WorkspaceImageResult(image, Built: false, ContextHash: string.Empty, InputFiles: []));
+            }
+        }
+
+        return WorkspaceImage.EnsureAsync(_docker, workspace, options, _getVariable, _loggers, cancellationToken);
+    }
 
     public Task<TargetOutcome> RunActionAsync(Target target, ActionContext context, string runDirectory, OutputTail tail, CancellationToken cancellationToken) =>
         ActionsFor(runDirectory).RunAsync(target, context, runDirectory, tail, cancellationToken);

@@ -14,6 +14,21 @@ namespace Polycrate.Build.Runs;
 /// </summary>
 internal static class WorkspaceImage
 {
+    /// <summary>
+    /// The workspace's plain image reference (config.container.image or the default) when no Dockerfile is to be built,
+    /// else null (<see cref="EnsureAsync"/> builds it, or reports a missing <c>--dockerfile</c>). Costs one stat, no engine call.
+    /// </summary>
+    public static string? PlainImage(Workspace workspace, RunOptions options) =>
+        options.Dockerfile is null && !File.Exists(Path.Combine(workspace.RootPath, workspace.Settings.Dockerfile))
+            ? workspace.Settings.Image ?? options.DefaultImage
+            : null;
+
+    /// <summary>Pulls an image a container create found missing (or refuses under 'never'), with the workspace's registry credentials.</summary>
+    public static Func<string, CancellationToken, Task> ProvideMissing(DockerClient docker, ImagePullPolicy policy, Func<string, string?> getVariable,
+        ILoggerFactory loggers) =>
+        (image, cancellationToken) => new ImagePuller(docker, loggers.CreateLogger<ImagePuller>(), new RegistryAuthOptions(getVariable))
+            .PullMissingAsync(image, policy, cancellationToken);
+
     public static async Task<WorkspaceImageResult> EnsureAsync(DockerClient docker, Workspace workspace, RunOptions options, Func<string, string?> getVariable,
         ILoggerFactory loggers, CancellationToken cancellationToken)
     {

@@ -30,14 +30,22 @@ public sealed class ContainerRunner
     {
         cancellationToken.ThrowIfCancellationRequested();
 
-        // Creation is not cancelled midway: a container the engine created but whose id we never saw would leak.
         string id;
-        using (var createTimeout = new CancellationTokenSource(CleanupTimeout))
+        try
         {
-            id = await _client.CreateContainerAsync(request.Spec, createTimeout.Token);
+            id = await CreateAsync(request.Spec);
+        }
+        catch (DockerApiException ex) when (request.ProvideMissingImage is { } provide && IsNoSuchImage(ex))
+        {
+            // No inspect before the create: the create is the check. The pull (or the 'never' refusal) is cancellable,
+            // and no container exists yet that could be left behind.
+            _logger.LogDebug("Phase create: the engine has no image {Image}; making it available", request.Spec.Image);
+            await provide(request.Spec.Image, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            id = await CreateAsync(request.Spec);
         }
 
-        _logger.LogDebug("Created container {Id} from {Image}", id, request.Spec.Image);
+        _logger.LogDebug("Phase create done: container {Id} from {Image}", id, request.Spec.Image);
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -59,21 +67,36 @@ public sealed class ContainerRunner
         }
     }
 
+    /// <summary>Creation is not cancelled midway: a container the engine created but whose id we never saw would leak.</summary>
+    private async Task<string> CreateAsync(ContainerSpec spec)
+    {
+        using var createTimeout = new CancellationTokenSource(CleanupTimeout);
+        return await _client.CreateContainerAsync(spec, createTimeout.Token);
+    }
+
+    /// <summary>The engine's answer to a create from an image it does not have (404 "No such image: …").</summary>
+    internal static bool IsNoSuchImage(DockerApiException ex) =>
+        ex.StatusCode == 404 && ex.EngineMessage.Contains("no such image", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Attaches before the start, so not a byte of output is missed, then waits for exit and end of output.</summary>
     private async Task<long> StartAndWaitAsync(string id, ContainerOutput output, CancellationToken cancellationToken)
     {
         using var outputCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var copy = await _client.AttachOutputAsync(id, output, outputCancellation.Token);
+        _logger.LogDebug("Phase attach done: container {Id}", id);
         try
         {
             await _client.StartContainerAsync(id, cancellationToken);
+            _logger.LogDebug("Phase start done: container {Id}", id);
             var exitCode = await _client.WaitContainerAsync(id, cancellationToken);
+            _logger.LogDebug("Phase wait done: container {Id} exited with code {ExitCode}", id, exitCode);
 
             // The engine closes the attach stream once the container's output is drained; bounded, so an engine that
             // never closes it cannot hang the run after the action has ended.
             try
             {
                 await copy.WaitAsync(OutputDrainTimeout, cancellationToken);
+                _logger.LogDebug("Phase output done: container {Id}", id);
             }
             catch (TimeoutException)
             {
@@ -137,7 +160,7 @@ public sealed class ContainerRunner
         try
         {
             await _client.RemoveContainerAsync(id, timeout.Token);
-            _logger.LogDebug("Removed container {Id}", id);
+            _logger.LogDebug("Phase remove done: container {Id}", id);
         }
         catch (Exception ex) when (ex is ContainerException or OperationCanceledException)
         {

@@ -45,6 +45,16 @@ public sealed class ImagePuller
             return false;
         }
 
+        await PullMissingAsync(reference, policy, cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Makes an image available that the engine has just reported missing (a container create answered 404 "no such
+    /// image"), without asking again: pulls it, or fails with <see cref="ContainerErrorCodes.ImageMissing"/> under 'never'.
+    /// </summary>
+    public async Task PullMissingAsync(string reference, ImagePullPolicy policy, CancellationToken cancellationToken)
+    {
         if (policy == ImagePullPolicy.Never)
         {
             throw new ContainerException(
@@ -57,6 +67,5 @@ public sealed class ImagePuller
         var credentials = _credentials is null ? null : await _credentials.ResolveAsync(DockerClient.RegistryOf(reference), cancellationToken);
         _logger.LogInformation("Pulling image {Reference}{Auth}", reference, credentials is null ? string.Empty : $" as {credentials.Username} (credentials from {credentials.Source})");
         await _client.PullImageAsync(reference, credentials, line => _logger.LogDebug("{PullProgress}", line), cancellationToken);
-        return true;
     }
 }

@@ -8,7 +8,11 @@ namespace Polycrate.Build.Execution.Preparation;
 /// </summary>
 public static class PreparedActionWriter
 {
-    /// <summary>Writes everything; <paramref name="runDirectory"/> is the private directory the files live under.</summary>
+    /// <summary>
+    /// Writes everything; <paramref name="runDirectory"/> is the private directory the files live under. The files are
+    /// independent, so they are written at the same time; the first write to fail cancels the others, and the failure
+    /// reported is that of the first failing file in the prepared order (the same error whichever write finished first).
+    /// </summary>
     public static async Task WriteAsync(PreparedAction prepared, string runDirectory, CancellationToken cancellationToken)
     {
         foreach (var directory in prepared.Directories)
@@ -19,16 +23,41 @@ public static class PreparedActionWriter
         foreach (var file in prepared.Files)
         {
             PrivateDirectory.Create(runDirectory, Path.GetDirectoryName(file.HostPath)!);
+        }
+
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var writes = prepared.Files.Select(file => WriteOneAsync(file, failed)).ToList();
+        try
+        {
+            await Task.WhenAll(writes);
+        }
+        catch when (writes.FirstOrDefault(w => w.IsFaulted) is { } first)
+        {
+            await first;
+        }
+    }
+
+    private static async Task WriteOneAsync(PrivateFile file, CancellationTokenSource failed)
+    {
+        try
+        {
+            // Off the caller's thread at once: the snapshot's YAML serialisation is CPU work the other files need not wait for.
+            await Task.Yield();
             if (file.Yaml is { } yaml)
             {
-                await OwnerOnlyFile.WriteAsync(file.HostPath, yaml.WriteToAsync, cancellationToken);
-                continue;
+                await OwnerOnlyFile.WriteAsync(file.HostPath, yaml.WriteToAsync, failed.Token);
+                return;
             }
 
             var content = file.CopyFrom is { } source
-                ? await File.ReadAllBytesAsync(source, cancellationToken)
+                ? await File.ReadAllBytesAsync(source, failed.Token)
                 : System.Text.Encoding.UTF8.GetBytes(file.Content ?? string.Empty);
-            await OwnerOnlyFile.WriteAsync(file.HostPath, content, cancellationToken);
+            await OwnerOnlyFile.WriteAsync(file.HostPath, content, failed.Token);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await failed.CancelAsync();
+            throw;
         }
     }
 
