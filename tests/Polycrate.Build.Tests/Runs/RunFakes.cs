@@ -61,10 +61,32 @@ internal sealed class FakeEngine : IRunEngine
 
     public int Reaps { get; private set; }
 
-    public Task ReapOrphansAsync(Workspace workspace, CancellationToken cancellationToken)
+    /// <summary>The action-target counts the executor announced (<see cref="IRunEngine.ActionsPlanned"/>).</summary>
+    public List<int> Planned { get; } = [];
+
+    /// <summary>When set, the orphan check throws it (after <see cref="ReapWaitsForAction"/>, if set, completed).</summary>
+    public Exception? ReapFailure { get; init; }
+
+    /// <summary>
+    /// When set, the orphan check waits (at most 10 s, else TimeoutException) until an action ran: proves the run does
+    /// not wait for the check before its targets.
+    /// </summary>
+    public TaskCompletionSource? ReapWaitsForAction { get; init; }
+
+    public void ActionsPlanned(int count) => Planned.Add(count);
+
+    public async Task ReapOrphansAsync(Workspace workspace, CancellationToken cancellationToken)
     {
         Reaps++;
-        return Task.CompletedTask;
+        if (ReapWaitsForAction is not null)
+        {
+            await ReapWaitsForAction.Task.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
+        }
+
+        if (ReapFailure is not null)
+        {
+            throw ReapFailure;
+        }
     }
 
     public Task<WorkspaceImageResult> EnsureImageAsync(Workspace workspace, RunOptions options, CancellationToken cancellationToken)
@@ -76,6 +98,7 @@ internal sealed class FakeEngine : IRunEngine
     public Task<TargetOutcome> RunActionAsync(Target target, ActionContext context, string runDirectory, OutputTail tail, CancellationToken cancellationToken)
     {
         Ran.Enqueue((target.Id, context.Workspace));
+        ReapWaitsForAction?.TrySetResult();
         tail.Add($"output of {target.Id}");
         return Task.FromResult(Fail.TryGetValue(target.Id, out var code) ? TargetOutcome.Failure(code, "boom") : TargetOutcome.Success);
     }

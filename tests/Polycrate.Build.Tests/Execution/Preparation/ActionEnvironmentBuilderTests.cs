@@ -171,6 +171,28 @@ public sealed class ActionEnvironmentBuilderTests : IDisposable
         Assert.False(File.Exists(prepared.SnapshotHostPath));
     }
 
+    [Fact]
+    public async Task Files_are_written_together_and_a_failure_is_that_of_the_first_failing_file_in_order()
+    {
+        _workspace.Write("workspace.poly", "name: ws\nblocks:\n  - name: app\n    actions: [{name: run, script: [echo]}]\n");
+        var prepared = await PrepareAsync("app", "run");
+        var first = Path.Combine(_runDirectory, "missing-first");
+        var failing = prepared with
+        {
+            Files = [.. prepared.Files, new PrivateFile(Path.Combine(_runDirectory, "a"), CopyFrom: first), new PrivateFile(Path.Combine(_runDirectory, "b"), CopyFrom: first + "-second")],
+        };
+
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var error = await Assert.ThrowsAsync<FileNotFoundException>(() => PreparedActionWriter.WriteAsync(failing, _runDirectory, CancellationToken.None));
+            Assert.Equal(first, error.FileName);
+            PreparedActionWriter.Remove(failing);
+        }
+
+        await PreparedActionWriter.WriteAsync(prepared, _runDirectory, CancellationToken.None);
+        Assert.All(prepared.Files, f => Assert.True(File.Exists(f.HostPath), f.HostPath));
+    }
+
     public void Dispose()
     {
         _workspace.Dispose();
