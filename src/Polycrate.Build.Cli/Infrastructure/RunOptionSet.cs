@@ -15,7 +15,7 @@ internal sealed class RunOptionSet
 
     public Option<ImagePullPolicy> Pull { get; } = new("--pull")
     {
-        Description = "When to pull the toolchain image: missing (default), always, never.",
+        Description = "When to pull the toolchain image: missing (default; found missing by the container create when steps get their own containers), always, never.",
         DefaultValueFactory = _ => ImagePullPolicy.Missing,
     };
 
@@ -34,7 +34,8 @@ internal sealed class RunOptionSet
     public Option<bool> IsolateSteps { get; } = new("--isolate-steps")
     {
         Description = "Run every step in a container of its own (as before). Default: steps with the same container settings run one after "
-            + "another in one container per run, each with its own environment, files and working directory, and Ansible's SSH connections persist between them.",
+            + "another in one container per run, each with its own environment, files and working directory, and Ansible's SSH connections persist between them; "
+            + "a run of one action always gets a container of its own.",
     };
 
     public Option<string?> Dockerfile { get; } = new("--dockerfile")
