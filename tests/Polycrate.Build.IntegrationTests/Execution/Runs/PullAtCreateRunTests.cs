@@ -1,0 +1,62 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Polycrate.Build.Engine;
+using Polycrate.Build.Execution;
+using Polycrate.Build.Execution.Docker;
+using Polycrate.Build.Graph;
+using Polycrate.Build.IntegrationTests.Execution.Docker;
+using Polycrate.Build.IntegrationTests.Registry;
+using Polycrate.Build.IntegrationTests.Secrets.Runs;
+using Polycrate.Build.Registry.Auth;
+
+namespace Polycrate.Build.IntegrationTests.Execution.Runs;
+
+/// <summary>
+/// A whole run whose toolchain image is only in a registry (the local basic-auth one): the image target does not ask the
+/// engine, the container create answers 404, the engine pulls with the workspace's registry credentials and the
+/// create succeeds — one action, no inspect before the create.
+/// </summary>
+[Collection(RegistryCollection.Name)]
+public sealed class PullAtCreateRunTests(RegistryFixture registry) : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("pcb-pull-at-create-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public async Task A_run_pulls_a_missing_image_when_the_create_finds_it_missing_and_runs_the_action()
+    {
+        await DockerEngineFixture.RunScriptAsync("eng/start-docker.sh");
+        await DockerEngineFixture.RunScriptAsync("eng/build-toolchain-image.sh", DockerEngineFixture.ToolchainImage);
+        // The repository the private-image test fills: its blobs are already there, only the tag is new.
+        var image = $"{registry.Basic}/hostile-runtime/toolchain:runpath-{Guid.NewGuid().ToString("N")[..8]}";
+        await DockerEngineFixture.RunScriptAsync("eng/copy-image-to-registry.sh", DockerEngineFixture.ToolchainImage, image, registry.Environment.Values["PASSWORD_FILE"]);
+        using var docker = new DockerClient(DockerClientOptions.FromEnvironment(Environment.GetEnvironmentVariable));
+        await docker.RemoveImageAsync(image, force: true, CancellationToken.None);
+        Assert.Null(await docker.InspectImageAsync(image, CancellationToken.None));
+        File.WriteAllText(Path.Combine(_root, "workspace.poly"),
+            $"name: pull-at-create\nconfig:\n  container:\n    image: {image}\nblocks:\n  - name: app\n    actions:\n      - name: show\n        script: [\"echo from the pulled image\"]\n");
+        var variables = new Dictionary<string, string>
+        {
+            [RegistryAuthOptions.UsernameVariable] = registry.Environment.Username,
+            [RegistryAuthOptions.PasswordVariable] = registry.Environment.Password,
+            ["DOCKER_CONFIG"] = Path.Combine(_root, "no-docker-config"),
+        };
+        var observer = new RecordingObserver();
+
+        try
+        {
+            var report = await new PolycrateEngine(NullLoggerFactory.Instance, null, name => variables.GetValueOrDefault(name) ?? Environment.GetEnvironmentVariable(name))
+                .RunActionAsync(new RunOptions { WorkspaceDirectory = _root }, "app", "show", observer, CancellationToken.None);
+
+            Assert.True(report.Summary.Succeeded, string.Join("\n", report.Summary.Results.Select(r => $"{r.Target.Id}: {r.Status} {r.Message}")));
+            Assert.Contains("from the pulled image", observer.Text, StringComparison.Ordinal);
+            Assert.Equal(TargetStatus.UpToDate, report.Summary.Results.Single(r => r.Target.Id == Target.ImageId).Status);
+            Assert.NotNull(await docker.InspectImageAsync(image, CancellationToken.None));
+            Assert.Empty(await docker.ListContainersAsync(new Dictionary<string, string> { ["polycrate.workspace"] = "pull-at-create" }, CancellationToken.None));
+        }
+        finally
+        {
+            await docker.RemoveImageAsync(image, force: true, CancellationToken.None);
+        }
+    }
+}
