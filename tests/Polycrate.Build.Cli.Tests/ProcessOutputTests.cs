@@ -42,7 +42,7 @@ public sealed class ProcessOutputTests
         var root = Directory.CreateTempSubdirectory("pcb-process-output-").FullName;
         try
         {
-            // 60 blocks with a little config and a missing playbook each: stdout spans several of the writer's 8 KB
+            // 60 blocks with a little config and a missing playbook each: stdout spans several of the writer's 4,096-character
             // buffers (and chunks of the rendered YAML), stderr carries one warning per block.
             await File.WriteAllTextAsync(Path.Combine(root, "workspace.poly"), "name: ws\n");
             for (var i = 0; i < 60; i++)
@@ -68,7 +68,7 @@ public sealed class ProcessOutputTests
 
         Assert.Equal(0, process.ExitCode);
         Assert.Equal(exit, process.ExitCode);
-        Assert.True(stdout.Length > 3 * 8 * 1024, $"the output spans several of the writer's 8 KB buffers ({stdout.Length} characters)");
+        Assert.True(stdout.Length > 3 * 8 * 1024, $"the output spans several of the writer's 4,096-character buffers ({stdout.Length} characters)");
         Assert.Equal(60, stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.Equal(stdout, Encoding.UTF8.GetString(process.Stdout));
         Assert.Equal(stderr, Encoding.UTF8.GetString(process.Stderr));
