@@ -1,4 +1,7 @@
 using System.Runtime.InteropServices;
+using System.Text;
+using Polycrate.Build.Cli.Commands;
+using Polycrate.Build.Cli.Infrastructure;
 
 namespace Polycrate.Build.Cli;
 
@@ -9,6 +12,16 @@ internal static class Program
 
     public static async Task<int> Main(string[] args)
     {
+        // A bare `version` needs no parser, no signal handling, no console set-up and no workspace: the command tree, its
+        // help texts' resources and Console's terminal set-up were most of its time after the runtime's own start
+        // (bench/ startup, README).
+        // Any other form (`version --help`, `-w DIR version`) goes through the parser and prints the same line.
+        if (args is ["version"])
+        {
+            RawStdout.Write(Encoding.UTF8.GetBytes(VersionCommand.Line + Environment.NewLine)); // ASCII: the same bytes in every locale
+            return 0;
+        }
+
         // Ctrl-C and SIGTERM cancel the run; the engine stops and removes containers before the process exits. A
         // second signal, or a clean-up that outlasts the grace period (something blocked that ignores cancellation),
         // ends the process at once: a signal always ends it.
@@ -29,7 +42,7 @@ internal static class Program
             cancellation.Cancel();
         }
 
-        var application = new CliApplication(Console.Out, Console.Error, Infrastructure.Terminal.IsInteractive());
+        var application = new CliApplication(ConsoleWriters.Stdout(), ConsoleWriters.Stderr(), Terminal.IsInteractive());
         var exitCode = await application.RunAsync(args, cancellation.Token);
         watchdog?.Dispose();
         return exitCode;

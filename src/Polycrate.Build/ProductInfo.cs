@@ -1,10 +1,9 @@
-using System.Reflection;
-
 namespace Polycrate.Build;
 
-/// <summary>The product version, from the assembly's informational version (set by the build).</summary>
+/// <summary>The product version: the build's informational version without its '+' suffix (source revision).</summary>
 public static class ProductInfo
 {
-    public static string Version { get; } =
-        typeof(ProductInfo).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+    // A constant the build writes (ProductVersion.g.cs, see Polycrate.Build.csproj): reading the informational-version
+    // attribute through reflection started the reflection machinery, about a millisecond of `version` (bench/ startup).
+    public static string Version { get; } = ProductVersion.Informational.Split('+')[0];
 }

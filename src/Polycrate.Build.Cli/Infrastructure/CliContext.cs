@@ -55,9 +55,20 @@ internal sealed class CliContext
     /// </summary>
     public WorkspaceRequest WorkspaceRequest(ParseResult parse) => new(WorkspaceDirectory(parse)) { Strict = parse.GetValue(Options.Strict), ReapLeftovers = true };
 
-    /// <summary>Writes data to stdout in the format chosen with -o.</summary>
-    public Task WriteDataAsync(ParseResult parse, ConfigValue data) =>
-        Stdout.WriteAsync(parse.GetValue(Options.Output) == OutputFormat.Json ? ConfigJsonWriter.Write(data) : ConfigYamlWriter.Write(data));
+    /// <summary>Writes data to stdout in the format chosen with -o (YAML chunk by chunk as rendered, not copied into one string first).</summary>
+    public async Task WriteDataAsync(ParseResult parse, ConfigValue data)
+    {
+        if (parse.GetValue(Options.Output) == OutputFormat.Json)
+        {
+            await Stdout.WriteAsync(ConfigJsonWriter.Write(data));
+            return;
+        }
+
+        foreach (var chunk in ConfigYamlWriter.Render(data).GetChunks())
+        {
+            await Stdout.WriteAsync(chunk);
+        }
+    }
 
     /// <summary>Runs a command body, mapping failures to messages on stderr and exit codes (2 invalid input, 1 other, 130 canceled).</summary>
     public async Task<int> RunAsync(Func<CancellationToken, Task<int>> body, CancellationToken cancellationToken)

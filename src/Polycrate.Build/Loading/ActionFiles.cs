@@ -33,16 +33,20 @@ public sealed record MissingActionFile(string Block, string Action, string Kind,
 public static class ActionFiles
 {
     /// <summary>Every missing file of <paramref name="action"/> of <paramref name="block"/>; block directories are host paths.</summary>
-    public static IReadOnlyList<MissingActionFile> FindMissing(Workspace workspace, Block block, BlockAction action)
+    public static IReadOnlyList<MissingActionFile> FindMissing(Workspace workspace, Block block, BlockAction action) =>
+        FindMissing(workspace, block, action, new ActionFileProbe());
+
+    /// <summary><see cref="FindMissing(Workspace, Block, BlockAction)"/> with the file checks of <paramref name="probe"/> (remembered across calls).</summary>
+    internal static IReadOnlyList<MissingActionFile> FindMissing(Workspace workspace, Block block, BlockAction action, ActionFileProbe probe)
     {
         var directory = block.Workdir ?? workspace.RootPath;
         var relativeDirectory = Path.GetRelativePath(workspace.RootPath, directory).Replace(Path.DirectorySeparatorChar, '/');
         var result = new List<MissingActionFile>();
         void Check(string kind, string path, SourceLocation location)
         {
-            if (!File.Exists(Path.Combine(directory, path)))
+            if (probe.Check(directory, path) is { Exists: false } missing)
             {
-                result.Add(new MissingActionFile(block.Name, action.Name, kind, path, relativeDirectory, location, Suggest(directory, path)));
+                result.Add(new MissingActionFile(block.Name, action.Name, kind, path, relativeDirectory, location, missing.Suggestion));
             }
         }
 
@@ -68,8 +72,11 @@ public static class ActionFiles
     /// <summary>Adds one warning per missing reference (an inherited reference once, naming every block that uses it).</summary>
     public static void WarnAtLoad(Workspace workspace, DiagnosticBag diagnostics)
     {
+        // One probe for the whole workspace: an instance checks the same files in the same directory as the block it
+        // inherits from, and the actions of one block share a directory listing for suggestions (bench/ inspect).
+        var probe = new ActionFileProbe();
         var missing = workspace.Blocks
-            .SelectMany(b => b.Actions.SelectMany(a => FindMissing(workspace, b, a)))
+            .SelectMany(b => b.Actions.SelectMany(a => FindMissing(workspace, b, a, probe)))
             .GroupBy(m => (m.Location, m.Path));
         foreach (var group in missing)
         {
@@ -102,16 +109,16 @@ public static class ActionFiles
         return result;
     }
 
-    private static string? Suggest(string directory, string path)
+    /// <summary>A file of the missing file's folder with a similar name (<paramref name="listing"/>: up to 500 file names of a folder, null when it does not exist).</summary>
+    internal static string? Suggest(string directory, string path, Func<string, IReadOnlyList<string>?> listing)
     {
         var parent = Path.GetDirectoryName(Path.Combine(directory, path));
-        if (parent is null || !System.IO.Directory.Exists(parent))
+        if (parent is null || listing(parent) is not { } files)
         {
             return null;
         }
 
         var prefix = Path.GetDirectoryName(path) is { Length: > 0 } sub ? sub.Replace(Path.DirectorySeparatorChar, '/') + "/" : string.Empty;
-        var files = System.IO.Directory.EnumerateFiles(parent).Select(f => Path.GetFileName(f)).Take(500).ToList();
         return EditDistance.Closest(Path.GetFileName(path), files, minimumTolerance: 2, ignoreCase: true) is { } best ? prefix + best : null;
     }
 }

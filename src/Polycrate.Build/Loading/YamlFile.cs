@@ -71,9 +71,10 @@ internal sealed record YamlFile(string Path, YamlNode? Root, bool SyntaxError = 
                 return file with { Root = null, SyntaxError = true };
             }
 
-            if (!pass)
+            // Without a merge key the tree is unchanged and a second measurement would find the same (most files).
+            if (pass || !YamlMergeKeys.Apply(file.Root!, file, diagnostics))
             {
-                YamlMergeKeys.Apply(file.Root!, file, diagnostics);
+                break;
             }
         }
 

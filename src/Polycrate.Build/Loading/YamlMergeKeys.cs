@@ -14,27 +14,30 @@ internal static class YamlMergeKeys
 {
     private const string MergeTag = "tag:yaml.org,2002:merge";
 
-    public static void Apply(YamlNode root, YamlFile file, DiagnosticBag diagnostics)
+    /// <summary>Applies every merge key below <paramref name="root"/>; false when there was none (the tree is unchanged).</summary>
+    public static bool Apply(YamlNode root, YamlFile file, DiagnosticBag diagnostics)
     {
         // Post-order in document order: a merged mapping (defined earlier) has its own merges applied first.
         var done = new HashSet<YamlNode>(ReferenceEqualityComparer.Instance);
-        Visit(root, file, diagnostics, done);
+        return Visit(root, file, diagnostics, done);
     }
 
-    private static void Visit(YamlNode node, YamlFile file, DiagnosticBag diagnostics, HashSet<YamlNode> done)
+    private static bool Visit(YamlNode node, YamlFile file, DiagnosticBag diagnostics, HashSet<YamlNode> done)
     {
         // Scalars hold nothing to merge; only mappings and lists (which aliases may share) are remembered.
         if (node is YamlScalarNode || !done.Add(node))
         {
-            return;
+            return false;
         }
+
+        var merged = false;
 
         switch (node)
         {
             case YamlSequenceNode sequence:
                 foreach (var item in sequence.Children)
                 {
-                    Visit(item, file, diagnostics, done);
+                    merged |= Visit(item, file, diagnostics, done);
                 }
 
                 break;
@@ -42,8 +45,8 @@ internal static class YamlMergeKeys
                 var hasMergeKey = false;
                 foreach (var (key, value) in mapping.Children)
                 {
-                    Visit(key, file, diagnostics, done);
-                    Visit(value, file, diagnostics, done);
+                    merged |= Visit(key, file, diagnostics, done);
+                    merged |= Visit(value, file, diagnostics, done);
                     hasMergeKey |= IsMergeKey(key);
                 }
 
@@ -52,8 +55,11 @@ internal static class YamlMergeKeys
                     Merge(mapping, file, diagnostics);
                 }
 
+                merged |= hasMergeKey;
                 break;
         }
+
+        return merged;
     }
 
     private static void Merge(YamlMappingNode mapping, YamlFile file, DiagnosticBag diagnostics)

@@ -22,12 +22,19 @@ public static class ConfigYamlWriter
     /// the same workspace and workflow sections, and rendering them once keeps the cost of a step independent of the
     /// workflow's size. Use one cache with one <paramref name="unsafeKeys"/> set.
     /// </param>
-    public static string Write(ConfigValue value, IReadOnlySet<string>? unsafeKeys = null, YamlFragmentCache? cache = null)
+    public static string Write(ConfigValue value, IReadOnlySet<string>? unsafeKeys = null, YamlFragmentCache? cache = null) =>
+        Render(value, unsafeKeys, cache).ToString();
+
+    /// <summary>
+    /// The text of <see cref="Write"/> in the builder it was written into, for a caller that passes its chunks on (the
+    /// CLI's stdout): a 1,000-block <c>workspace inspect</c> would otherwise copy its 1.2 MB into one more string.
+    /// </summary>
+    internal static StringBuilder Render(ConfigValue value, IReadOnlySet<string>? unsafeKeys = null, YamlFragmentCache? cache = null)
     {
         var context = new Context(unsafeKeys, cache, Parts: null);
         var builder = new StringBuilder();
         WriteDocument(builder, value, context);
-        return builder.ToString();
+        return builder;
     }
 
     /// <summary>

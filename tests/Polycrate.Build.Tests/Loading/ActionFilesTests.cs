@@ -1,5 +1,6 @@
 using Polycrate.Build.Diagnostics;
 using Polycrate.Build.Execution;
+using Polycrate.Build.Loading;
 using Polycrate.Build.Tests.Support;
 
 namespace Polycrate.Build.Tests.Loading;
@@ -143,5 +144,38 @@ public sealed class ActionFilesTests
         Assert.Equal("PCB1020", error.Code);
         Assert.Equal(new SourceLocation(workspace.PathOf("blocks/app/block.poly"), 4, 15), error.Location);
         Assert.Contains("Hint: create blocks/app/deploy.yml", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Missing_files_of_one_folder_each_get_their_own_suggestion_from_its_listing()
+    {
+        using var workspace = new TempWorkspace();
+        workspace.Write("workspace.poly", "name: ws\nblocks:\n  - {name: copy, from: app}\n");
+        workspace.Write("blocks/app/block.poly", "name: app\nactions:\n  - {name: a, playbook: deploy.yml}\n  - {name: b, playbook: remove.yml}\n  - {name: c, playbook: nothing-like-it.yml}\n");
+        workspace.Write("blocks/app/deploy.yaml", "- hosts: all\n");
+        workspace.Write("blocks/app/remove.yaml", "- hosts: all\n");
+
+        var warnings = (await workspace.LoadAsync()).Warnings;
+
+        Assert.Equal(3, warnings.Count);
+        Assert.StartsWith("did you mean 'deploy.yaml'?", warnings[0].Hint, StringComparison.Ordinal);
+        Assert.StartsWith("did you mean 'remove.yaml'?", warnings[1].Hint, StringComparison.Ordinal);
+        Assert.StartsWith("create blocks/app/nothing-like-it.yml", warnings[2].Hint, StringComparison.Ordinal);
+        Assert.All(warnings, w => Assert.Contains("(also used by block ", w.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_file_created_after_the_load_is_found_when_the_action_runs()
+    {
+        using var workspace = new TempWorkspace();
+        workspace.Write("workspace.poly", "name: ws\n");
+        workspace.Write("blocks/app/block.poly", "name: app\nactions:\n  - name: deploy\n    playbook: deploy.yml\n");
+        var loaded = await workspace.LoadAsync();
+        Assert.Single(loaded.Warnings);
+        var block = loaded.Workspace.FindBlock("app")!;
+
+        workspace.Write("blocks/app/deploy.yml", "- hosts: all\n");
+
+        Assert.Empty(ActionFiles.FindMissing(loaded.Workspace, block, block.FindAction("deploy")!));
     }
 }
