@@ -39,24 +39,14 @@ internal sealed class NightlyBenchmark : IBenchmark
 
             string[] shared = [.. prefix, "-w", root, "workflows", "run", "nightly-maintenance", "--force"];
             string[] isolated = [.. shared, "--isolate-steps"];
-            await Measure.RunProcessAsync(program, shared, ct);
-            await Measure.RunProcessAsync(program, isolated, ct);
-
-            var sharedTimes = new List<double>();
-            var isolatedTimes = new List<double>();
-            for (var i = 0; i < repetitions; i++)
-            {
-                isolatedTimes.Add(await Measure.TimeAsync(() => Measure.RunProcessAsync(program, isolated, ct)));
-                sharedTimes.Add(await Measure.TimeAsync(() => Measure.RunProcessAsync(program, shared, ct)));
-            }
-
-            var sharedMedian = Measure.Median(sharedTimes);
-            var isolatedMedian = Measure.Median(isolatedTimes);
-            Console.WriteLine($"nightly benchmark: samples/nightly-maintenance workflow against db01/app01, {repetitions} repetitions each, {cliDescription}");
-            Console.WriteLine($"  --isolate-steps (baseline):            median {isolatedMedian:F3} s, best {isolatedTimes.Min():F3} s");
-            Console.WriteLine($"  default (shared container, SSH kept):  median {sharedMedian:F3} s, best {sharedTimes.Min():F3} s");
-            Console.WriteLine($"  ratio default/isolated: {sharedMedian / isolatedMedian:F2} (goal <= 0.75)");
-            Console.WriteLine($"  load average after: {File.ReadAllText("/proc/loadavg").Trim()}");
+            var series = new AlternatingSeries()
+                .Add("isolated", () => Measure.RunProcessAsync(program, isolated, ct))
+                .Add("default", () => Measure.RunProcessAsync(program, shared, ct));
+            await series.MeasureAsync(repetitions);
+            series.Report(
+                $"nightly benchmark: samples/nightly-maintenance workflow against db01/app01, {repetitions} repetitions each, {cliDescription}\n"
+                + "  isolated = --isolate-steps (baseline), default = shared container, SSH kept",
+                ("default", "isolated", 0.75));
             return 0;
         }
         finally

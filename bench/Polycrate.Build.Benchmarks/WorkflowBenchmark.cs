@@ -58,31 +58,15 @@ internal sealed class WorkflowBenchmark : IBenchmark
                 }
             }
 
-            // Warm-up, not measured.
-            await RawThreeAsync();
-            await Measure.RunProcessAsync(program, shared, ct);
-            await Measure.RunProcessAsync(program, isolated, ct);
-
-            var rawTimes = new List<double>();
-            var sharedTimes = new List<double>();
-            var isolatedTimes = new List<double>();
-            for (var i = 0; i < repetitions; i++)
-            {
-                // Interleaved, so load from other work on the machine spreads over all series alike.
-                rawTimes.Add(await Measure.TimeAsync(RawThreeAsync));
-                sharedTimes.Add(await Measure.TimeAsync(() => Measure.RunProcessAsync(program, shared, ct)));
-                isolatedTimes.Add(await Measure.TimeAsync(() => Measure.RunProcessAsync(program, isolated, ct)));
-            }
-
-            var rawMedian = Measure.Median(rawTimes);
-            var sharedMedian = Measure.Median(sharedTimes);
-            var isolatedMedian = Measure.Median(isolatedTimes);
-            Console.WriteLine($"workflow benchmark: 3 steps, one localhost debug task each, in {Image}, {repetitions} repetitions each, {cliDescription}");
-            Console.WriteLine($"  3 raw docker run … ansible-playbook (baseline): median {rawMedian:F3} s, best {rawTimes.Min():F3} s");
-            Console.WriteLine($"  workflows run (shared container):              median {sharedMedian:F3} s, best {sharedTimes.Min():F3} s");
-            Console.WriteLine($"  workflows run --isolate-steps:                 median {isolatedMedian:F3} s, best {isolatedTimes.Min():F3} s");
-            Console.WriteLine($"  ratio shared/raw: {sharedMedian / rawMedian:F2} (goal <= 0.80); isolated/raw: {isolatedMedian / rawMedian:F2}; shared/isolated: {sharedMedian / isolatedMedian:F2}");
-            Console.WriteLine($"  load average after: {File.ReadAllText("/proc/loadavg").Trim()}");
+            var series = new AlternatingSeries()
+                .Add("raw", RawThreeAsync)
+                .Add("shared", () => Measure.RunProcessAsync(program, shared, ct))
+                .Add("isolated", () => Measure.RunProcessAsync(program, isolated, ct));
+            await series.MeasureAsync(repetitions);
+            series.Report(
+                $"workflow benchmark: 3 steps, one localhost debug task each, in {Image}, {repetitions} repetitions each, {cliDescription}\n"
+                + "  raw = 3 x docker run … ansible-playbook (baseline), shared = workflows run (one container), isolated = workflows run --isolate-steps",
+                ("shared", "raw", 0.80), ("isolated", "raw", null), ("shared", "isolated", null));
             return 0;
         }
         finally

@@ -2,10 +2,16 @@ namespace Polycrate.Build.Execution.Docker;
 
 public sealed partial class DockerClient
 {
+    private long _execs;
+
+    /// <summary>Execs this client created so far (diagnostics and tests: a step in a shared container costs one).</summary>
+    internal long ExecCount => Interlocked.Read(ref _execs);
+
     /// <summary>Creates an exec (not started) in running container <paramref name="containerId"/>; returns the exec's id.</summary>
     public async Task<string> CreateExecAsync(string containerId, ExecSpec spec, CancellationToken cancellationToken)
     {
         var api = await ApiAsync(cancellationToken);
+        Interlocked.Increment(ref _execs);
         var body = new ExecCreateBody
         {
             Cmd = spec.Command.ToList(),

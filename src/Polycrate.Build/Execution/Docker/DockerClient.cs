@@ -30,6 +30,9 @@ public sealed partial class DockerClient : IDisposable
 
     public DockerEndpoint Endpoint => _transport.Endpoint;
 
+    /// <summary>Engine API requests this client sent so far (diagnostics and tests: what a step costs in engine calls).</summary>
+    internal long RequestCount => _transport.RequestCount;
+
     /// <summary>Succeeds when the engine answers <c>GET /_ping</c>.</summary>
     public Task PingAsync(CancellationToken cancellationToken) =>
         _transport.SendAsync(HttpMethod.Get, "/_ping", content: null, cancellationToken);

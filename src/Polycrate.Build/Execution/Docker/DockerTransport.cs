@@ -14,6 +14,7 @@ namespace Polycrate.Build.Execution.Docker;
 internal sealed class DockerTransport : IDisposable
 {
     private readonly HttpClient _http;
+    private long _requests;
 
     public DockerTransport(DockerClientOptions options)
         : this(options.Endpoint, CreateHandler(options), options.RequestTimeout, options.EndpointSource)
@@ -42,6 +43,9 @@ internal sealed class DockerTransport : IDisposable
     /// <summary>Where the endpoint came from (DOCKER_HOST, a docker context, the default), for messages.</summary>
     public string EndpointSource { get; }
 
+    /// <summary>Requests sent so far (diagnostics: the per-step cost in a shared container is counted in engine calls).</summary>
+    public long RequestCount => Interlocked.Read(ref _requests);
+
     /// <summary>
     /// Sends a request; the caller owns the returned response. With <paramref name="stream"/> the body is not
     /// buffered, so progress and log streams can be read while the engine produces them. Unless
@@ -52,6 +56,7 @@ internal sealed class DockerTransport : IDisposable
         HttpMethod method, string pathAndQuery, HttpContent? content, bool stream, CancellationToken cancellationToken,
         bool bounded = true, IReadOnlyDictionary<string, string>? headers = null)
     {
+        Interlocked.Increment(ref _requests);
         using var request = new HttpRequestMessage(method, pathAndQuery) { Content = content };
         foreach (var (name, value) in headers ?? new Dictionary<string, string>())
         {

@@ -16,7 +16,7 @@ public sealed record ExecResult(long ExitCode, bool OutputHeldOpen);
 public sealed class ExecRunner(DockerClient client, ILogger logger)
 {
     private static readonly TimeSpan CreateTimeout = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan LongestPoll = TimeSpan.FromSeconds(1);
 
     /// <summary>How long the output may stay open after the process ended before it counts as held open.</summary>
@@ -31,8 +31,13 @@ public sealed class ExecRunner(DockerClient client, ILogger logger)
         "for d in /proc/[0-9]*; do p=${d#/proc/}; if [ \"$p\" = 1 ] || [ \"$p\" = $$ ]; then continue; fi; "
         + "while read -r k v _; do if [ \"$k\" = PPid: ]; then if [ \"$v\" = 0 ]; then kill -TERM \"$p\" 2>/dev/null; fi; break; fi; done < \"$d/status\" 2>/dev/null; done; true";
 
-    /// <summary>Runs <paramref name="spec"/>; on cancellation the exec's process gets SIGTERM and the method waits up to the grace period before rethrowing.</summary>
-    public async Task<ExecResult> RunAsync(string containerId, ExecSpec spec, ContainerOutput output, TimeSpan gracePeriod, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="spec"/>; on cancellation the exec's process gets SIGTERM and the method waits up to the grace
+    /// period before rethrowing. <paramref name="onPhase"/> hears when the exec was created, started, its output closed
+    /// and its exit code known (timing diagnostics).
+    /// </summary>
+    public async Task<ExecResult> RunAsync(string containerId, ExecSpec spec, ContainerOutput output, TimeSpan gracePeriod, CancellationToken cancellationToken,
+        Action<string>? onPhase = null)
     {
         cancellationToken.ThrowIfCancellationRequested();
         string execId;
@@ -41,15 +46,18 @@ public sealed class ExecRunner(DockerClient client, ILogger logger)
             execId = await client.CreateExecAsync(containerId, spec, timeout.Token);
         }
 
+        onPhase?.Invoke("exec created");
+
         using var outputCancellation = new CancellationTokenSource();
         // Lines after the step's end (from processes it left behind) are not the step's: a container of its own ends them with it.
         var open = true;
         var gated = new ContainerOutput(line => { if (Volatile.Read(ref open)) { output.OnStdoutLine(line); } },
             line => { if (Volatile.Read(ref open)) { output.OnStderrLine(line); } });
         var copy = await client.StartExecAsync(execId, gated, outputCancellation.Token);
+        onPhase?.Invoke("exec started");
         try
         {
-            return await WaitAsync(execId, copy, cancellationToken);
+            return await WaitAsync(execId, copy, onPhase, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -76,7 +84,7 @@ public sealed class ExecRunner(DockerClient client, ILogger logger)
         }
     }
 
-    private async Task<ExecResult> WaitAsync(string execId, Task copy, CancellationToken cancellationToken)
+    private async Task<ExecResult> WaitAsync(string execId, Task copy, Action<string>? onPhase, CancellationToken cancellationToken)
     {
         var poll = FirstPoll;
         while (true)
@@ -85,7 +93,10 @@ public sealed class ExecRunner(DockerClient client, ILogger logger)
             if (await Task.WhenAny(copy, delay) == copy)
             {
                 await copy;
-                return new ExecResult(await ExitCodeAsync(execId, cancellationToken), OutputHeldOpen: false);
+                onPhase?.Invoke("output closed");
+                var exitCode = await ExitCodeAsync(execId, cancellationToken);
+                onPhase?.Invoke("exit code");
+                return new ExecResult(exitCode, OutputHeldOpen: false);
             }
 
             cancellationToken.ThrowIfCancellationRequested();

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Polycrate.Build.Execution.Docker;
 using Polycrate.Build.Secrets.WorkspaceSecrets;
@@ -8,7 +9,7 @@ namespace Polycrate.Build.Execution.SharedContainers;
 /// One container a run's steps take turns in: started once with an idle process, then one exec per step. Its private
 /// directory holds the staged files of the step that runs (see <see cref="StepFiles"/>) and the SSH control sockets
 /// that let Ansible's connections outlive a step (mounted at <c>/root/.ansible/cp</c>, Ansible's default
-/// <c>control_path_dir</c>). It stays reusable only while steps leave no trace (<see cref="LeftoverCheck"/>).
+/// <c>control_path_dir</c>). It stays reusable only while steps leave no trace (<see cref="LeftoverCheck"/>, run inside each step's exec).
 /// </summary>
 internal sealed class SharedContainer
 {
@@ -16,26 +17,29 @@ internal sealed class SharedContainer
     public const string ControlPathDirectory = "/root/.ansible/cp";
 
     /// <summary>
-    /// The container's main process: lists the start state (<see cref="LeftoverCheck"/>), then idles until removed,
-    /// deaf to SIGTERM (only removal ends it, so cancelling one step's process never takes the container down under another).
+    /// The container's main process: idles until removed, deaf to SIGTERM (only removal ends it, so cancelling one
+    /// step's process never takes the container down under another). Started as <c>polycrate-idle-TOKEN</c> ($0) so the
+    /// leftover check (<see cref="LeftoverCheck"/>) can leave it and its <c>sleep</c> out of its listing.
     /// </summary>
-    private const string IdleScript = "trap '' TERM INT HUP\necho \"idle $$\"\n" + LeftoverCheck.Script + "\necho " + LeftoverCheck.EndMarker
-        + "\nsleep infinity 2>/dev/null; while :; do sleep 3600; done";
+    private const string IdleScript = "trap '' TERM INT HUP\nsleep infinity 2>/dev/null; while :; do sleep 3600; done";
 
     private static readonly TimeSpan CleanupTimeout = TimeSpan.FromSeconds(30);
 
     private readonly DockerClient _client;
     private readonly ILogger _logger;
-    private readonly LeftoverCheck _leftovers;
+    private readonly string _idleToken;
+    private readonly string? _user;
+    private string? _startChecksum;
 
-    private SharedContainer(DockerClient client, ILogger logger, string id, string directory, SharedContainerKey key, LeftoverCheck leftovers)
+    private SharedContainer(DockerClient client, ILogger logger, string id, string directory, SharedContainerKey key, string idleToken, string? user)
     {
         _client = client;
         _logger = logger;
         Id = id;
         Directory = directory;
         Key = key;
-        _leftovers = leftovers;
+        _idleToken = idleToken;
+        _user = user;
     }
 
     public string Id { get; }
@@ -62,10 +66,11 @@ internal sealed class SharedContainer
 
         var labels = launch.Labels.Where(l => l.Key is not ("polycrate.block" or "polycrate.action")).ToDictionary(l => l.Key, l => l.Value);
         labels["polycrate.container-scope"] = "run";
+        var idleToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
         var spec = new ContainerSpec
         {
             Image = launch.Image!,
-            Entrypoint = ["sh", "-c", IdleScript],
+            Entrypoint = ["sh", "-c", IdleScript, LeftoverCheck.IdleNamePrefix + idleToken],
             Command = [],
             Binds = binds,
             Labels = labels,
@@ -84,7 +89,7 @@ internal sealed class SharedContainer
             id = await client.CreateContainerAsync(spec, timeout.Token);
         }
 
-        var container = new SharedContainer(client, logger, id, directory, key, new LeftoverCheck(client, logger, id, launch.Container.User));
+        var container = new SharedContainer(client, logger, id, directory, key, idleToken, launch.Container.User);
         try
         {
             await client.StartContainerAsync(id, cancellationToken);
@@ -100,35 +105,46 @@ internal sealed class SharedContainer
     }
 
     /// <summary>
-    /// Runs one step as an exec with its own environment, working directory and command. Returns its exit code and
-    /// whether the container may serve the next step (false: the caller removes it).
+    /// Runs one step as one exec with its own environment, working directory and command, behind the leftover check
+    /// (<see cref="LeftoverCheck"/>). <see cref="StepOutcome.Ran"/> is false when earlier steps left traces: the step
+    /// did not start and the caller replaces the container. Otherwise the step's exit code, and whether the container
+    /// may serve the next step (false: the caller removes it).
     /// </summary>
-    public async Task<(int ExitCode, bool Reusable)> RunStepAsync(ActionLaunch launch, Action<string, bool> onOutputLine, CancellationToken cancellationToken)
+    public async Task<StepOutcome> RunStepAsync(ActionLaunch launch, Action<string, bool> onOutputLine, StepTimeline timeline,
+        CancellationToken cancellationToken)
     {
         await StepFiles.StageAsync(launch, Directory, cancellationToken);
+        timeline.Mark("staged");
         try
         {
+            var verdict = new LeftoverVerdict(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)), onOutputLine);
             var spec = new ExecSpec
             {
-                Command = launch.Command,
+                Command = LeftoverCheck.Wrap(_idleToken, verdict.Nonce, _startChecksum, launch.Command),
                 Environment = launch.Environment.Select(e => new KeyValuePair<string, string>(e.Name, e.Value)).ToList(),
                 WorkingDirectory = launch.WorkingDirectory,
-                User = launch.Container.User,
+                User = _user,
             };
-            var output = new ContainerOutput(line => onOutputLine(line, false), line => onOutputLine(line, true));
-            var result = await new ExecRunner(_client, _logger).RunAsync(Id, spec, output, TimeSpan.FromSeconds(3), cancellationToken);
-            // Whether the step left traces is checked when another step wants the container (CheckCleanAsync), not here:
-            // the last step of a run never pays for it.
-            return ((int)result.ExitCode, !result.OutputHeldOpen);
+            var result = await new ExecRunner(_client, _logger).RunAsync(Id, spec, verdict.Output, TimeSpan.FromSeconds(3), cancellationToken, timeline.Mark);
+            switch (verdict.State)
+            {
+                case LeftoverState.Traces:
+                    _logger.LogDebug("A step left traces in container {Id}; this step gets a fresh container:\n{Traces}", Id, string.Join('\n', verdict.Traces));
+                    return new StepOutcome(Ran: false, 0, Reusable: false);
+                case LeftoverState.Clean:
+                    _startChecksum ??= verdict.Checksum;
+                    return new StepOutcome(Ran: true, (int)result.ExitCode, Reusable: !result.OutputHeldOpen);
+                default:
+                    _logger.LogDebug("Container {Id} could not be checked for leftovers ({State}); the next step gets a fresh container", Id, verdict.State);
+                    return new StepOutcome(Ran: true, (int)result.ExitCode, Reusable: false);
+            }
         }
         finally
         {
             StepFiles.Clear(Directory);
+            timeline.Mark("cleared");
         }
     }
-
-    /// <summary>True when the steps so far left nothing behind (<see cref="LeftoverCheck"/>), so the next step may run here.</summary>
-    public Task<bool> CheckCleanAsync(CancellationToken cancellationToken) => _leftovers.IsCleanAsync(cancellationToken);
 
     /// <summary>Removes the container (ending its SSH control masters) and its private directory; never throws.</summary>
     public async Task RemoveAsync()

@@ -8,7 +8,7 @@ namespace Polycrate.Build.Execution.SharedContainers;
 /// run one after another as execs in one container, each with its own environment, working directory, command and
 /// staged files at the paths a container of its own would have. Parallel steps get a container each (one exec per
 /// container at a time). A container a step left traces in is removed and the next step gets a fresh one; so is one
-/// whose step was cancelled. Launches that cannot share (decrypted secrets mounted into the workspace) run in a
+/// whose step was cancelled. The check for traces runs inside each step's own exec (<see cref="LeftoverCheck"/>): one exec per step. Launches that cannot share (decrypted secrets mounted into the workspace) run in a
 /// container of their own. Disposing removes every container, which also ends Ansible's SSH control masters.
 /// </summary>
 public sealed class SharedContainerRuntime : IActionRuntime, IAsyncDisposable
@@ -41,16 +41,42 @@ public sealed class SharedContainerRuntime : IActionRuntime, IAsyncDisposable
             return await _isolated.RunAsync(launch, onOutputLine, cancellationToken);
         }
 
-        var container = await TakeCleanAsync(key, cancellationToken) ?? await StartAsync(launch, key, cancellationToken);
-        var reusable = false;
+        var timeline = new StepTimeline(_logger, _client);
+        var container = Take(key) ?? await StartAsync(launch, key, cancellationToken);
+        timeline.Mark("container ready");
         try
         {
-            (var exitCode, reusable) = await container.RunStepAsync(launch, onOutputLine, cancellationToken);
-            return exitCode;
+            var outcome = await RunInAsync(container, launch, onOutputLine, timeline, cancellationToken);
+            if (!outcome.Ran)
+            {
+                // An earlier step left traces and the check stopped this one before its command: a fresh container has none.
+                container = await StartAsync(launch, key, cancellationToken);
+                timeline.Mark("replaced container ready");
+                outcome = await RunInAsync(container, launch, onOutputLine, timeline, cancellationToken);
+            }
+
+            return outcome.Ran ? outcome.ExitCode : throw new ContainerException(ContainerErrorCodes.EngineError,
+                $"The leftover check in the fresh container {container.Id} reported traces before any step ran. Run with --isolate-steps.");
         }
         finally
         {
-            await ReturnAsync(container, reusable);
+            timeline.Mark("returned");
+            timeline.Log(container.Id);
+        }
+    }
+
+    private async Task<StepOutcome> RunInAsync(SharedContainer container, ActionLaunch launch, Action<string, bool> onOutputLine, StepTimeline timeline,
+        CancellationToken cancellationToken)
+    {
+        var outcome = new StepOutcome(Ran: false, 0, Reusable: false);
+        try
+        {
+            outcome = await container.RunStepAsync(launch, onOutputLine, timeline, cancellationToken);
+            return outcome;
+        }
+        finally
+        {
+            await ReturnAsync(container, outcome.Reusable);
         }
     }
 
@@ -67,30 +93,6 @@ public sealed class SharedContainerRuntime : IActionRuntime, IAsyncDisposable
         }
 
         await Task.WhenAll(all.Select(c => c.RemoveAsync()));
-    }
-
-    /// <summary>An idle container for <paramref name="key"/> the previous step left clean; a dirty one is removed.</summary>
-    private async Task<SharedContainer?> TakeCleanAsync(SharedContainerKey key, CancellationToken cancellationToken)
-    {
-        if (Take(key) is not { } container)
-        {
-            return null;
-        }
-
-        var clean = false;
-        try
-        {
-            clean = await container.CheckCleanAsync(cancellationToken);
-        }
-        finally
-        {
-            if (!clean)
-            {
-                await ReturnAsync(container, reusable: false);
-            }
-        }
-
-        return clean ? container : null;
     }
 
     private SharedContainer? Take(SharedContainerKey key)

@@ -35,6 +35,10 @@ public sealed class SharedStepContainerTests(RunEnvironmentFixture fixture) : ID
                 steps:
                   - {name: first, block: jobs, action: where}
                   - {name: wait, block: jobs, action: wait}
+              - name: term
+                steps:
+                  - {name: first, block: jobs, action: where}
+                  - {name: trapped, block: jobs, action: trapped}
             """);
         workspace.Write("blocks/jobs/block.poly", """
             name: jobs
@@ -62,6 +66,12 @@ public sealed class SharedStepContainerTests(RunEnvironmentFixture fixture) : ID
               - name: wait
                 script:
                   - sleep 300
+              - name: trapped
+                script:
+                  - trap 'echo "$$" > /workspace/out/term; exit 143' TERM
+                  - echo "$$" > /workspace/out/started
+                  - sleep 300 &
+                  - wait
             """);
         return workspace;
     }
@@ -111,6 +121,29 @@ public sealed class SharedStepContainerTests(RunEnvironmentFixture fixture) : ID
 
         Assert.Contains("failing on purpose", reports[0], StringComparison.Ordinal);
         Assert.Equal(reports[1], reports[0]);
+    }
+
+    [Theory]
+    [BothStepContainers]
+    public async Task Cancelling_mid_step_sends_the_steps_own_process_SIGTERM_then_removes_the_container(StepContainers mode)
+    {
+        using var cancellation = new CancellationTokenSource();
+        var labels = new Dictionary<string, string> { ["polycrate.workspace"] = _workspace.Name };
+        var running = _workspace.RunAsync(mode, cancellation.Token, "workflows", "run", "term");
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (!File.Exists(_workspace.PathOf("out/started")) && !running.IsCompleted && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.True(File.Exists(_workspace.PathOf("out/started")), running.IsCompleted ? (await running).ToString() : "the trapped step did not start");
+        await cancellation.CancelAsync();
+        var run = await running.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.True(run.ExitCode == 130, run.ToString());
+        // The step's own shell got the signal (its trap ran), as `docker stop` delivers it to a container of its own.
+        Assert.Equal(_workspace.Read("out/started"), _workspace.Read("out/term"));
+        Assert.Empty(await fixture.Docker.ListContainersAsync(labels, CancellationToken.None));
     }
 
     [Fact]
