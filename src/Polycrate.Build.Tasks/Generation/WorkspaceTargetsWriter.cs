@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using Polycrate.Build.Engine;
 using Polycrate.Build.Graph;
 using Polycrate.Build.Model;
 
@@ -15,16 +16,12 @@ internal static class WorkspaceTargetsWriter
     public static readonly IReadOnlySet<string> ReservedNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "Build", "Rebuild", "Clean", "Restore", "Pack", "PackBlocks", "PushBlocks", "PullBlocks", "PolycrateTargets",
-        "PolycrateGenerateTargets", FrontEndTargets.ImageName,
+        "PolycrateGenerateTargets", "PolycrateValidate", FrontEndTargets.ImageName,
     };
 
-    private const string CommonRunParameters = "WorkspaceDirectory=\"$(PolycrateWorkspaceDirectory)\" Strict=\"$(PolycrateStrict)\" "
-        + "Runtime=\"$(PolycrateRuntime)\" Pull=\"$(PolycratePull)\" MaxParallel=\"$(PolycrateMaxParallel)\" IsolateSteps=\"$(PolycrateIsolateSteps)\" Force=\"$(PolycrateForce)\" "
-        + "Dockerfile=\"$(PolycrateDockerfile)\" JUnitPath=\"$(PolycrateJUnitPath)\" BlocksAutoPull=\"$(PolycrateBlocksAutoPull)\" "
-        + "Limit=\"$(PolycrateLimit)\" Tags=\"$(PolycrateTags)\" SkipTags=\"$(PolycrateSkipTags)\" Check=\"$(PolycrateCheck)\" Diff=\"$(PolycrateDiff)\" "
-        + "ExtraVars=\"$(PolycrateExtraVars)\" VaultPasswordFile=\"$(PolycrateVaultPasswordFile)\" Commit=\"$(PolycrateCommit)\" "
-        + "InsecureRegistries=\"$(PolycrateInsecureRegistries)\" DockerSocket=\"$(PolycrateDockerSocket)\" "
-        + "Env=\"$(PolycrateEnv)\" Mount=\"$(PolycrateMount)\" LogLevel=\"$(PolycrateLogLevel)\"";
+    /// <summary>Every run option of <see cref="RunOptionCatalog"/> as its task parameter, from its MSBuild property.</summary>
+    private static readonly string CommonRunParameters = "WorkspaceDirectory=\"$(PolycrateWorkspaceDirectory)\" "
+        + string.Join(' ', RunOptionCatalog.All.Select(o => $"{o.Name}=\"$({o.MSBuildProperty})\""));
 
     public static XDocument Render(Workspace workspace, IReadOnlyList<FrontEndTarget> targets)
     {
