@@ -84,7 +84,7 @@ public abstract class PolycrateRunTask : PolycrateTask
     internal RunOptions CreateOptions() => new()
     {
         WorkspaceDirectory = WorkspaceDirectory,
-        Strict = Strict,
+        Strict = IsStrict,
         Runtime = ParseEnum(Runtime, RuntimeKind.Container, RunOptionCatalog.Runtime),
         Pull = ParseEnum(Pull, ImagePullPolicy.Missing, RunOptionCatalog.Pull),
         MaxParallel = MaxParallel > 0 ? MaxParallel : throw new TaskParameterException($"PolycrateMaxParallel={MaxParallel} is not valid: it must be 1 or more (-p:PolycrateMaxParallel=2)"),

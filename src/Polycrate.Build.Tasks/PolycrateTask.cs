@@ -21,8 +21,15 @@ public abstract class PolycrateTask : Microsoft.Build.Utilities.Task, ICancelabl
     [Required]
     public string WorkspaceDirectory { get; set; } = string.Empty;
 
-    /// <summary>Treat workspace warnings as errors.</summary>
-    public bool Strict { get; set; }
+    /// <summary>
+    /// $(PolycrateStrict): true treats workspace warnings as errors. A string, so a wrong value is refused naming
+    /// PolycrateStrict (MSBuild would name the task parameter); MSBuild's spellings (true/false, on/off, yes/no) work.
+    /// </summary>
+    public string? Strict { get; set; }
+
+    /// <summary><see cref="Strict"/> as a switch.</summary>
+    /// <exception cref="TaskParameterException">Not a switch value.</exception>
+    private protected bool IsStrict => !string.IsNullOrWhiteSpace(Strict) && RunOptionItems.ParseSwitch(RunOptionCatalog.Strict, Strict.Trim());
 
     public void Cancel()
     {
@@ -101,7 +108,7 @@ public abstract class PolycrateTask : Microsoft.Build.Utilities.Task, ICancelabl
         }
     }
 
-    private protected WorkspaceRequest WorkspaceRequest => new(WorkspaceDirectory) { Strict = Strict };
+    private protected WorkspaceRequest WorkspaceRequest => new(WorkspaceDirectory) { Strict = IsStrict };
 
     /// <summary>The task's work; report failures by throwing a <see cref="PolycrateException"/> or logging errors.</summary>
     private protected abstract System.Threading.Tasks.Task ExecuteAsync(TaskLoggerFactory loggers, DiagnosticReporter reporter, CancellationToken cancellationToken);

@@ -34,6 +34,9 @@ public sealed class LoadWarningsCakeTests(AddinFeedFixture feed)
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(Sorted(LoadWarningsWorkspace.Expected), Sorted(LoadWarningsWorkspace.FromCliFormat(result.Output, workspace.Root)));
+        // Hints in Cake's words: a Cake run has no --identity option.
+        Assert.Contains("in the environment of the Cake run", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("--identity", result.Output, StringComparison.Ordinal);
     }
 
     private static List<string> Sorted(IEnumerable<ShownWarning> warnings) => [.. warnings.Select(w => w.ToString()).Order(StringComparer.Ordinal)];

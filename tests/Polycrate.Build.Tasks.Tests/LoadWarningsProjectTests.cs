@@ -27,6 +27,9 @@ public sealed class LoadWarningsProjectTests(SdkFeedFixture feed)
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(Sorted(LoadWarningsWorkspace.Expected), Sorted(LoadWarningsWorkspace.FromMSBuildFormat(result.Output, workspace.Root)));
+        // Hints in MSBuild's words: a build has no --identity option.
+        Assert.Contains("in the environment of the build", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("--identity", result.Output, StringComparison.Ordinal);
     }
 
     private static List<string> Sorted(IEnumerable<ShownWarning> warnings) => [.. warnings.Select(w => w.ToString()).Order(StringComparer.Ordinal)];

@@ -30,6 +30,7 @@ public sealed class RunOptionPropertiesTests
     /// <summary>The value as MSBuild would bind <c>-p:Polycrate&lt;Name&gt;=EXAMPLE</c> (a switch: true).</summary>
     private static object MSBuildValue(Type type, RunOptionDescriptor option) =>
         type == typeof(bool) ? true
+        : option.IsSwitch ? "true"
         : type == typeof(int) ? int.Parse(option.Example!, CultureInfo.InvariantCulture)
         : type == typeof(string[]) ? new[] { option.Example! }
         : option.Example!;

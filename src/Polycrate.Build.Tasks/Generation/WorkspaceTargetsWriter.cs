@@ -16,7 +16,7 @@ internal static class WorkspaceTargetsWriter
     public static readonly IReadOnlySet<string> ReservedNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "Build", "Rebuild", "Clean", "Restore", "Pack", "PackBlocks", "PushBlocks", "PullBlocks", "PolycrateTargets",
-        "PolycrateGenerateTargets", "PolycrateValidate", FrontEndTargets.ImageName,
+        "PolycrateGenerateTargets", "PolycrateValidate", "PolycrateHelp", FrontEndTargets.ImageName,
     };
 
     /// <summary>Every run option of <see cref="RunOptionCatalog"/> as its task parameter, from its MSBuild property.</summary>
@@ -37,7 +37,9 @@ internal static class WorkspaceTargetsWriter
                 new XElement("PolycrateInstallTargets", JoinNames(targets, TargetKind.BlockInstall))),
             new XElement("ItemGroup",
                 new XElement("PolycrateDockerfileInput", new XAttribute("Include", dockerfile), new XAttribute("Condition", $"Exists('{dockerfile}')"))),
-            new XElement("ItemGroup", generated.Select(DescribeTarget)));
+            new XElement("ItemGroup", generated.Select(DescribeTarget)),
+            new XElement("ItemGroup", RunOptionCatalog.All.Select(o =>
+                new XElement("_PolycrateRunOption", new XAttribute("Include", o.Name), new XElement("Value", $"$({o.MSBuildProperty})")))));
 
         foreach (var target in generated)
         {
