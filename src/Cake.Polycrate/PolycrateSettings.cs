@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Reflection;
 using Cake.Core.IO;
 using Polycrate.Build.Execution;
 using Polycrate.Build.Execution.ImageBuild;
@@ -74,32 +76,25 @@ public class PolycrateSettings
     /// <summary>Polycrate's log level 0-5 (like <c>--loglevel</c>): sets ANSIBLE_VERBOSITY (and ANSIBLE_DEBUG above 2); null keeps the default.</summary>
     public int? LogLevel { get; set; }
 
-    /// <summary>A copy with the same values, so a registered task never shares mutable settings with the script.</summary>
+    /// <summary>
+    /// Load warnings already logged by the tasks <see cref="PolycrateTasksAliases.PolycrateRegisterTasks"/> registered
+    /// (shared by their copies), so a Cake run shows each once; null for a plain alias call, which logs all.
+    /// </summary>
+    internal ConcurrentDictionary<string, bool>? LoadWarningsShown { get; set; }
+
+    /// <summary>
+    /// A copy with the same values, so a registered task never shares mutable settings with the script. Every settable
+    /// property is copied (a new setting cannot be forgotten here); lists are copied, not shared.
+    /// </summary>
     internal T CopyTo<T>(T target)
         where T : PolycrateSettings
     {
-        target.WorkspaceDirectory = WorkspaceDirectory;
-        target.Strict = Strict;
-        target.Runtime = Runtime;
-        target.Pull = Pull;
-        target.MaxParallel = MaxParallel;
-        target.IsolateSteps = IsolateSteps;
-        target.Force = Force;
-        target.BlocksAutoPull = BlocksAutoPull;
-        target.Dockerfile = Dockerfile;
-        target.JUnitPath = JUnitPath;
-        target.Commit = Commit;
-        target.Limit = Limit;
-        target.Tags = Tags;
-        target.SkipTags = SkipTags;
-        target.Check = Check;
-        target.Diff = Diff;
-        target.ExtraVars = [.. ExtraVars];
-        target.VaultPasswordFile = VaultPasswordFile;
-        target.DockerSocket = DockerSocket;
-        target.Env = [.. Env];
-        target.Mount = [.. Mount];
-        target.LogLevel = LogLevel;
+        foreach (var property in typeof(PolycrateSettings).GetProperties(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance).Where(p => p.CanWrite))
+        {
+            var value = property.GetValue(this);
+            property.SetValue(target, value is IList<string> list ? new List<string>(list) : value);
+        }
+
         foreach (var registry in InsecureRegistries)
         {
             target.InsecureRegistries.Add(registry);

@@ -31,7 +31,9 @@ public static class PolycrateTasksAliases
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(task);
-        var actual = settings ?? new PolycrateTasksSettings();
+        // A copy: the tasks share one set of load warnings already logged, and never the script's mutable settings.
+        var actual = (settings ?? new PolycrateTasksSettings()).CopyTo(new PolycrateTasksSettings());
+        actual.LoadWarningsShown = new(StringComparer.Ordinal);
         var targets = LoadTargets(context, actual);
         foreach (var target in targets)
         {

@@ -1,3 +1,4 @@
+using Polycrate.Build.Engine;
 using Polycrate.Build.Execution;
 using Polycrate.Build.Execution.ImageBuild;
 using Polycrate.Build.Graph;
@@ -80,13 +81,13 @@ public abstract class PolycrateRunTask : PolycrateTask
     [Microsoft.Build.Framework.Output]
     public string? TransactionId { get; set; }
 
-    private protected RunOptions CreateOptions() => new()
+    internal RunOptions CreateOptions() => new()
     {
         WorkspaceDirectory = WorkspaceDirectory,
-        Strict = Strict,
-        Runtime = ParseEnum(Runtime, RuntimeKind.Container, nameof(Runtime)),
-        Pull = ParseEnum(Pull, ImagePullPolicy.Missing, nameof(Pull)),
-        MaxParallel = MaxParallel > 0 ? MaxParallel : throw new TaskParameterException($"MaxParallel must be 1 or more, not {MaxParallel}"),
+        Strict = IsStrict,
+        Runtime = ParseEnum(Runtime, RuntimeKind.Container, RunOptionCatalog.Runtime),
+        Pull = ParseEnum(Pull, ImagePullPolicy.Missing, RunOptionCatalog.Pull),
+        MaxParallel = MaxParallel > 0 ? MaxParallel : throw new TaskParameterException($"PolycrateMaxParallel={MaxParallel} is not valid: it must be 1 or more (-p:PolycrateMaxParallel=2)"),
         IsolateSteps = IsolateSteps,
         Force = Force,
         BlocksAutoPull = BlocksAutoPull,
@@ -123,7 +124,7 @@ public abstract class PolycrateRunTask : PolycrateTask
     private static int? ParseLogLevel(string? value) =>
         string.IsNullOrWhiteSpace(value) ? null
         : int.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var level) && level is >= 0 and <= 5 ? level
-        : throw new TaskParameterException($"PolycrateLogLevel='{value}' must be a number from 0 to 5");
+        : throw new TaskParameterException($"PolycrateLogLevel='{value}' is not valid: use a number from 0 to 5, or leave it empty for Ansible's default");
 
     /// <summary>Runs through the engine façade and reports every failed target (<see cref="Report"/>).</summary>
     private protected async System.Threading.Tasks.Task RunAsync(RunRequest request, TaskLoggerFactory loggers, DiagnosticReporter reporter,
@@ -156,9 +157,10 @@ public abstract class PolycrateRunTask : PolycrateTask
 
     private static string LogHint(RunReport report) => report.LogPath is null ? string.Empty : $" (log: {report.LogPath})";
 
-    private static T ParseEnum<T>(string? value, T fallback, string parameter)
+    /// <summary>A name, any case (<c>host</c> as on the CLI); numbers are refused although <see cref="Enum.TryParse{TEnum}(string?, bool, out TEnum)"/> takes them.</summary>
+    private static T ParseEnum<T>(string? value, T fallback, RunOptionDescriptor option)
         where T : struct, Enum =>
         string.IsNullOrWhiteSpace(value) ? fallback
-        : Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed
-        : throw new TaskParameterException($"{parameter}='{value}' is not valid; use one of: {string.Join(", ", Enum.GetNames<T>())}");
+        : !value.Trim().All(char.IsAsciiDigit) && Enum.TryParse<T>(value.Trim(), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed
+        : throw new TaskParameterException($"{option.MSBuildProperty}='{value}' is not valid: use one of {string.Join(", ", Enum.GetNames<T>())}");
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Build.Framework;
 using Polycrate.Build.Diagnostics;
 using Polycrate.Build.Engine;
@@ -20,8 +21,15 @@ public abstract class PolycrateTask : Microsoft.Build.Utilities.Task, ICancelabl
     [Required]
     public string WorkspaceDirectory { get; set; } = string.Empty;
 
-    /// <summary>Treat workspace warnings as errors.</summary>
-    public bool Strict { get; set; }
+    /// <summary>
+    /// $(PolycrateStrict): true treats workspace warnings as errors. A string, so a wrong value is refused naming
+    /// PolycrateStrict (MSBuild would name the task parameter); MSBuild's spellings (true/false, on/off, yes/no) work.
+    /// </summary>
+    public string? Strict { get; set; }
+
+    /// <summary><see cref="Strict"/> as a switch.</summary>
+    /// <exception cref="TaskParameterException">Not a switch value.</exception>
+    private protected bool IsStrict => !string.IsNullOrWhiteSpace(Strict) && RunOptionItems.ParseSwitch(RunOptionCatalog.Strict, Strict.Trim());
 
     public void Cancel()
     {
@@ -77,10 +85,30 @@ public abstract class PolycrateTask : Microsoft.Build.Utilities.Task, ICancelabl
     private protected async Task<Model.Workspace> LoadWorkspaceAsync(TaskLoggerFactory loggers, DiagnosticReporter reporter, CancellationToken cancellationToken) =>
         (await CreateEngine(loggers, reporter).LoadAsync(WorkspaceRequest, cancellationToken)).Workspace;
 
-    /// <summary>The engine façade; load warnings become MSBuild warnings at their lines as they are found.</summary>
-    private protected static PolycrateEngine CreateEngine(TaskLoggerFactory loggers, DiagnosticReporter reporter) => new(loggers, reporter.Report);
+    /// <summary>The engine façade; load warnings become MSBuild warnings at their lines as they are found (<see cref="ReportLoadWarning"/>).</summary>
+    private protected PolycrateEngine CreateEngine(TaskLoggerFactory loggers, DiagnosticReporter reporter) =>
+        new(loggers, warning => ReportLoadWarning(warning, reporter));
 
-    private protected WorkspaceRequest WorkspaceRequest => new(WorkspaceDirectory) { Strict = Strict };
+    /// <summary>
+    /// Each load warning once per build, however many tasks load the workspace (a step target and the steps it needs, the
+    /// image): the tasks of one build share the set of warnings already shown through MSBuild's registered task objects.
+    /// </summary>
+    private protected virtual void ReportLoadWarning(Diagnostic warning, DiagnosticReporter reporter)
+    {
+        const string key = "Polycrate.Build.Tasks.LoadWarningsShown";
+        if (BuildEngine4.GetRegisteredTaskObject(key, RegisteredTaskObjectLifetime.Build) is not ConcurrentDictionary<string, bool> shown)
+        {
+            shown = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+            BuildEngine4.RegisterTaskObject(key, shown, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
+        }
+
+        if (shown.TryAdd(warning.ToString(), true))
+        {
+            reporter.Report(warning);
+        }
+    }
+
+    private protected WorkspaceRequest WorkspaceRequest => new(WorkspaceDirectory) { Strict = IsStrict };
 
     /// <summary>The task's work; report failures by throwing a <see cref="PolycrateException"/> or logging errors.</summary>
     private protected abstract System.Threading.Tasks.Task ExecuteAsync(TaskLoggerFactory loggers, DiagnosticReporter reporter, CancellationToken cancellationToken);

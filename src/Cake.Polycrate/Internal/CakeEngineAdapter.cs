@@ -22,7 +22,7 @@ internal sealed class CakeEngineAdapter(ICakeContext context, PolycrateSettings 
         Strict = settings.Strict,
         Runtime = settings.Runtime,
         Pull = settings.Pull,
-        MaxParallel = settings.MaxParallel,
+        MaxParallel = settings.MaxParallel > 0 ? settings.MaxParallel : throw Invalid($"MaxParallel = {settings.MaxParallel} is not valid: it must be 1 or more"),
         IsolateSteps = settings.IsolateSteps,
         Force = settings.Force,
         BlocksAutoPull = settings.BlocksAutoPull,
@@ -43,7 +43,7 @@ internal sealed class CakeEngineAdapter(ICakeContext context, PolycrateSettings 
         MountDockerSocket = settings.DockerSocket,
         ExtraEnv = [.. settings.Env.Select(e => RunOverrides.ParseEnv(e) ?? throw Invalid($"Env '{e}': expected KEY=VALUE"))],
         ExtraMounts = [.. settings.Mount.Select(ParseMount)],
-        LogLevel = settings.LogLevel is null or (>= 0 and <= 5) ? settings.LogLevel : throw Invalid($"LogLevel {settings.LogLevel} must be from 0 to 5"),
+        LogLevel = settings.LogLevel is null or (>= 0 and <= 5) ? settings.LogLevel : throw Invalid($"LogLevel = {settings.LogLevel} is not valid: use a number from 0 to 5, or null for Ansible's default"),
         Command = "cake " + settings.GetType().Name,
     };
 
@@ -89,7 +89,14 @@ internal sealed class CakeEngineAdapter(ICakeContext context, PolycrateSettings 
         try
         {
             using var loggers = new CakeLoggerFactory(context.Log);
-            var engine = new PolycrateEngine(loggers, warning => context.Log.Warning("{0}", warning.ToString()));
+            var shown = settings.LoadWarningsShown ?? new(StringComparer.Ordinal);
+            var engine = new PolycrateEngine(loggers, warning =>
+            {
+                if (shown.TryAdd(warning.ToString(), true))
+                {
+                    context.Log.Warning("{0}", DiagnosticCatalog.ForFrontEnd(warning.ToString(), FrontEnd.Cake));
+                }
+            });
             return call(engine, cancellation.Token).GetAwaiter().GetResult();
         }
         catch (PolycrateException exception)

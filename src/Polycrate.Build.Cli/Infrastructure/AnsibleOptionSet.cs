@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Polycrate.Build.Engine;
 using Polycrate.Build.Execution.Ansible;
 
 namespace Polycrate.Build.Cli.Infrastructure;
@@ -9,45 +10,44 @@ namespace Polycrate.Build.Cli.Infrastructure;
 /// </summary>
 internal sealed class AnsibleOptionSet
 {
-    public Option<string?> Limit { get; } = new("--limit")
+    public Option<string?> Limit { get; } = new(RunOptionCatalog.Limit.Cli)
     {
-        Description = "Ansible pass-through: run playbooks only against these hosts/groups (Ansible host pattern, e.g. db01.acme-corp.com or 'web_servers:!app02').",
+        Description = RunOptionCatalog.Limit.Description,
         HelpName = "PATTERN",
     };
 
-    public Option<string?> Tags { get; } = new("--tags")
+    public Option<string?> Tags { get; } = new(RunOptionCatalog.Tags.Cli)
     {
-        Description = "Ansible pass-through: only tasks with these tags (comma-separated); also ANSIBLE_RUN_TAGS for scripts.",
+        Description = RunOptionCatalog.Tags.Description,
         HelpName = "TAGS",
     };
 
-    public Option<string?> SkipTags { get; } = new("--skip-tags")
+    public Option<string?> SkipTags { get; } = new(RunOptionCatalog.SkipTags.Cli)
     {
-        Description = "Ansible pass-through: skip tasks with these tags (comma-separated); also ANSIBLE_SKIP_TAGS for scripts.",
+        Description = RunOptionCatalog.SkipTags.Description,
         HelpName = "TAGS",
     };
 
-    public Option<bool> Check { get; } = new("--check")
+    public Option<bool> Check { get; } = new(RunOptionCatalog.Check.Cli)
     {
-        Description = "Ansible pass-through: dry run (ansible-playbook --check); playbooks change nothing on the hosts. Script actions still run.",
+        Description = RunOptionCatalog.Check.Description,
     };
 
-    public Option<bool> Diff { get; } = new("--diff")
+    public Option<bool> Diff { get; } = new(RunOptionCatalog.Diff.Cli)
     {
-        Description = "Ansible pass-through: show the changes of templates and files (ansible-playbook --diff); also ANSIBLE_DIFF_ALWAYS for scripts.",
+        Description = RunOptionCatalog.Diff.Description,
     };
 
-    public Option<string[]> ExtraVars { get; } = new("--extra-vars")
+    public Option<string[]> ExtraVars { get; } = new(RunOptionCatalog.ExtraVars.Cli)
     {
-        Description = "Ansible pass-through (repeatable): key=value pairs, a JSON mapping or @FILE; they win over the snapshot. " +
-            "Passed in a private file, never on a command line; secret-looking values are masked in the run log.",
+        Description = RunOptionCatalog.ExtraVars.Description,
         HelpName = "VARS",
         AllowMultipleArgumentsPerToken = false,
     };
 
-    public Option<string?> VaultPasswordFile { get; } = new("--vault-password-file")
+    public Option<string?> VaultPasswordFile { get; } = new(RunOptionCatalog.VaultPasswordFile.Cli)
     {
-        Description = "Ansible pass-through: vault password file (mounted read-only); a secret under artifacts/secrets that exists only as FILE.age is decrypted for the run.",
+        Description = RunOptionCatalog.VaultPasswordFile.Description,
         HelpName = "FILE",
     };
 

@@ -1,66 +1,48 @@
 using System.CommandLine;
+using Polycrate.Build.Engine;
 using Polycrate.Build.Execution;
 using Polycrate.Build.Execution.ImageBuild;
 
 namespace Polycrate.Build.Cli.Infrastructure;
 
-/// <summary>The options shared by every command that runs something (run, actions run, workflows run).</summary>
+/// <summary>
+/// The options shared by every command that runs something (run, actions run, workflows run); names and help texts of
+/// the ones MSBuild and Cake offer too come from <see cref="RunOptionCatalog"/>.
+/// </summary>
 internal sealed class RunOptionSet
 {
-    public Option<RuntimeKind> Runtime { get; } = new("--runtime")
+    public Option<RuntimeKind> Runtime { get; } = new(RunOptionCatalog.Runtime.Cli)
     {
-        Description = "Where actions run: container (the toolchain image, default) or host (this machine, for CI jobs already inside a toolchain image).",
+        Description = RunOptionCatalog.Runtime.Description,
         DefaultValueFactory = _ => RuntimeKind.Container,
     };
 
-    public Option<ImagePullPolicy> Pull { get; } = new("--pull")
+    public Option<ImagePullPolicy> Pull { get; } = new(RunOptionCatalog.Pull.Cli)
     {
-        Description = "When to pull the toolchain image: missing (default; found missing by the container create when steps get their own containers), always, never.",
+        Description = RunOptionCatalog.Pull.Description,
         DefaultValueFactory = _ => ImagePullPolicy.Missing,
     };
 
-    public Option<bool> Force { get; } = new("--force", "-f")
-    {
-        Description = "Confirm prompts of actions and workflows (needed in non-interactive runs).",
-    };
+    public Option<bool> Force { get; } = new(RunOptionCatalog.Force.Cli, "-f") { Description = RunOptionCatalog.Force.Description };
 
-    public Option<int> MaxParallel { get; } = new("--max-parallel")
+    public Option<int> MaxParallel { get; } = new(RunOptionCatalog.MaxParallel.Cli)
     {
-        Description = "How many independent workflow steps (needs: branches) may run at once.",
+        Description = RunOptionCatalog.MaxParallel.Description,
         DefaultValueFactory = _ => 1,
         HelpName = "N",
     };
 
-    public Option<bool> IsolateSteps { get; } = new("--isolate-steps")
-    {
-        Description = "Run every step in a container of its own (as before). Default: steps with the same container settings run one after "
-            + "another in one container per run, each with its own environment, files and working directory, and Ansible's SSH connections persist between them; "
-            + "a run of one action always gets a container of its own.",
-    };
+    public Option<bool> IsolateSteps { get; } = new(RunOptionCatalog.IsolateSteps.Cli) { Description = RunOptionCatalog.IsolateSteps.Description };
 
-    public Option<string?> Dockerfile { get; } = new("--dockerfile")
-    {
-        Description = "Build the toolchain image from this file (relative to the workspace) instead of Dockerfile.poly.",
-        HelpName = "FILE",
-    };
+    public Option<string?> Dockerfile { get; } = new(RunOptionCatalog.Dockerfile.Cli) { Description = RunOptionCatalog.Dockerfile.Description, HelpName = "FILE" };
 
-    public Option<string?> JUnit { get; } = new("--junit")
-    {
-        Description = "Write a JUnit XML report of the run (one test case per step) for CI systems.",
-        HelpName = "FILE",
-    };
+    public Option<string?> JUnit { get; } = new(RunOptionCatalog.JUnitPath.Cli) { Description = RunOptionCatalog.JUnitPath.Description, HelpName = "FILE" };
 
-    public Option<bool> BlocksAutoPull { get; } = new("--blocks-auto-pull")
-    {
-        Description = "Pull missing from: registry blocks before running (on a terminal you are asked instead; in CI the run is refused without it).",
-    };
+    public Option<bool> BlocksAutoPull { get; } = new(RunOptionCatalog.BlocksAutoPull.Cli) { Description = RunOptionCatalog.BlocksAutoPull.Description };
 
     public Option<string[]> InsecureRegistry { get; } = RegistryOptions.InsecureRegistry();
 
-    public Option<bool> DockerSocket { get; } = new("--docker-socket")
-    {
-        Description = "Mount the Docker engine's socket into action containers (for actions that use docker).",
-    };
+    public Option<bool> DockerSocket { get; } = new(RunOptionCatalog.DockerSocket.Cli) { Description = RunOptionCatalog.DockerSocket.Description };
 
     public Option<bool> Snapshot { get; } = new("--snapshot")
     {
@@ -72,28 +54,13 @@ internal sealed class RunOptionSet
         Description = "Run on this machine instead of the toolchain container (Polycrate's flag; the same as --runtime host).",
     };
 
-    public Option<string[]> Env { get; } = new("--env", "-e")
-    {
-        Description = "Environment variable for this run only, KEY=VALUE (repeatable); wins over extraenv and config.container.env.",
-        HelpName = "KEY=VALUE",
-    };
+    public Option<string[]> Env { get; } = new(RunOptionCatalog.Env.Cli, "-e") { Description = RunOptionCatalog.Env.Description, HelpName = "KEY=VALUE" };
 
-    public Option<string[]> Mount { get; } = new("--mount", "-m")
-    {
-        Description = "Bind mount for this run only, SRC:DST[:ro] (repeatable; SRC relative to the current directory, DST absolute).",
-        HelpName = "SRC:DST[:ro]",
-    };
+    public Option<string[]> Mount { get; } = new(RunOptionCatalog.Mount.Cli, "-m") { Description = RunOptionCatalog.Mount.Description, HelpName = "SRC:DST[:ro]" };
 
-    public Option<int?> LogLevel { get; } = new("--loglevel")
-    {
-        Description = "Polycrate's log level 1-3 (info, debug, trace): sets ANSIBLE_VERBOSITY (and ANSIBLE_DEBUG at 3).",
-        HelpName = "N",
-    };
-    public Option<bool> Commit { get; } = new("--commit")
-    {
-        Description = "After the run, git-commit what it changed in the workspace (run log, blocks.lock, artifacts; never plaintext secrets, " +
-            "never files changed before the run). Nothing is committed when changes were staged before the run. Default: git.autocommit in workspace.poly.",
-    };
+    public Option<int?> LogLevel { get; } = new(RunOptionCatalog.LogLevel.Cli) { Description = RunOptionCatalog.LogLevel.Description, HelpName = "N" };
+
+    public Option<bool> Commit { get; } = new(RunOptionCatalog.Commit.Cli) { Description = RunOptionCatalog.Commit.Description };
 
     public AnsibleOptionSet Ansible { get; } = new();
 

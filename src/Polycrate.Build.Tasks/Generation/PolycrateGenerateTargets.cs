@@ -1,4 +1,5 @@
 using Microsoft.Build.Framework;
+using Polycrate.Build.Diagnostics;
 using Polycrate.Build.Graph;
 using Polycrate.Build.Tasks.Logging;
 
@@ -48,6 +49,14 @@ public sealed class PolycrateGenerateTargets : PolycrateTask
             throw;
         }
     }
+
+    /// <summary>
+    /// Restore is a build of its own before the build <c>dotnet build</c> runs, so its warnings would show twice: it only
+    /// notes them, and the build's targets report them as warnings (PolycrateValidate, every run, image and block task).
+    /// Errors (strict mode included) are still reported here: they stop the build before it starts.
+    /// </summary>
+    private protected override void ReportLoadWarning(Diagnostic warning, DiagnosticReporter reporter) =>
+        Log.LogMessage(MessageImportance.Normal, "Polycrate: {0} (reported as a warning by the build)", warning);
 
     private async Task<bool> WriteIfChangedAsync(string content, CancellationToken cancellationToken)
     {

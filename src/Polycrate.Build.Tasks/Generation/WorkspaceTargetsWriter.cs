@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using Polycrate.Build.Engine;
 using Polycrate.Build.Graph;
 using Polycrate.Build.Model;
 
@@ -15,16 +16,12 @@ internal static class WorkspaceTargetsWriter
     public static readonly IReadOnlySet<string> ReservedNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "Build", "Rebuild", "Clean", "Restore", "Pack", "PackBlocks", "PushBlocks", "PullBlocks", "PolycrateTargets",
-        "PolycrateGenerateTargets", FrontEndTargets.ImageName,
+        "PolycrateGenerateTargets", "PolycrateValidate", "PolycrateHelp", FrontEndTargets.ImageName,
     };
 
-    private const string CommonRunParameters = "WorkspaceDirectory=\"$(PolycrateWorkspaceDirectory)\" Strict=\"$(PolycrateStrict)\" "
-        + "Runtime=\"$(PolycrateRuntime)\" Pull=\"$(PolycratePull)\" MaxParallel=\"$(PolycrateMaxParallel)\" IsolateSteps=\"$(PolycrateIsolateSteps)\" Force=\"$(PolycrateForce)\" "
-        + "Dockerfile=\"$(PolycrateDockerfile)\" JUnitPath=\"$(PolycrateJUnitPath)\" BlocksAutoPull=\"$(PolycrateBlocksAutoPull)\" "
-        + "Limit=\"$(PolycrateLimit)\" Tags=\"$(PolycrateTags)\" SkipTags=\"$(PolycrateSkipTags)\" Check=\"$(PolycrateCheck)\" Diff=\"$(PolycrateDiff)\" "
-        + "ExtraVars=\"$(PolycrateExtraVars)\" VaultPasswordFile=\"$(PolycrateVaultPasswordFile)\" Commit=\"$(PolycrateCommit)\" "
-        + "InsecureRegistries=\"$(PolycrateInsecureRegistries)\" DockerSocket=\"$(PolycrateDockerSocket)\" "
-        + "Env=\"$(PolycrateEnv)\" Mount=\"$(PolycrateMount)\" LogLevel=\"$(PolycrateLogLevel)\"";
+    /// <summary>Every run option of <see cref="RunOptionCatalog"/> as its task parameter, from its MSBuild property.</summary>
+    private static readonly string CommonRunParameters = "WorkspaceDirectory=\"$(PolycrateWorkspaceDirectory)\" "
+        + string.Join(' ', RunOptionCatalog.All.Select(o => $"{o.Name}=\"$({o.MSBuildProperty})\""));
 
     public static XDocument Render(Workspace workspace, IReadOnlyList<FrontEndTarget> targets)
     {
@@ -40,7 +37,9 @@ internal static class WorkspaceTargetsWriter
                 new XElement("PolycrateInstallTargets", JoinNames(targets, TargetKind.BlockInstall))),
             new XElement("ItemGroup",
                 new XElement("PolycrateDockerfileInput", new XAttribute("Include", dockerfile), new XAttribute("Condition", $"Exists('{dockerfile}')"))),
-            new XElement("ItemGroup", generated.Select(DescribeTarget)));
+            new XElement("ItemGroup", generated.Select(DescribeTarget)),
+            new XElement("ItemGroup", RunOptionCatalog.All.Select(o =>
+                new XElement("_PolycrateRunOption", new XAttribute("Include", o.Name), new XElement("Value", $"$({o.MSBuildProperty})")))));
 
         foreach (var target in generated)
         {

@@ -29,6 +29,18 @@ public static class DiagnosticCatalog
     public static readonly FrontEndHint PushForceHint = new(
         "pass --force to overwrite the tag", "set PolycratePushForce=true to overwrite the tag", "set Force = true in the settings to overwrite the tag");
 
+    /// <summary>Fix for PCB1007: point at the folder that holds workspace.poly.</summary>
+    public static readonly FrontEndHint WorkspaceDirectoryHint = new(
+        "pass the workspace directory with -w DIR",
+        "set PolycrateWorkspaceDirectory to the folder with workspace.poly (default: the project's folder)",
+        "set WorkspaceDirectory in the settings to the folder with workspace.poly (default: the working directory)");
+
+    /// <summary>Fix for PCB1031: give the age key. Builds and Cake runs have no --identity; the variable works everywhere.</summary>
+    public static readonly FrontEndHint EncryptionKeyHint = new(
+        "=AGE-SECRET-KEY-… or pass --identity FILE",
+        "=AGE-SECRET-KEY-… in the environment of the build",
+        "=AGE-SECRET-KEY-… in the environment of the Cake run");
+
     /// <summary>Every descriptor, in code order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
@@ -39,7 +51,7 @@ public static class DiagnosticCatalog
         new(MissingRequired, E, "a required key is missing"),
         new(InvalidValue, E, "a value is not allowed"),
         new(DuplicateName, E, "a name is used twice"),
-        new(WorkspaceFileMissing, E, "no workspace.poly in the workspace directory"),
+        new(WorkspaceFileMissing, E, "no workspace.poly in the workspace directory", WorkspaceDirectoryHint),
         new(ParentMissing, E, "from: names a parent block that does not exist"),
         new(InheritanceCycle, E, "from: inheritance forms a cycle"),
         new(UnknownBlockReference, E, "a step or link names a block that does not exist"),
@@ -51,7 +63,7 @@ public static class DiagnosticCatalog
         new(TemplateFieldMissing, E, "a script line's template names a field that does not exist"),
         new(TemplateUnsupported, E, "a script line uses a template construct other than a plain field reference"),
         new(ActionFileMissing, DiagnosticSeverity.Warning, "an action's playbook, or a file its script runs from the block, does not exist (an error when that action runs)"),
-        new(SecretsFileLocked, DiagnosticSeverity.Warning, "secrets.poly.age exists but no key is set, so its values are not applied"),
+        new(SecretsFileLocked, DiagnosticSeverity.Warning, "secrets.poly.age exists but no key is set, so its values are not applied", EncryptionKeyHint),
         new(YamlTooDeep, E, "YAML nests deeper than the limit"),
         new(YamlTooManyNodes, E, "YAML stands for more values than the limit once aliases are expanded"),
         new(FileNotReadable, E, "a workspace or block file is not a readable regular file of an accepted size"),

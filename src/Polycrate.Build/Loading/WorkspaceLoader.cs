@@ -32,7 +32,7 @@ public sealed class WorkspaceLoader
         {
             throw new WorkspaceException(new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.WorkspaceFileMissing,
                 $"no {WorkspaceFileName} in {root}", new SourceLocation(path, 0, 0),
-                "pass the workspace directory with -w DIR, or create one with 'polycrate-build workspace init'"));
+                $"{DiagnosticCatalog.WorkspaceDirectoryHint.Cli}, or create one with 'polycrate-build workspace init'"));
         }
 
         var limits = options.Limits ?? InputLimits.FromEnvironment(Environment.GetEnvironmentVariable);

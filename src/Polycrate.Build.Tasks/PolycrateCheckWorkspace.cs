@@ -1,0 +1,22 @@
+using Microsoft.Build.Framework;
+using Polycrate.Build.Tasks.Logging;
+
+namespace Polycrate.Build.Tasks;
+
+/// <summary>
+/// Checks the run-option properties and loads the workspace, reporting its warnings and errors at their lines: the
+/// <c>PolycrateValidate</c> target, which runs before <c>PolycrateImage</c> (so before every generated target) and with
+/// <c>Build</c> and <c>PolycrateTargets</c>, so every build shows the load warnings once even when no target of it runs
+/// anything (restore only notes them, see <see cref="Generation.PolycrateGenerateTargets"/>).
+/// </summary>
+public sealed class PolycrateCheckWorkspace : PolycrateTask
+{
+    /// <summary>@(_PolycrateRunOption) of the generated targets: the run-option properties, checked before anything runs.</summary>
+    public ITaskItem[] RunOptions { get; set; } = [];
+
+    private protected override async System.Threading.Tasks.Task ExecuteAsync(TaskLoggerFactory loggers, DiagnosticReporter reporter, CancellationToken cancellationToken)
+    {
+        RunOptionItems.ToTask(RunOptions, WorkspaceDirectory).CreateOptions();
+        await LoadWorkspaceAsync(loggers, reporter, cancellationToken);
+    }
+}
