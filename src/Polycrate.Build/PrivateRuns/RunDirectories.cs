@@ -30,15 +30,46 @@ public static class RunDirectories
     public static string CreateScratch(string purpose) =>
         Create(RunRecord.ForCurrentProcess($"{purpose}-{Guid.NewGuid():N}"));
 
-    /// <summary>Removes a directory created here; a failure is returned as a message, never thrown (clean-up must not hide a result).</summary>
+    /// <summary>
+    /// Removes a directory created here; a failure is returned as a message, never thrown (clean-up must not hide a
+    /// result). The directory is first renamed to a hidden sibling, so when two commands reap the same directory only
+    /// one deletes it (two recursive deletes of one tree each stop at the other's removals and leave it half there);
+    /// its <see cref="RunRecord"/> goes last, so a delete cut short is still reaped as its dead owner's.
+    /// </summary>
     public static string? TryDelete(string path)
     {
+        var claimed = Path.Combine(Path.GetDirectoryName(path) ?? ".", $".{Path.GetFileName(path)}.removing-{Guid.NewGuid():N}");
         try
         {
-            Directory.Delete(path, recursive: true);
-            return null;
+            Directory.Move(path, claimed);
         }
         catch (DirectoryNotFoundException)
+        {
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            claimed = path;
+        }
+
+        try
+        {
+            foreach (var entry in new DirectoryInfo(claimed).EnumerateFileSystemInfos())
+            {
+                if (entry is DirectoryInfo { LinkTarget: null } directory)
+                {
+                    directory.Delete(recursive: true);
+                }
+                else if (entry.Name != RunRecord.FileName)
+                {
+                    entry.Delete();
+                }
+            }
+
+            Directory.Delete(claimed, recursive: true);
+            return null;
+        }
+        catch (DirectoryNotFoundException) when (!Directory.Exists(claimed))
         {
             return null;
         }

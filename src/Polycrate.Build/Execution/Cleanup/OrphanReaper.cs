@@ -44,9 +44,17 @@ public sealed class OrphanReaper
         await ReapRunDirectoriesAsync(containers, cancellationToken);
         if (workspace is not null)
         {
-            foreach (var path in WorkspaceLeftovers.Sweep(workspace))
+            try
             {
-                _logger.LogInformation("Removed {Path}, left by an interrupted command", path);
+                foreach (var path in WorkspaceLeftovers.Sweep(workspace))
+                {
+                    _logger.LogInformation("Removed {Path}, left by an interrupted command", path);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // A concurrent command (a pull finishing, another sweep) changed the folders under the walk.
+                _logger.LogDebug("Workspace leftover sweep stopped: {Message}", ex.Message);
             }
         }
     }
@@ -100,37 +108,54 @@ public sealed class OrphanReaper
 
         foreach (var directory in Directory.EnumerateDirectories(root))
         {
-            var recordFile = Path.Combine(directory, RunRecord.FileName);
-            var record = File.Exists(recordFile) ? RunRecord.TryParse(await File.ReadAllTextAsync(recordFile, cancellationToken)) : null;
-            if (record is null)
+            try
             {
-                // Killed between creating the directory and writing its record: nothing owns it after a while.
-                if (DateTime.UtcNow - Directory.GetLastWriteTimeUtc(directory) > UnrecordedGracePeriod)
-                {
-                    RunDirectories.TryDelete(directory);
-                }
+                await ReapRunDirectoryAsync(directory, containers, cancellationToken);
+            }
+            catch (Exception ex) when ((ex is IOException or UnauthorizedAccessException) && !Directory.Exists(directory))
+            {
+                // Two commands started after the same crash reap the same directory: the other one was first.
+                _logger.LogDebug("{Directory} was removed by another command while this one reaped it: {Message}", directory, ex.Message);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                _logger.LogWarning("Could not reap {Directory}: {Message}", directory, ex.Message);
+            }
+        }
+    }
 
-                continue;
+    private async Task ReapRunDirectoryAsync(string directory, IReadOnlyList<ContainerSummary> containers, CancellationToken cancellationToken)
+    {
+        var recordFile = Path.Combine(directory, RunRecord.FileName);
+        var record = File.Exists(recordFile) ? RunRecord.TryParse(await File.ReadAllTextAsync(recordFile, cancellationToken)) : null;
+        if (record is null)
+        {
+            // Killed between creating the directory and writing its record: nothing owns it after a while.
+            if (Directory.Exists(directory) && DateTime.UtcNow - Directory.GetLastWriteTimeUtc(directory) > UnrecordedGracePeriod)
+            {
+                RunDirectories.TryDelete(directory);
             }
 
-            if (!record.Owner.IsGone())
-            {
-                continue;
-            }
+            return;
+        }
 
-            foreach (var marker in Directory.EnumerateFiles(directory, MountPoints.FileName, SearchOption.AllDirectories))
-            {
-                foreach (var path in MountPoints.RemoveLeftovers(marker))
-                {
-                    _logger.LogWarning("Removed {Path}: an empty mount point of interrupted run {Transaction}, not a secret", path, record.TransactionId);
-                }
-            }
+        if (!record.Owner.IsGone())
+        {
+            return;
+        }
 
-            await RecordInterruptedAsync(record, new DirectoryInfo(directory).LastWriteTime, containers, cancellationToken);
-            if (RunDirectories.TryDelete(directory) is { } problem)
+        foreach (var marker in Directory.EnumerateFiles(directory, MountPoints.FileName, SearchOption.AllDirectories))
+        {
+            foreach (var path in MountPoints.RemoveLeftovers(marker))
             {
-                _logger.LogWarning("Could not remove {Directory} of interrupted run {Transaction}: {Message}", directory, record.TransactionId, problem);
+                _logger.LogWarning("Removed {Path}: an empty mount point of interrupted run {Transaction}, not a secret", path, record.TransactionId);
             }
+        }
+
+        await RecordInterruptedAsync(record, new DirectoryInfo(directory).LastWriteTime, containers, cancellationToken);
+        if (RunDirectories.TryDelete(directory) is { } problem)
+        {
+            _logger.LogWarning("Could not remove {Directory} of interrupted run {Transaction}: {Message}", directory, record.TransactionId, problem);
         }
     }
 

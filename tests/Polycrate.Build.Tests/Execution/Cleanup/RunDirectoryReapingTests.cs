@@ -34,6 +34,40 @@ public sealed class RunDirectoryReapingTests : IDisposable
     }
 
     [Fact]
+    public async Task Two_commands_reaping_the_same_dead_runs_at_once_both_finish_and_every_directory_goes()
+    {
+        // Two CI jobs started after the same crash: each reaper finds directories the other is removing.
+        var dead = await DeadProcess.OwnerAsync();
+        for (var round = 0; round < 5; round++)
+        {
+            var directories = new List<string>();
+            for (var i = 0; i < 60; i++)
+            {
+                var record = RunRecord.ForRun(Guid.NewGuid().ToString(), ws.Model, "polycrate-build run app use", DateTimeOffset.Now.AddMinutes(-1)) with
+                {
+                    Pid = dead.Pid,
+                    StartTime = dead.StartTime,
+                };
+                var directory = Create(record);
+                for (var step = 0; step < 4; step++)
+                {
+                    var stepDirectory = Directory.CreateDirectory(Path.Combine(directory, $"action_app_{step}", "secrets")).FullName;
+                    await File.WriteAllTextAsync(Path.Combine(stepDirectory, "token"), "decrypted-secret");
+                }
+
+                directories.Add(directory);
+            }
+
+            var reapers = Enumerable.Range(0, 2)
+                .Select(_ => Task.Run(() => new OrphanReaper(NullLogger.Instance).ReapAsync(ws.Model, docker: null, default)))
+                .ToArray();
+            await Task.WhenAll(reapers);
+
+            Assert.All(directories, directory => Assert.False(Directory.Exists(directory), directory));
+        }
+    }
+
+    [Fact]
     public async Task Dead_owner_directory_mount_points_and_log_are_handled_live_owner_left_alone()
     {
         var dead = await DeadProcess.OwnerAsync();
