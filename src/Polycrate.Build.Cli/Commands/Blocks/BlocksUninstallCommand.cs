@@ -18,8 +18,8 @@ internal sealed class BlocksUninstallCommand : Command
         Options.Add(_prune);
         SetAction((parse, ct) => cli.RunAsync(async token =>
         {
-            var workspace = await cli.LoadWorkspaceAsync(parse, token, allowMissingBlocks: true);
-            var removed = await BlockUninstaller.UninstallAsync(workspace, parse.GetValue(_name)!, parse.GetValue(_prune), token);
+            using var loggers = cli.CreateLoggerFactory(parse);
+            var removed = (await cli.CreateEngine(loggers).UninstallBlockAsync(cli.WorkspaceRequest(parse), parse.GetValue(_name)!, parse.GetValue(_prune), token)).Value;
             await cli.WriteDataAsync(parse, ConfigMap.Of(("removed", new ConfigList(removed.Select(r => (ConfigValue)ConfigScalar.String(r)).ToList()))));
             return 0;
         }, ct));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Polycrate.Build.Cli.Infrastructure;
+using Polycrate.Build.Engine;
 using Polycrate.Build.Model;
 using Polycrate.Build.Registry;
 using Polycrate.Build.WorkspaceBlocks;
@@ -29,9 +30,8 @@ internal sealed class WorkspaceUpdateCommand : Command
         SetAction((parse, ct) => cli.RunAsync(async token =>
         {
             using var loggers = cli.CreateLoggerFactory(parse);
-            using var client = RegistryOptions.Client(parse, _insecure, loggers);
-            var results = await new MissingBlockInstaller(client, loggers)
-                .InstallAsync(t => cli.LoadWorkspaceAsync(parse, t, allowMissingBlocks: true), parse.GetValue(_update), token);
+            var request = new BlockPullRequest { Update = parse.GetValue(_update), InsecureRegistries = parse.GetValue(_insecure) ?? [] };
+            var results = (await cli.CreateEngine(loggers).PullBlocksAsync(cli.WorkspaceRequest(parse), request, token)).Value;
             var root = cli.WorkspaceDirectory(parse);
             await cli.WriteDataAsync(parse, new ConfigList(results.Select(r => (ConfigValue)ConfigMap.Of(
                 ("reference", ConfigScalar.String(r.Reference.ToString())),
