@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Polycrate.Build.Diagnostics;
 using Polycrate.Build.Engine;
 using Polycrate.Build.Model;
-using Polycrate.Build.Serialization;
 
 namespace Polycrate.Build.Cli.Infrastructure;
 
@@ -57,7 +56,7 @@ internal sealed class CliContext
 
     /// <summary>Writes data to stdout in the format chosen with -o.</summary>
     public Task WriteDataAsync(ParseResult parse, ConfigValue data) =>
-        Stdout.WriteAsync(parse.GetValue(Options.Output) == OutputFormat.Json ? ConfigJsonWriter.Write(data) : ConfigYamlWriter.Write(data));
+        Stdout.WriteAsync(parse.GetValue(Options.Output) == OutputFormat.Json ? ConfigText.Json(data) : ConfigText.Yaml(data));
 
     /// <summary>Runs a command body, mapping failures to messages on stderr and exit codes (2 invalid input, 1 other, 130 canceled).</summary>
     public async Task<int> RunAsync(Func<CancellationToken, Task<int>> body, CancellationToken cancellationToken)

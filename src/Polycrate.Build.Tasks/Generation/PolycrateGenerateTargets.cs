@@ -1,5 +1,4 @@
 using Microsoft.Build.Framework;
-using Polycrate.Build.Graph;
 using Polycrate.Build.Tasks.Logging;
 
 namespace Polycrate.Build.Tasks.Generation;
@@ -23,9 +22,8 @@ public sealed class PolycrateGenerateTargets : PolycrateTask
     {
         try
         {
-            var workspace = await LoadWorkspaceAsync(loggers, reporter, cancellationToken);
-            var targets = FrontEndTargets.From(TargetGraphBuilder.Build(workspace));
-            var problems = FrontEndTargets.Validate(targets, WorkspaceTargetsWriter.ReservedNames);
+            var list = (await CreateEngine(loggers, reporter).FrontEndTargetsAsync(WorkspaceRequest, WorkspaceTargetsWriter.ReservedNames, cancellationToken)).Value;
+            var (workspace, targets, problems) = (list.Workspace, list.Targets, list.Problems);
             foreach (var problem in problems)
             {
                 reporter.Report(problem);

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using Polycrate.Build.Engine;
 using Polycrate.Build.Graph;
 using Polycrate.Build.Model;
 
@@ -15,7 +16,7 @@ internal static class WorkspaceTargetsWriter
     public static readonly IReadOnlySet<string> ReservedNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "Build", "Rebuild", "Clean", "Restore", "Pack", "PackBlocks", "PushBlocks", "PullBlocks", "PolycrateTargets",
-        "PolycrateGenerateTargets", FrontEndTargets.ImageName,
+        "PolycrateGenerateTargets", FrontEndTargetList.ImageTargetName,
     };
 
     private const string CommonRunParameters = "WorkspaceDirectory=\"$(PolycrateWorkspaceDirectory)\" Strict=\"$(PolycrateStrict)\" "

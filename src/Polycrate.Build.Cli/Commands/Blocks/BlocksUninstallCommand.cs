@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Polycrate.Build.Cli.Infrastructure;
+using Polycrate.Build.Engine;
 using Polycrate.Build.Model;
-using Polycrate.Build.WorkspaceBlocks;
 
 namespace Polycrate.Build.Cli.Commands.Blocks;
 
@@ -12,7 +12,7 @@ internal sealed class BlocksUninstallCommand : Command
     private readonly Option<bool> _prune = new("--prune") { Description = "Also remove the block's artifacts directory (artifacts/blocks/NAME)." };
 
     public BlocksUninstallCommand(CliContext cli)
-        : base("uninstall", $"Remove an installed block (its directory below blocks/ and its pin in {BlockLockFile.FileName}).")
+        : base("uninstall", $"Remove an installed block (its directory below blocks/ and its pin in {PolycrateNames.BlockLockFile}).")
     {
         Arguments.Add(_name);
         Options.Add(_prune);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Polycrate.Build.Cli.Infrastructure;
+using Polycrate.Build.Engine;
 using Polycrate.Build.Secrets.WorkspaceSecrets;
 
 namespace Polycrate.Build.Cli.Commands.Workspace;
@@ -15,7 +16,7 @@ internal sealed class WorkspaceKeygenCommand : Command
 
     private readonly Option<bool> _appendRecipient = new("--append-recipient")
     {
-        Description = $"Add the public key to {RecipientsFile.DefaultName} at the workspace root (created if missing).",
+        Description = $"Add the public key to {PolycrateNames.RecipientsFile} at the workspace root (created if missing).",
     };
 
     private readonly Option<string> _comment = new("--comment")

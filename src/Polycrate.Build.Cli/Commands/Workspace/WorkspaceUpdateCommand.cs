@@ -2,8 +2,6 @@ using System.CommandLine;
 using Polycrate.Build.Cli.Infrastructure;
 using Polycrate.Build.Engine;
 using Polycrate.Build.Model;
-using Polycrate.Build.Registry;
-using Polycrate.Build.WorkspaceBlocks;
 
 namespace Polycrate.Build.Cli.Commands.Workspace;
 
@@ -16,14 +14,14 @@ internal sealed class WorkspaceUpdateCommand : Command
 {
     private readonly Option<bool> _update = new("--update")
     {
-        Description = $"Also re-pull dependencies that are installed, accepting tags that now point at other content than {BlockLockFile.FileName} pins.",
+        Description = $"Also re-pull dependencies that are installed, accepting tags that now point at other content than {PolycrateNames.BlockLockFile} pins.",
     };
 
     private readonly Option<string[]> _insecure = RegistryOptions.InsecureRegistry();
 
     public WorkspaceUpdateCommand(CliContext cli)
-        : base("update", $"Install the blocks in 'dependencies:' and every missing 'from:' registry block, pinned in {BlockLockFile.FileName}. "
-            + $"References without a host use ${DefaultRegistry.Variable}, else workspace.poly 'registry.url', else {DefaultRegistry.Polycrate}.")
+        : base("update", $"Install the blocks in 'dependencies:' and every missing 'from:' registry block, pinned in {PolycrateNames.BlockLockFile}. "
+            + $"References without a host use ${PolycrateNames.RegistryVariable}, else workspace.poly 'registry.url', else {PolycrateNames.PolycrateRegistry}.")
     {
         Options.Add(_update);
         Options.Add(_insecure);

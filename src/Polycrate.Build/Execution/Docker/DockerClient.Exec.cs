@@ -1,6 +1,6 @@
 namespace Polycrate.Build.Execution.Docker;
 
-public sealed partial class DockerClient
+internal sealed partial class DockerClient
 {
     /// <summary>Creates an exec (not started) in running container <paramref name="containerId"/>; returns the exec's id.</summary>
     public async Task<string> CreateExecAsync(string containerId, ExecSpec spec, CancellationToken cancellationToken)
