@@ -106,7 +106,7 @@ public abstract class PolycrateRunTask : PolycrateTask
         },
         InsecureRegistries = InsecureRegistries.Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => r.Trim()).ToList(),
         MountDockerSocket = DockerSocket,
-        ExtraEnv = [.. Entries(Env).Select(e => RunOverrides.ParseEnv(e) ?? throw new TaskParameterException($"PolycrateEnv '{e}': expected KEY=VALUE"))],
+        ExtraEnv = [.. Entries(Env).Select(e => RunInputs.ParseEnv(e) ?? throw new TaskParameterException($"PolycrateEnv '{e}': expected KEY=VALUE"))],
         ExtraMounts = [.. Entries(Mount).Select(ParseMount)],
         LogLevel = ParseLogLevel(LogLevel),
         Command = $"msbuild {GetType().Name}",
@@ -116,7 +116,7 @@ public abstract class PolycrateRunTask : PolycrateTask
 
     /// <summary>As the CLI: a malformed entry or a source that does not exist is refused (the engine would create it root-owned).</summary>
     private static Model.MountEntry ParseMount(string value) =>
-        RunOverrides.ParseMount(value, Directory.GetCurrentDirectory()) is not { } mount
+        RunInputs.ParseMount(value, Directory.GetCurrentDirectory()) is not { } mount
             ? throw new TaskParameterException($"PolycrateMount '{value}': expected SRC:DST[:ro] with an absolute DST")
             : File.Exists(mount.HostPath) || Directory.Exists(mount.HostPath) ? mount
             : throw new TaskParameterException($"PolycrateMount '{value}': the source {mount.HostPath} does not exist; create it first or fix the path");

@@ -41,7 +41,7 @@ internal sealed class CakeEngineAdapter(ICakeContext context, PolycrateSettings 
         },
         InsecureRegistries = [.. settings.InsecureRegistries],
         MountDockerSocket = settings.DockerSocket,
-        ExtraEnv = [.. settings.Env.Select(e => RunOverrides.ParseEnv(e) ?? throw Invalid($"Env '{e}': expected KEY=VALUE"))],
+        ExtraEnv = [.. settings.Env.Select(e => RunInputs.ParseEnv(e) ?? throw Invalid($"Env '{e}': expected KEY=VALUE"))],
         ExtraMounts = [.. settings.Mount.Select(ParseMount)],
         LogLevel = settings.LogLevel is null or (>= 0 and <= 5) ? settings.LogLevel : throw Invalid($"LogLevel = {settings.LogLevel} is not valid: use a number from 0 to 5, or null for Ansible's default"),
         Command = "cake " + settings.GetType().Name,
@@ -49,7 +49,7 @@ internal sealed class CakeEngineAdapter(ICakeContext context, PolycrateSettings 
 
     /// <summary>As the CLI: a malformed entry or a source that does not exist is refused (the engine would create it root-owned).</summary>
     private MountEntry ParseMount(string value) =>
-        RunOverrides.ParseMount(value, context.Environment.WorkingDirectory.FullPath) is not { } mount
+        RunInputs.ParseMount(value, context.Environment.WorkingDirectory.FullPath) is not { } mount
             ? throw Invalid($"Mount '{value}': expected SRC:DST[:ro] with an absolute DST")
             : File.Exists(mount.HostPath) || Directory.Exists(mount.HostPath) ? mount
             : throw Invalid($"Mount '{value}': the source {mount.HostPath} does not exist; create it first or fix the path");

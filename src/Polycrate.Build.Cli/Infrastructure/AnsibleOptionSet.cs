@@ -90,7 +90,7 @@ internal sealed class AnsibleOptionSet
     }
 
     private static string MaskEnv(string assignment) =>
-        assignment.IndexOf('=', StringComparison.Ordinal) is var at and > 0 ? assignment[..(at + 1)] + Secrets.SecretNames.Mask : assignment;
+        assignment.IndexOf('=', StringComparison.Ordinal) is var at and > 0 ? assignment[..(at + 1)] + Engine.PolycrateNames.SecretMask : assignment;
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Polycrate.Build.Diagnostics;
 using Polycrate.Build.Engine;
 using Polycrate.Build.Model;
-using Polycrate.Build.Serialization;
 
 namespace Polycrate.Build.Cli.Infrastructure;
 
@@ -56,19 +55,8 @@ internal sealed class CliContext
     public WorkspaceRequest WorkspaceRequest(ParseResult parse) => new(WorkspaceDirectory(parse)) { Strict = parse.GetValue(Options.Strict), ReapLeftovers = true };
 
     /// <summary>Writes data to stdout in the format chosen with -o (YAML chunk by chunk as rendered, not copied into one string first).</summary>
-    public async Task WriteDataAsync(ParseResult parse, ConfigValue data)
-    {
-        if (parse.GetValue(Options.Output) == OutputFormat.Json)
-        {
-            await Stdout.WriteAsync(ConfigJsonWriter.Write(data));
-            return;
-        }
-
-        foreach (var chunk in ConfigYamlWriter.Render(data).GetChunks())
-        {
-            await Stdout.WriteAsync(chunk);
-        }
-    }
+    public Task WriteDataAsync(ParseResult parse, ConfigValue data) =>
+        parse.GetValue(Options.Output) == OutputFormat.Json ? Stdout.WriteAsync(ConfigText.Json(data)) : ConfigText.WriteYamlAsync(data, Stdout);
 
     /// <summary>Runs a command body, mapping failures to messages on stderr and exit codes (2 invalid input, 1 other, 130 canceled).</summary>
     public async Task<int> RunAsync(Func<CancellationToken, Task<int>> body, CancellationToken cancellationToken)

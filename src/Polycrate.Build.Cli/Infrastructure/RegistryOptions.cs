@@ -1,7 +1,5 @@
 using System.CommandLine;
-using Microsoft.Extensions.Logging;
-using Polycrate.Build.Registry;
-using Polycrate.Build.Registry.Auth;
+using Polycrate.Build.Engine;
 
 namespace Polycrate.Build.Cli.Infrastructure;
 
@@ -19,12 +17,8 @@ internal static class RegistryOptions
     public static Option<string?> Registry(string purpose, bool pulls = false) => new("--registry")
     {
         Description = pulls
-            ? $"Registry HOST[:PORT][/PREFIX] {purpose}. Default: ${DefaultRegistry.Variable}, else workspace.poly registry.url, else {DefaultRegistry.Polycrate}."
-            : $"Registry HOST[:PORT][/PREFIX] {purpose}. Default: ${DefaultRegistry.Variable}. There is no built-in default.",
+            ? $"Registry HOST[:PORT][/PREFIX] {purpose}. Default: ${PolycrateNames.RegistryVariable}, else workspace.poly registry.url, else {PolycrateNames.PolycrateRegistry}."
+            : $"Registry HOST[:PORT][/PREFIX] {purpose}. Default: ${PolycrateNames.RegistryVariable}. There is no built-in default.",
         HelpName = "REGISTRY",
     };
-
-    /// <summary>A client with credentials from the Docker config and the POLYCRATE_REGISTRY_* variables of this process.</summary>
-    public static RegistryClient Client(ParseResult parse, Option<string[]> insecure, ILoggerFactory loggers) =>
-        RegistryClientFactory.Create(RegistryAuthOptions.FromProcess(), parse.GetValue(insecure), loggers);
 }

@@ -81,7 +81,7 @@ internal sealed class RunOptionSet
         {
             foreach (var value in result.GetValueOrDefault<string[]>() ?? [])
             {
-                if (RunOverrides.ParseEnv(value) is null)
+                if (RunInputs.ParseEnv(value) is null)
                 {
                     result.AddError($"--env '{value}': expected KEY=VALUE");
                 }
@@ -91,7 +91,7 @@ internal sealed class RunOptionSet
         {
             foreach (var value in result.GetValueOrDefault<string[]>() ?? [])
             {
-                if (RunOverrides.ParseMount(value, Directory.GetCurrentDirectory()) is not { } mount)
+                if (RunInputs.ParseMount(value, Directory.GetCurrentDirectory()) is not { } mount)
                 {
                     result.AddError($"--mount '{value}': expected SRC:DST[:ro] with an absolute DST");
                 }
@@ -134,8 +134,8 @@ internal sealed class RunOptionSet
         Ansible = Ansible.ToPassThrough(parse),
         Commit = parse.GetValue(Commit),
         Strict = parse.GetValue(cli.Options.Strict),
-        ExtraEnv = (parse.GetValue(Env) ?? []).Select(e => RunOverrides.ParseEnv(e)!).ToList(),
-        ExtraMounts = (parse.GetValue(Mount) ?? []).Select(m => RunOverrides.ParseMount(m, Directory.GetCurrentDirectory())!).ToList(),
+        ExtraEnv = (parse.GetValue(Env) ?? []).Select(e => RunInputs.ParseEnv(e)!).ToList(),
+        ExtraMounts = (parse.GetValue(Mount) ?? []).Select(m => RunInputs.ParseMount(m, Directory.GetCurrentDirectory())!).ToList(),
         LogLevel = parse.GetValue(LogLevel),
         Confirm = cli.Terminal.CanAsk ? cli.Terminal.ConfirmAsync : null,
         Command = "polycrate-build " + string.Join(' ', AnsibleOptionSet.MaskSecretValues(parse.Tokens.Select(t => t.Value))),

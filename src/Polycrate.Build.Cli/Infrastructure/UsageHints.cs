@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using Polycrate.Build.Diagnostics;
-using Polycrate.Build.Loading;
+using Microsoft.Extensions.Logging.Abstractions;
+using Polycrate.Build.Engine;
 using Polycrate.Build.Model;
 
 namespace Polycrate.Build.Cli.Infrastructure;
@@ -57,7 +58,7 @@ internal static class UsageHints
         try
         {
             var directory = parse.GetValue<string>("--workspace") ?? ".";
-            return new WorkspaceLoader().LoadAsync(System.IO.Path.GetFullPath(directory), new LoadOptions { AllowMissingBlocks = true }, CancellationToken.None)
+            return new PolycrateEngine(NullLoggerFactory.Instance).LoadAsync(new WorkspaceRequest(System.IO.Path.GetFullPath(directory)), CancellationToken.None)
                 .GetAwaiter().GetResult().Workspace;
         }
         catch (Exception ex) when (ex is PolycrateException or IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)

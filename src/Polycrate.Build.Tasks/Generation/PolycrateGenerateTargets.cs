@@ -1,6 +1,5 @@
 using Microsoft.Build.Framework;
 using Polycrate.Build.Diagnostics;
-using Polycrate.Build.Graph;
 using Polycrate.Build.Tasks.Logging;
 
 namespace Polycrate.Build.Tasks.Generation;
@@ -24,9 +23,8 @@ public sealed class PolycrateGenerateTargets : PolycrateTask
     {
         try
         {
-            var workspace = await LoadWorkspaceAsync(loggers, reporter, cancellationToken);
-            var targets = FrontEndTargets.From(TargetGraphBuilder.Build(workspace));
-            var problems = FrontEndTargets.Validate(targets, WorkspaceTargetsWriter.ReservedNames);
+            var list = (await CreateEngine(loggers, reporter).FrontEndTargetsAsync(WorkspaceRequest, WorkspaceTargetsWriter.ReservedNames, cancellationToken)).Value;
+            var (workspace, targets, problems) = (list.Workspace, list.Targets, list.Problems);
             foreach (var problem in problems)
             {
                 reporter.Report(problem);

@@ -16,7 +16,7 @@ internal static class WorkspaceTargetsWriter
     public static readonly IReadOnlySet<string> ReservedNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "Build", "Rebuild", "Clean", "Restore", "Pack", "PackBlocks", "PushBlocks", "PullBlocks", "PolycrateTargets",
-        "PolycrateGenerateTargets", "PolycrateValidate", "PolycrateHelp", FrontEndTargets.ImageName,
+        "PolycrateGenerateTargets", "PolycrateValidate", "PolycrateHelp", FrontEndTargetList.ImageTargetName,
     };
 
     /// <summary>Every run option of <see cref="RunOptionCatalog"/> as its task parameter, from its MSBuild property.</summary>

@@ -7,7 +7,7 @@ namespace Polycrate.Build.CiExport;
 /// <c>workflows export</c>: loads the workspace (or every workspace <c>--workspaces</c> matches), plans one job per step
 /// and workspace, and writes the pipeline for the chosen CI system. Pure text out: nothing runs, nothing secret is read.
 /// </summary>
-public sealed class CiExporter
+internal sealed class CiExporter
 {
     private readonly ILoggerFactory _loggers;
 

@@ -6,7 +6,7 @@ namespace Polycrate.Build.CiExport;
 /// One CI job: one workflow step in one workspace. <see cref="Needs"/> are job names: the step's dependencies in the
 /// target graph, whose state (artifacts) the job restores.
 /// </summary>
-public sealed record CiJob
+internal sealed record CiJob
 {
     /// <summary>The step name, or <c>&lt;workspace&gt;:&lt;step&gt;</c> with several workspaces.</summary>
     public required string Name { get; init; }

@@ -7,7 +7,7 @@ namespace Polycrate.Build.CiExport;
 /// What a job runs and which files it hands on, the same for every CI system: <c>workflows run NAME --step STEP</c>
 /// (that one step, without re-running the steps it needs), a JUnit report, and the workspace state later steps read.
 /// </summary>
-public static class CiJobScript
+internal static class CiJobScript
 {
     /// <summary>The .NET SDK channel the tool needs (it targets net10.0).</summary>
     public const string DotnetChannel = "10.0";

@@ -1,7 +1,7 @@
 namespace Polycrate.Build.CiExport;
 
 /// <summary>The comment block at the top of a generated pipeline: where it came from and the CI variables it reads.</summary>
-public static class CiPipelineHeader
+internal static class CiPipelineHeader
 {
     /// <param name="options">The export's options (workflow and format are named in the header).</param>
     /// <param name="workspaces">The workspaces whose registry hosts get credential variables.</param>

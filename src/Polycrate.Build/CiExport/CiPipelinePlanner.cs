@@ -8,7 +8,7 @@ namespace Polycrate.Build.CiExport;
 /// (<see cref="TargetGraphBuilder"/>): <c>needs:</c>, else the previous step; <c>needs: []</c> starts at once.
 /// Jobs come in step order, workspace by workspace, so the output is deterministic.
 /// </summary>
-public static class CiPipelinePlanner
+internal static class CiPipelinePlanner
 {
     /// <exception cref="Diagnostics.NotFoundException">PCB2004 when a workspace has no such workflow.</exception>
     /// <exception cref="CiExportException">PCB2102 when two workspaces share a branch name.</exception>

@@ -4,14 +4,14 @@ using Polycrate.Build.Secrets.WorkspaceSecrets;
 namespace Polycrate.Build.CiExport;
 
 /// <summary>A CI variable the pipeline reads from the CI system's secret store, with what it is for.</summary>
-public sealed record CiVariable(string Name, string Purpose);
+internal sealed record CiVariable(string Name, string Purpose);
 
 /// <summary>
 /// The CI variables a pipeline expects: the age identity for <c>artifacts/secrets/**/*.age</c> and registry credentials
 /// (generic, and per registry host that a <c>from:</c> of the workspaces names). Only names are ever written into a
 /// pipeline file, never values.
 /// </summary>
-public static class CiSecretVariables
+internal static class CiSecretVariables
 {
     public static IReadOnlyList<CiVariable> For(IEnumerable<CiWorkspace> workspaces)
     {

@@ -7,7 +7,7 @@ namespace Polycrate.Build.CiExport;
 /// '/' separators (<c>.</c> for the root itself); <see cref="BranchName"/> is null for a single workspace (job names
 /// are then the step names), else the directory's last component, which prefixes its jobs' names.
 /// </summary>
-public sealed record CiWorkspace(Workspace Workspace, string Directory, string? BranchName)
+internal sealed record CiWorkspace(Workspace Workspace, string Directory, string? BranchName)
 {
     /// <summary><paramref name="path"/> (relative to the workspace) as a path relative to the CI project root.</summary>
     public string PathOf(string path) => Directory == "." ? path : $"{Directory}/{path}";

@@ -8,7 +8,7 @@ namespace Polycrate.Build.CiExport;
 /// <c>workspace.poly</c>, sorted ordinally so the pipeline is the same on every machine. Supported: <c>*</c> and
 /// <c>?</c> within one path segment, <c>**</c> for any number of segments.
 /// </summary>
-public static class CiWorkspaceDiscovery
+internal static class CiWorkspaceDiscovery
 {
     /// <summary>Relative directories ('/'-separated) matching <paramref name="glob"/>.</summary>
     /// <exception cref="CiExportException">PCB2101 when nothing matches.</exception>

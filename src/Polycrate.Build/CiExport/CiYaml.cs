@@ -8,7 +8,7 @@ namespace Polycrate.Build.CiExport;
 /// writer states the keys in the order CI users expect and the output is byte-for-byte the same on every run.
 /// Emitted through YamlDotNet's emitter, which quotes scalars only where YAML needs it.
 /// </summary>
-public abstract partial record CiYaml
+internal abstract partial record CiYaml
 {
     /// <summary>A mapping from (key, value) pairs; pairs with a null value are dropped.</summary>
     public static CiYamlMap Map(params (string Key, CiYaml? Value)[] entries) =>
@@ -81,8 +81,8 @@ public abstract partial record CiYaml
 }
 
 /// <summary>A string scalar; <paramref name="Plain"/> for YAML booleans/numbers, <paramref name="Literal"/> for <c>|</c> blocks.</summary>
-public sealed record CiYamlScalar(string Value, bool Plain = false, bool Literal = false) : CiYaml;
+internal sealed record CiYamlScalar(string Value, bool Plain = false, bool Literal = false) : CiYaml;
 
-public sealed record CiYamlSeq(IReadOnlyList<CiYaml> Items) : CiYaml;
+internal sealed record CiYamlSeq(IReadOnlyList<CiYaml> Items) : CiYaml;
 
-public sealed record CiYamlMap(IReadOnlyList<(string Key, CiYaml Value)> Entries) : CiYaml;
+internal sealed record CiYamlMap(IReadOnlyList<(string Key, CiYaml Value)> Entries) : CiYaml;

@@ -8,7 +8,7 @@ namespace Polycrate.Build.CiExport;
 /// needs, runs its step and uploads its state and logs (also when it failed). Secrets are mapped from
 /// <c>secrets.*</c> into the environment by name.
 /// </summary>
-public static class GitHubActionsWriter
+internal static class GitHubActionsWriter
 {
     public const string CheckoutAction = "actions/checkout@v4";
     public const string UploadAction = "actions/upload-artifact@v4";

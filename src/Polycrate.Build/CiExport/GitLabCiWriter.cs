@@ -10,7 +10,7 @@ namespace Polycrate.Build.CiExport;
 /// rollback. State travels as job artifacts, JUnit as a test report; CI/CD variables reach jobs as environment
 /// variables, so secrets need no wiring in the file.
 /// </summary>
-public static class GitLabCiWriter
+internal static class GitLabCiWriter
 {
     public const string FirstStage = "polycrate";
 

@@ -1,7 +1,7 @@
 namespace Polycrate.Build.Diagnostics;
 
 /// <summary>Collects diagnostics while a workspace loads, so one run reports every problem, not just the first.</summary>
-public sealed class DiagnosticBag
+internal sealed class DiagnosticBag
 {
     private readonly List<Diagnostic> _items = [];
 

@@ -1,7 +1,7 @@
 namespace Polycrate.Build.Diagnostics;
 
 /// <summary>Levenshtein distance, for "did you mean" suggestions on unknown keys and names.</summary>
-internal static class EditDistance
+public static class EditDistance
 {
     /// <summary>
     /// The candidate closest to <paramref name="unknown"/>, if one is close enough: at most a third of its length

@@ -21,7 +21,7 @@ namespace Polycrate.Build.Engine;
 /// <see cref="PolycrateException"/> family (code, exit code, location); hints are spelled for the CLI and rewritten by
 /// the front end with <see cref="DiagnosticCatalog.ForFrontEnd"/>. docs/architecture.md shows where a new use case goes.
 /// </summary>
-public sealed class PolycrateEngine
+public sealed partial class PolycrateEngine
 {
     private readonly ILoggerFactory _loggers;
     private readonly Action<Diagnostic> _onWarning;

@@ -13,7 +13,7 @@ namespace Polycrate.Build.Events;
 /// secrets included); <c>config</c> carries the endpoint without user info or query. Every string passes
 /// <c>redact</c>.
 /// </summary>
-public sealed class RunEventFactory(RunEventSubject subject, EventSettings settings, Func<string, string> redact)
+internal sealed class RunEventFactory(RunEventSubject subject, EventSettings settings, Func<string, string> redact)
 {
     public const string RunStarted = "run.started";
     public const string StepFinished = "step.finished";

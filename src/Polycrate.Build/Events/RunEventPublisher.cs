@@ -11,7 +11,7 @@ namespace Polycrate.Build.Events;
 /// steps. With <see cref="EventSettings.Required"/> the start event is delivered before anything runs and a
 /// failure stops the run (<see cref="EventDeliveryException"/>); otherwise failures are warnings only.
 /// </summary>
-public sealed class RunEventPublisher : IAsyncDisposable
+internal sealed class RunEventPublisher : IAsyncDisposable
 {
     private readonly EventSettings _settings;
     private readonly RunEventFactory _events;

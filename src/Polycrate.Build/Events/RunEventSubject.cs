@@ -1,7 +1,7 @@
 namespace Polycrate.Build.Events;
 
 /// <summary>What a run is about, as events name it: the workspace, the transaction, and the block/action or workflow/step requested.</summary>
-public sealed record RunEventSubject
+internal sealed record RunEventSubject
 {
     public required string Workspace { get; init; }
 

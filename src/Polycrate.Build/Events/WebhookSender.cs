@@ -16,7 +16,7 @@ namespace Polycrate.Build.Events;
 /// doubling back-off (0.5 s, 1 s, 2 s …); other answers are final. Never throws for delivery problems: it logs a
 /// warning and returns false.
 /// </summary>
-public sealed partial class WebhookSender : IDisposable
+internal sealed partial class WebhookSender : IDisposable
 {
     public const string SignatureHeader = "X-Polycrate-Signature-256";
     public const string EventHeader = "X-Polycrate-Event";

@@ -8,7 +8,7 @@ namespace Polycrate.Build.Execution;
 /// script and <c>cd</c>/<c>export</c> carry over (the 2025 tool ran every line in the background).
 /// Arguments are passed as a list, never through a shell string, so paths need no quoting.
 /// </summary>
-public static class ActionCommand
+internal static class ActionCommand
 {
     /// <summary>The argument list; pass-through options (Ansible.AnsibleInvocation) come after the snapshot, so their extra vars win.</summary>
     public static IReadOnlyList<string> For(BlockAction action, string snapshotPath, IReadOnlyList<string>? ansibleArguments = null) =>

@@ -7,7 +7,7 @@ namespace Polycrate.Build.Execution;
 /// created; everything derived from it (paths, secrets, environment, mounts, snapshot) is in
 /// <see cref="Preparation.PreparedAction"/>.
 /// </summary>
-public sealed record ActionContext
+internal sealed record ActionContext
 {
     public required Workspace Workspace { get; init; }
 

@@ -4,7 +4,7 @@ using Polycrate.Build.Model;
 namespace Polycrate.Build.Execution;
 
 /// <summary>One process to start for an action, independent of where it runs.</summary>
-public sealed record ActionLaunch
+internal sealed record ActionLaunch
 {
     public required IReadOnlyList<string> Command { get; init; }
 
@@ -30,7 +30,7 @@ public sealed record ActionLaunch
 }
 
 /// <summary>Where an action's process runs: a container engine or this machine.</summary>
-public interface IActionRuntime
+internal interface IActionRuntime
 {
     /// <summary>Runs to completion, reporting each output line; returns the exit code. Cancellation stops and cleans up.</summary>
     Task<int> RunAsync(ActionLaunch launch, Action<string, bool> onOutputLine, CancellationToken cancellationToken);

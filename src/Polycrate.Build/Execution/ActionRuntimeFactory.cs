@@ -8,7 +8,7 @@ namespace Polycrate.Build.Execution;
 /// The runtime a run's actions use: this machine (no engine), a container per step (<see cref="RunOptions.IsolateSteps"/>),
 /// or containers shared by the run's steps (the default). Dispose it when the run ends: shared containers are removed then.
 /// </summary>
-public static class ActionRuntimeFactory
+internal static class ActionRuntimeFactory
 {
     /// <param name="docker">The engine; null runs on this machine.</param>
     /// <param name="options">The run's options (<see cref="RunOptions.IsolateSteps"/>).</param>
@@ -28,7 +28,7 @@ public static class ActionRuntimeFactory
 }
 
 /// <summary>A run's action runtime, owned by the run: disposing releases what the runtime keeps between steps.</summary>
-public sealed class RunActionRuntime(IActionRuntime inner) : IActionRuntime, IAsyncDisposable
+internal sealed class RunActionRuntime(IActionRuntime inner) : IActionRuntime, IAsyncDisposable
 {
     public IActionRuntime Inner => inner;
 

@@ -13,7 +13,7 @@ namespace Polycrate.Build.Execution;
 /// would quietly run against another inventory or cluster, so it is an error (PCB1017) at the link. There is no
 /// fallback to ~/.kube/config or /etc/ansible/hosts: a host path the container cannot see would only mislead.
 /// </summary>
-public sealed class ArtifactLocator
+internal sealed class ArtifactLocator
 {
     private readonly Workspace _workspace;
     private readonly PathMapper _paths;

@@ -6,7 +6,7 @@ namespace Polycrate.Build.Execution;
 /// Runs actions in the toolchain container through the engine API, exactly as prepared (environment, mounts and the
 /// settings from docker_flags are all in the launch). The container is removed however the run ends, also on cancellation.
 /// </summary>
-public sealed class ContainerActionRuntime : IActionRuntime
+internal sealed class ContainerActionRuntime : IActionRuntime
 {
     private readonly ContainerRunner _runner;
     private readonly Func<string, CancellationToken, Task>? _provideMissingImage;

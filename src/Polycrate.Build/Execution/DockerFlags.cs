@@ -9,7 +9,7 @@ namespace Polycrate.Build.Execution;
 /// the engine directly, so only flags with a clear API meaning are accepted; anything else is an error that lists them.
 /// <c>$(id -u)</c> and <c>$(id -g)</c> (seen in the product documents) expand to this process's ids.
 /// </summary>
-public static class DockerFlags
+internal static class DockerFlags
 {
     public const string Supported = "--privileged, --network/--net NAME, -v/--volume HOST:CTR[:ro], -e/--env K=V, -u/--user USER, --cap-add CAP, --add-host HOST:IP, --init";
 

@@ -6,7 +6,7 @@ namespace Polycrate.Build.Execution;
 /// Runs actions on this machine (<c>--runtime host</c>), for CI jobs that already run inside a toolchain image.
 /// The process gets the same variables as in a container; cancellation kills its whole process tree.
 /// </summary>
-public sealed class HostActionRuntime : IActionRuntime
+internal sealed class HostActionRuntime : IActionRuntime
 {
     public async Task<int> RunAsync(ActionLaunch launch, Action<string, bool> onOutputLine, CancellationToken cancellationToken)
     {

@@ -14,7 +14,7 @@ namespace Polycrate.Build.Execution;
 /// written (<see cref="FinishAsync"/>). Neither ever changes a run's result, except required events
 /// (<see cref="EventSettings.Required"/>).
 /// </summary>
-public sealed class RunIntegrations : IAsyncDisposable
+internal sealed class RunIntegrations : IAsyncDisposable
 {
     private readonly RunEventPublisher? _events;
     private readonly RunCommitter? _committer;

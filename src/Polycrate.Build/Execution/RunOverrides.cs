@@ -8,7 +8,7 @@ namespace Polycrate.Build.Execution;
 /// extra <c>extraenv</c> / <c>extramounts</c> entries after the workspace's own, so the action environment builder
 /// treats them like the workspace's and the command line wins.
 /// </summary>
-public static class RunOverrides
+internal static class RunOverrides
 {
     /// <summary>The workspace with the run's entries appended; the same instance when the options add nothing.</summary>
     public static Workspace Apply(Workspace workspace, RunOptions options)

@@ -3,7 +3,7 @@ using System.Text;
 namespace Polycrate.Build.Execution;
 
 /// <summary>Shell-like word splitting for option strings (extra vars, <c>ansible_ssh_common_args</c>); no expansion.</summary>
-public static class ShellWords
+internal static class ShellWords
 {
     /// <summary>Splits at whitespace outside single or double quotes and removes the quotes (<c>a='x y' b=2</c> → <c>a=x y</c>, <c>b=2</c>).</summary>
     public static IReadOnlyList<string> Split(string text)

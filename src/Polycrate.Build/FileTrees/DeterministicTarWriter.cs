@@ -7,7 +7,7 @@ namespace Polycrate.Build.FileTrees;
 /// without names, every timestamp the given one, the mode as given, directories with a trailing '/'. Callers
 /// normalise modes and link targets first; what the header holds beyond that is theirs to choose.
 /// </summary>
-public static class DeterministicTarWriter
+internal static class DeterministicTarWriter
 {
     /// <param name="entries">What to write, in order; <see cref="FileTreeEntry.Mode"/> is written as is.</param>
     /// <param name="destination">Receives the tar; left open.</param>

@@ -7,7 +7,7 @@ namespace Polycrate.Build.FileTrees;
 /// dropped; <c>#</c> lines are comments; a leading <c>!</c> makes an exception; a rule also matches every path
 /// below a directory it matches. Globs: <see cref="GlobDialect.Docker"/>.
 /// </summary>
-public static class DockerIgnoreFile
+internal static class DockerIgnoreFile
 {
     /// <summary>The rules of a whole file; a byte-order mark and CRLF line ends are accepted.</summary>
     public static IgnoreMatcher Parse(string text)

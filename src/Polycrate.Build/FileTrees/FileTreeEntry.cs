@@ -7,7 +7,7 @@ namespace Polycrate.Build.FileTrees;
 /// <param name="Mode">Mode bits as on disk (setuid/setgid/sticky included); 0 on Windows, which has none: each use picks its default.</param>
 /// <param name="LinkTarget">Target of a symbolic link as stored in the link; null otherwise.</param>
 /// <param name="Length">Size of a file in bytes at walk time (0 for special files); 0 for directories and links.</param>
-public record FileTreeEntry(
+internal record FileTreeEntry(
     string Path,
     string FullPath,
     FileTreeEntryKind Kind,

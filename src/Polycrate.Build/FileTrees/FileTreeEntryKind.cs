@@ -1,7 +1,7 @@
 namespace Polycrate.Build.FileTrees;
 
 /// <summary>What a <see cref="FileTreeEntry"/> is on disk. Symbolic links are never followed.</summary>
-public enum FileTreeEntryKind
+internal enum FileTreeEntryKind
 {
     /// <summary>Anything that is neither a directory nor a link, special files included (they report length 0).</summary>
     File,

@@ -6,7 +6,7 @@ namespace Polycrate.Build.FileTrees;
 /// are never opened, so FIFOs and sockets cannot block the walk. Read errors surface as the
 /// <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/> of the directory that failed.
 /// </summary>
-public static class FileTreeWalker
+internal static class FileTreeWalker
 {
     /// <param name="root">Absolute directory to walk.</param>
     /// <param name="decide">Called once a path with (relative path, is a real directory); see <see cref="WalkDecision"/>.</param>

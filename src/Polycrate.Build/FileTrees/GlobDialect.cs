@@ -1,7 +1,7 @@
 namespace Polycrate.Build.FileTrees;
 
 /// <summary>The two glob flavours of the ignore files; they differ only in <c>**</c> inside a segment and in <c>[…]</c>.</summary>
-public enum GlobDialect
+internal enum GlobDialect
 {
     /// <summary>
     /// .dockerignore (Go's filepath.Match plus <c>**</c>): <c>**</c> not at the end spans whole segments,

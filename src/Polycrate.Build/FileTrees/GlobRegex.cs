@@ -8,7 +8,7 @@ namespace Polycrate.Build.FileTrees;
 /// <c>?</c> one character of a segment, <c>**/</c> any number of whole segments (also none), <c>\</c> escapes
 /// the next character; everything else is literal. See <see cref="GlobDialect"/> for where the flavours differ.
 /// </summary>
-public static class GlobRegex
+internal static class GlobRegex
 {
     /// <param name="glob">The cleaned pattern, without '!' or anchoring slashes.</param>
     /// <param name="dialect">Which ignore file the pattern comes from.</param>

@@ -4,7 +4,7 @@ namespace Polycrate.Build.FileTrees;
 /// An ordered list of ignore rules where the last rule that matches a path decides: an exception rule
 /// (<c>!pattern</c>) re-includes what an earlier rule excluded. Immutable and safe to share.
 /// </summary>
-public sealed class IgnoreMatcher
+internal sealed class IgnoreMatcher
 {
     /// <param name="rules">The rules in file order.</param>
     public IgnoreMatcher(IReadOnlyList<IgnoreRule> rules)

@@ -8,7 +8,7 @@ namespace Polycrate.Build.FileTrees;
 /// <param name="IsException">A '!' rule: re-includes what an earlier rule excluded.</param>
 /// <param name="DirectoryOnly">Applies to directories only (gitignore's trailing '/').</param>
 /// <param name="MatchesParentDirectories">Also matches a path when it matches one of the path's parent directories (.dockerignore).</param>
-public sealed record IgnoreRule(string Glob, Regex Regex, bool IsException, bool DirectoryOnly, bool MatchesParentDirectories)
+internal sealed record IgnoreRule(string Glob, Regex Regex, bool IsException, bool DirectoryOnly, bool MatchesParentDirectories)
 {
     /// <summary>Whether the rule applies to <paramref name="path"/> (slash-separated, relative).</summary>
     public bool Matches(string path, bool isDirectory)

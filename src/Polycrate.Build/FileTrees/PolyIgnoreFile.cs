@@ -9,7 +9,7 @@ namespace Polycrate.Build.FileTrees;
 /// <see cref="GlobDialect.Gitignore"/>. Unlike .dockerignore a rule matches only the path itself; the
 /// walker never descends into an excluded directory.
 /// </summary>
-public static class PolyIgnoreFile
+internal static class PolyIgnoreFile
 {
     /// <summary>The file's name in the block directory.</summary>
     public const string FileName = ".polyignore";

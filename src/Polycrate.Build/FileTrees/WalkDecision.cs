@@ -1,7 +1,7 @@
 namespace Polycrate.Build.FileTrees;
 
 /// <summary>What <see cref="FileTreeWalker"/> does with one path.</summary>
-public enum WalkDecision
+internal enum WalkDecision
 {
     /// <summary>The entry is part of the tree (a directory is walked).</summary>
     Include,

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Polycrate.Build.Git;
 
 /// <summary>The outcome of one git invocation.</summary>
-public sealed record GitResult(int ExitCode, string Stdout, string Stderr)
+internal sealed record GitResult(int ExitCode, string Stdout, string Stderr)
 {
     public bool Succeeded => ExitCode == 0;
 
@@ -15,7 +15,7 @@ public sealed record GitResult(int ExitCode, string Stdout, string Stderr)
 /// Runs the host's <c>git</c> with an argument list (never through a shell), in one directory, without prompts
 /// (<c>GIT_TERMINAL_PROMPT=0</c>) and with C locale messages, so answers can be read reliably.
 /// </summary>
-public sealed class GitCli(string workingDirectory)
+internal sealed class GitCli(string workingDirectory)
 {
     public string WorkingDirectory { get; } = workingDirectory;
 

@@ -10,7 +10,7 @@ namespace Polycrate.Build.Git;
 /// the run's commit). Files outside the workspace folder are never considered; plaintext secrets never committed.
 /// Problems are warnings: a run's result never depends on git.
 /// </summary>
-public sealed class RunCommitter
+internal sealed class RunCommitter
 {
     private readonly GitCli _git;
     private readonly Workspace _workspace;

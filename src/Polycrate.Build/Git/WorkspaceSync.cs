@@ -6,7 +6,7 @@ namespace Polycrate.Build.Git;
 /// holds the workspace. Every failure is a <see cref="GitException"/> that says what to do; a conflicting rebase is
 /// aborted, so the work tree is left as it was.
 /// </summary>
-public sealed class WorkspaceSync
+internal sealed class WorkspaceSync
 {
     private readonly GitCli _git;
 

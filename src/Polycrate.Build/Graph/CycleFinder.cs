@@ -1,7 +1,7 @@
 namespace Polycrate.Build.Graph;
 
 /// <summary>Finds a dependency cycle and returns it as a chain (<c>a -> b -> a</c>), or null when there is none.</summary>
-public static class CycleFinder
+internal static class CycleFinder
 {
     public static IReadOnlyList<string>? Find(IEnumerable<string> nodes, Func<string, IEnumerable<string>> dependencies)
     {

@@ -16,7 +16,7 @@ namespace Polycrate.Build.Graph;
 /// </list>
 /// Characters MSBuild does not allow in target names ('/', ':', '.', '@' …) become '_'.
 /// </summary>
-public static class FrontEndTargets
+internal static class FrontEndTargets
 {
     public const string ImageName = "PolycrateImage";
 

@@ -1,7 +1,7 @@
 namespace Polycrate.Build.Graph;
 
 /// <summary>How a sub-graph runs.</summary>
-public sealed record SchedulerOptions
+internal sealed record SchedulerOptions
 {
     /// <summary>How many targets may run at once (workflow steps with independent <c>needs:</c> branches).</summary>
     public int MaxParallel { get; init; } = 1;

@@ -6,7 +6,7 @@ namespace Polycrate.Build.Graph;
 /// An immutable, validated set of targets: every dependency exists and there is no cycle. The CLI, the MSBuild
 /// tasks and the Cake addin all run sub-graphs of this one graph; none derives ordering on its own.
 /// </summary>
-public sealed class TargetGraph
+internal sealed class TargetGraph
 {
     private readonly Dictionary<string, Target> _targets;
 

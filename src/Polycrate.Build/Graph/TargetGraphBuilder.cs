@@ -7,7 +7,7 @@ namespace Polycrate.Build.Graph;
 /// per action of every runnable block, and per workflow one target per step plus the workflow target.
 /// Step edges come from <c>needs:</c>, else from the step order.
 /// </summary>
-public static class TargetGraphBuilder
+internal static class TargetGraphBuilder
 {
     public static TargetGraph Build(Workspace workspace)
     {

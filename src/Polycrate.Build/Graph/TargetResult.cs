@@ -22,7 +22,7 @@ public enum TargetStatus
 }
 
 /// <summary>What an executor reports for one target.</summary>
-public sealed record TargetOutcome(bool Succeeded, int ExitCode = 0, string? Message = null, bool UpToDate = false)
+internal sealed record TargetOutcome(bool Succeeded, int ExitCode = 0, string? Message = null, bool UpToDate = false)
 {
     public static TargetOutcome Success { get; } = new(true);
 
@@ -36,7 +36,7 @@ public sealed record TargetResult(Target Target, TargetStatus Status, TimeSpan D
 }
 
 /// <summary>Runs the work of one target; an exception counts as a failure.</summary>
-public delegate Task<TargetOutcome> TargetExecutor(Target target, CancellationToken cancellationToken);
+internal delegate Task<TargetOutcome> TargetExecutor(Target target, CancellationToken cancellationToken);
 
 /// <summary>The results of a run, in the order the targets finished.</summary>
 public sealed record RunSummary(IReadOnlyList<TargetResult> Results, bool Canceled)

@@ -12,7 +12,7 @@ namespace Polycrate.Build.Graph;
 /// whose image or block-install dependency did not succeed. Workflow targets run no work: they fail when one of
 /// their steps failed.
 /// </summary>
-public static class TargetScheduler
+internal static class TargetScheduler
 {
     public static async Task<RunSummary> RunAsync(TargetGraph graph, IReadOnlyList<string> roots, TargetExecutor execute, SchedulerOptions options,
         CancellationToken cancellationToken)

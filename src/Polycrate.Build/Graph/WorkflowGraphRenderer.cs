@@ -4,7 +4,7 @@ using Polycrate.Build.Model;
 namespace Polycrate.Build.Graph;
 
 /// <summary>Renders a workflow's step graph as readable text or as Graphviz dot.</summary>
-public static class WorkflowGraphRenderer
+internal static class WorkflowGraphRenderer
 {
     /// <summary>
     /// Text: the stages on one line (<c>backup → update → verify</c>; parallel steps in braces), then one line per

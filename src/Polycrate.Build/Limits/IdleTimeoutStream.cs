@@ -5,7 +5,7 @@ namespace Polycrate.Build.Limits;
 /// <see cref="TimeoutException"/>: a server that stops sending in the middle of a stream can no longer hang a
 /// download forever, while a slow but moving stream of any length is fine. The caller's token still cancels.
 /// </summary>
-public sealed class IdleTimeoutStream : Stream
+internal sealed class IdleTimeoutStream : Stream
 {
     private readonly Stream _inner;
 

@@ -7,7 +7,7 @@ namespace Polycrate.Build.Limits;
 /// and <c>POLYCRATE_*_TIMEOUT</c> (seconds), read through the caller's variable lookup so tests and embedders inject
 /// their own. Every variable, its default and its meaning is listed in docs/limits.md.
 /// </summary>
-public static class LimitVariables
+internal static class LimitVariables
 {
     /// <summary>Decompressed bytes of one pulled block, all layers together.</summary>
     public const string MaxBlockBytes = "POLYCRATE_MAX_BLOCK_BYTES";

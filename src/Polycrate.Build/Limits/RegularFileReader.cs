@@ -6,7 +6,7 @@ namespace Polycrate.Build.Limits;
 /// opened: both report size 0, and opening a FIFO blocks until a writer appears (uninterruptibly, so SIGTERM would not
 /// end the process). The read itself is bounded too, in case the file grows between the check and the read.
 /// </summary>
-public static class RegularFileReader
+internal static class RegularFileReader
 {
     /// <summary>
     /// The file's text (UTF-8, a byte-order mark is honoured), or why it was not read. Never throws for the file's kind,
@@ -106,7 +106,7 @@ public static class RegularFileReader
 }
 
 /// <summary>The outcome of <see cref="RegularFileReader.Read"/>: <see cref="Text"/>, or a <see cref="Problem"/> with a <see cref="Hint"/>.</summary>
-public sealed record RegularFileText(string? Text, string? Problem, string? Hint)
+internal sealed record RegularFileText(string? Text, string? Problem, string? Hint)
 {
     public static RegularFileText Refused(string problem, string hint) => new(null, problem, hint);
 }

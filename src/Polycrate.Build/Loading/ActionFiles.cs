@@ -11,7 +11,7 @@ namespace Polycrate.Build.Loading;
 /// <param name="Directory">The block's directory, relative to the workspace root ('.' for an inline block).</param>
 /// <param name="Location">Where the reference is written (the parent's block.poly for an inherited action).</param>
 /// <param name="Suggestion">A file of the directory with a similar name, if there is one.</param>
-public sealed record MissingActionFile(string Block, string Action, string Kind, string Path, string Directory, SourceLocation Location, string? Suggestion)
+internal sealed record MissingActionFile(string Block, string Action, string Kind, string Path, string Directory, SourceLocation Location, string? Suggestion)
 {
     /// <summary>PCB1020 at the reference: a warning at load (the other actions still run, as in Polycrate), an error when this action runs.</summary>
     public Diagnostic ToDiagnostic(DiagnosticSeverity severity, IReadOnlyCollection<string>? alsoUsedBy = null)
@@ -30,7 +30,7 @@ public sealed record MissingActionFile(string Block, string Action, string Kind,
 /// Checks that the files actions run exist, which the 2025 tool only found out when ansible-playbook failed. Polycrate
 /// loads such a workspace and runs its other actions, so at load this is a warning; running the action is an error.
 /// </summary>
-public static class ActionFiles
+internal static class ActionFiles
 {
     /// <summary>Every missing file of <paramref name="action"/> of <paramref name="block"/>; block directories are host paths.</summary>
     public static IReadOnlyList<MissingActionFile> FindMissing(Workspace workspace, Block block, BlockAction action) =>

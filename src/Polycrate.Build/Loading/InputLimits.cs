@@ -8,7 +8,7 @@ namespace Polycrate.Build.Loading;
 /// be changed with an environment variable (docs/limits.md). Environment variables rather than workspace settings,
 /// because the limits guard the reading of workspace.poly itself.
 /// </summary>
-public sealed record InputLimits
+internal sealed record InputLimits
 {
     public const string FileBytesVariable = "POLYCRATE_MAX_POLY_FILE_BYTES";
     public const string YamlDepthVariable = "POLYCRATE_MAX_YAML_DEPTH";

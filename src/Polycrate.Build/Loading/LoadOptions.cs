@@ -1,7 +1,7 @@
 namespace Polycrate.Build.Loading;
 
 /// <summary>How strictly to load a workspace.</summary>
-public sealed record LoadOptions
+internal sealed record LoadOptions
 {
     /// <summary>Treat warnings (unknown keys, unused sections) as errors.</summary>
     public bool Strict { get; init; }

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Polycrate.Build.Loading;
 
 /// <summary>Name rules, anchored (the 2025 block-name pattern matched anything; one-letter names were refused).</summary>
-public static partial class Names
+internal static partial class Names
 {
     /// <summary>
     /// Longest workspace, action, workflow and step name: names become file names, container labels and MSBuild

@@ -12,7 +12,7 @@ namespace Polycrate.Build.Loading;
 /// references. Every problem is collected with its file, line and column; errors throw one
 /// <see cref="WorkspaceException"/> listing them all.
 /// </summary>
-public sealed class WorkspaceLoader
+internal sealed class WorkspaceLoader
 {
     public const string WorkspaceFileName = "workspace.poly";
 

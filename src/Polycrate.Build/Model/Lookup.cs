@@ -3,7 +3,7 @@ using Polycrate.Build.Diagnostics;
 namespace Polycrate.Build.Model;
 
 /// <summary>Finds what a user named on a command line or in a build script, with a helpful error when it is not there.</summary>
-public static class Lookup
+internal static class Lookup
 {
     public static Block Block(Workspace workspace, string name)
     {

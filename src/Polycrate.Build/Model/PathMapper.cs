@@ -5,7 +5,7 @@ namespace Polycrate.Build.Model;
 /// Maps host paths inside the workspace to where the action sees them: under the container root
 /// (<c>/workspace/…</c>) in a container, unchanged when the action runs on the host.
 /// </summary>
-public sealed class PathMapper
+internal sealed class PathMapper
 {
     private readonly Workspace _workspace;
 

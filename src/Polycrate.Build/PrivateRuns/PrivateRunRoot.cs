@@ -7,7 +7,7 @@ namespace Polycrate.Build.PrivateRuns;
 /// 0700. Per user, so a second user on the machine can neither read our runs nor block us by creating the folder
 /// first; a folder that is a symbolic link or that we cannot make 0700 (someone else's) is refused.
 /// </summary>
-public static class PrivateRunRoot
+internal static class PrivateRunRoot
 {
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 

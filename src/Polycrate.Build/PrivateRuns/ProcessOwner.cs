@@ -9,7 +9,7 @@ namespace Polycrate.Build.PrivateRuns;
 /// field 22 of <c>/proc/&lt;pid&gt;/stat</c> (clock ticks since boot), elsewhere <see cref="Process.StartTime"/> in
 /// UTC ticks; either way only equality is compared, on the same host.
 /// </summary>
-public sealed record ProcessOwner(int Pid, string Host, long StartTime)
+internal sealed record ProcessOwner(int Pid, string Host, long StartTime)
 {
     /// <summary>Container label keys (values: decimal pid, host name, decimal start time).</summary>
     public const string PidLabel = "polycrate.owner.pid";

@@ -5,7 +5,7 @@ namespace Polycrate.Build.PrivateRuns;
 /// <see cref="RunRecord"/> (0600) naming the owning process, so the orphan reaper (<c>Execution.Cleanup.OrphanReaper</c>) can remove the directory of
 /// a process that was killed (decrypted secrets, snapshots, layers) without touching one that still runs.
 /// </summary>
-public static class RunDirectories
+internal static class RunDirectories
 {
     /// <summary>A new private directory named after <paramref name="record"/>'s transaction id; returns its path.</summary>
     public static string Create(RunRecord record)

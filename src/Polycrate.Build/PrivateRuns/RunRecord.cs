@@ -7,7 +7,7 @@ namespace Polycrate.Build.PrivateRuns;
 /// What a private run directory says about its run (<c>run.json</c>, 0600): who owns it and where to record the run if
 /// the owner dies. Paths and names only, never secret values.
 /// </summary>
-public sealed record RunRecord
+internal sealed record RunRecord
 {
     public const string FileName = "run.json";
 

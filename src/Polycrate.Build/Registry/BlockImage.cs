@@ -7,7 +7,7 @@ namespace Polycrate.Build.Registry;
 /// Builds the image config and OCI manifest of a packed block. Everything in them derives from the layer and
 /// the options, serialised in a fixed order, so the same block yields the same manifest digest.
 /// </summary>
-public static class BlockImage
+internal static class BlockImage
 {
     public const string VersionLabel = "polycrate.block.version";
     public const string ChecksumLabel = "polycrate.blocks.checksum";

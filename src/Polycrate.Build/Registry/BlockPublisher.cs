@@ -8,7 +8,7 @@ namespace Polycrate.Build.Registry;
 /// Pushes a block directory as an OCI artifact: pack, build config and manifest, upload only missing blobs,
 /// tag. Re-pushing identical content uploads nothing; a tag holding other content is refused unless forced.
 /// </summary>
-public sealed class BlockPublisher
+internal sealed class BlockPublisher
 {
     private readonly RegistryClient _client;
     private readonly ILogger _logger;

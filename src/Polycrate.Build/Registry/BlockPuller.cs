@@ -13,7 +13,7 @@ namespace Polycrate.Build.Registry;
 /// index. Layers are downloaded and digest-verified, extracted into a staging directory next to the target,
 /// validated, then swapped in; any failure or cancellation leaves the previous block untouched.
 /// </summary>
-public sealed class BlockPuller
+internal sealed class BlockPuller
 {
     public const string BlockFileName = "block.poly";
 

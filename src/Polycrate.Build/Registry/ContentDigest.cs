@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Polycrate.Build.Registry;
 
 /// <summary>OCI content digests (<c>sha256:&lt;hex&gt;</c>): validation and computation.</summary>
-public static partial class ContentDigest
+internal static partial class ContentDigest
 {
     public static bool IsValid(string digest) => DigestPattern().IsMatch(digest);
 

@@ -8,7 +8,7 @@ namespace Polycrate.Build.Registry;
 /// <see cref="Polycrate"/> (reference §2, §6.1), so <c>from: ayedo/hcloud/k8s</c> means what it means to Polycrate.
 /// Pushes have deliberately no built-in default (<see cref="Resolve"/>): a block is never pushed to a registry nobody chose.
 /// </summary>
-public static class DefaultRegistry
+internal static class DefaultRegistry
 {
     public const string Variable = "POLYCRATE_REGISTRY_URL";
 

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Polycrate.Build.Registry;
 
 /// <summary>An OCI content descriptor: what a manifest says about a blob or a child manifest.</summary>
-public sealed record Descriptor(
+internal sealed record Descriptor(
     [property: JsonPropertyName("mediaType")] string MediaType,
     [property: JsonPropertyName("digest")] string Digest,
     [property: JsonPropertyName("size")] long Size)
@@ -16,7 +16,7 @@ public sealed record Descriptor(
 }
 
 /// <summary>Platform of an index entry.</summary>
-public sealed record Platform(
+internal sealed record Platform(
     [property: JsonPropertyName("architecture")] string Architecture,
     [property: JsonPropertyName("os")] string Os)
 {

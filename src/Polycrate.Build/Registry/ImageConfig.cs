@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Polycrate.Build.Registry;
 
 /// <summary>The parts of an OCI / Docker image config a block needs: platform, labels and layer diff ids.</summary>
-public sealed record ImageConfig(
+internal sealed record ImageConfig(
     [property: JsonPropertyName("created")] string? Created,
     [property: JsonPropertyName("architecture")] string Architecture,
     [property: JsonPropertyName("os")] string Os,
@@ -11,9 +11,9 @@ public sealed record ImageConfig(
     [property: JsonPropertyName("rootfs")] RootFs RootFs);
 
 /// <summary>The execution part of an image config; Docker spells its keys with capitals.</summary>
-public sealed record ImageConfigDetails(
+internal sealed record ImageConfigDetails(
     [property: JsonPropertyName("Labels")] IReadOnlyDictionary<string, string>? Labels);
 
-public sealed record RootFs(
+internal sealed record RootFs(
     [property: JsonPropertyName("type")] string Type,
     [property: JsonPropertyName("diff_ids")] IReadOnlyList<string> DiffIds);

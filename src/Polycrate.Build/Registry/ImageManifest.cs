@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Polycrate.Build.Registry;
 
 /// <summary>An OCI image manifest or a Docker v2 schema 2 manifest (same shape).</summary>
-public sealed record ImageManifest(
+internal sealed record ImageManifest(
     [property: JsonPropertyName("schemaVersion")] int SchemaVersion,
     [property: JsonPropertyName("mediaType")] string? MediaType,
     [property: JsonPropertyName("config")] Descriptor Config,
@@ -17,7 +17,7 @@ public sealed record ImageManifest(
 }
 
 /// <summary>An OCI image index or Docker manifest list.</summary>
-public sealed record ImageIndex(
+internal sealed record ImageIndex(
     [property: JsonPropertyName("schemaVersion")] int SchemaVersion,
     [property: JsonPropertyName("mediaType")] string? MediaType,
     [property: JsonPropertyName("manifests")] IReadOnlyList<Descriptor> Manifests);

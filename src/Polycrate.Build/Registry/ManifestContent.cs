@@ -1,4 +1,4 @@
 namespace Polycrate.Build.Registry;
 
 /// <summary>A manifest or index as stored in the registry: exact bytes, their digest and media type.</summary>
-public sealed record ManifestContent(string MediaType, string Digest, byte[] Bytes);
+internal sealed record ManifestContent(string MediaType, string Digest, byte[] Bytes);

@@ -1,7 +1,7 @@
 namespace Polycrate.Build.Registry;
 
 /// <summary>Media types of the OCI image spec v1.1 and Docker image manifest v2 schema 2.</summary>
-public static class MediaTypes
+internal static class MediaTypes
 {
     public const string OciManifest = "application/vnd.oci.image.manifest.v1+json";
     public const string OciIndex = "application/vnd.oci.image.index.v1+json";

@@ -9,7 +9,7 @@ namespace Polycrate.Build.Registry;
 /// <c>skopeo inspect oci:DIR:VERSION</c> shows the digest the registry will report, and
 /// <c>skopeo copy oci:DIR:VERSION docker://…</c> can publish it without this tool.
 /// </summary>
-public static class OciLayoutWriter
+internal static class OciLayoutWriter
 {
     public const string RefNameAnnotation = "org.opencontainers.image.ref.name";
 

@@ -12,7 +12,7 @@ namespace Polycrate.Build.Registry;
 /// <param name="MaxFiles">Tar entries of all layers together; default 200,000.</param>
 /// <param name="MaxLayers">Layers in the manifest; default 128 (Docker's own overlay limit).</param>
 /// <param name="MaxCompressionRatio">Decompressed bytes per compressed byte of a layer, checked once a layer has inflated past 64 MiB; default 200.</param>
-public sealed record PullLimits(long MaxBytes, long MaxFiles, int MaxLayers, long MaxCompressionRatio)
+internal sealed record PullLimits(long MaxBytes, long MaxFiles, int MaxLayers, long MaxCompressionRatio)
 {
     /// <summary>A layer may inflate this far before the compression ratio is checked (small bombs are harmless).</summary>
     public const long RatioFloorBytes = 64L * 1024 * 1024;

@@ -1,7 +1,7 @@
 namespace Polycrate.Build.Registry;
 
 /// <summary>What to pull and where to install it.</summary>
-public sealed record PullOptions(ImageReference Reference, string TargetDirectory)
+internal sealed record PullOptions(ImageReference Reference, string TargetDirectory)
 {
     /// <summary>
     /// Called with the fully extracted staging directory before it replaces <see cref="TargetDirectory"/>;

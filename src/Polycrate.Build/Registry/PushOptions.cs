@@ -1,7 +1,7 @@
 namespace Polycrate.Build.Registry;
 
 /// <summary>What to push where. <see cref="Reference"/> without a tag is tagged with <see cref="Version"/>.</summary>
-public sealed record PushOptions(ImageReference Reference, string BlockDirectory, string Version)
+internal sealed record PushOptions(ImageReference Reference, string BlockDirectory, string Version)
 {
     /// <summary>Block labels, stored as image config labels (the 2025 tool reads them from there).</summary>
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();

@@ -7,7 +7,7 @@ using Polycrate.Build.Limits;
 namespace Polycrate.Build.Registry;
 
 /// <summary>Blob existence, upload (mount, monolithic, chunked fallback) and verified download.</summary>
-public sealed partial class RegistryClient
+internal sealed partial class RegistryClient
 {
     /// <summary>Copy buffer for streamed uploads; the 4 KiB default costs a syscall per page.</summary>
     private const int UploadBufferSize = 1 << 18;

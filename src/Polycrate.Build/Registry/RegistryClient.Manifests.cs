@@ -4,7 +4,7 @@ using System.Net.Http.Headers;
 namespace Polycrate.Build.Registry;
 
 /// <summary>Manifest and index upload, download (verified) and tag resolution.</summary>
-public sealed partial class RegistryClient
+internal sealed partial class RegistryClient
 {
     private static readonly string[] ManifestAccept =
         [MediaTypes.OciManifest, MediaTypes.OciIndex, MediaTypes.DockerManifest, MediaTypes.DockerManifestList];

@@ -12,7 +12,7 @@ namespace Polycrate.Build.Registry;
 /// Every request goes through <see cref="RegistryAuthenticator"/>; every download is verified against its
 /// digest. Failures raise <see cref="RegistryException"/> with the registry's own error codes.
 /// </summary>
-public sealed partial class RegistryClient : IDisposable
+internal sealed partial class RegistryClient : IDisposable
 {
     private const int MaxManifestBytes = 4 * 1024 * 1024;
 

@@ -5,7 +5,7 @@ using Polycrate.Build.Registry.Auth;
 namespace Polycrate.Build.Registry;
 
 /// <summary>The one way front ends and the runner create a <see cref="RegistryClient"/> for block pushes and pulls.</summary>
-public static class RegistryClientFactory
+internal static class RegistryClientFactory
 {
     /// <param name="auth">Credential sources; <see cref="RegistryAuthOptions.FromProcess"/> for the real process.</param>
     /// <param name="insecureRegistries">Registries (host or host:port) spoken to over plain HTTP; loopback always is.</param>

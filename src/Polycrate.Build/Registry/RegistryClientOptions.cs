@@ -3,7 +3,7 @@ using Polycrate.Build.Registry.Auth;
 namespace Polycrate.Build.Registry;
 
 /// <summary>Settings of a <see cref="RegistryClient"/>.</summary>
-public sealed record RegistryClientOptions
+internal sealed record RegistryClientOptions
 {
     /// <summary>Where credentials come from; tests inject their own environment and Docker config.</summary>
     public required RegistryAuthOptions Auth { get; init; }

@@ -8,7 +8,7 @@ namespace Polycrate.Build.Reporting;
 /// A JUnit XML report of a run, one test case per action or workflow step, so GitLab, GitHub and Azure DevOps show
 /// results. A failed step's failure text is its error and the tail of its output.
 /// </summary>
-public static class JUnitReportWriter
+internal static class JUnitReportWriter
 {
     public static async Task WriteAsync(string path, string suiteName, RunSummary summary, Func<string, string?> outputOf, CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ namespace Polycrate.Build.Resolution;
 /// A <c>from:</c> value <c>name[:version]</c>. The version is split at the last ':' after the last '/', so a
 /// registry host with a port (<c>localhost:5000/acme/app:1.0</c>) parses correctly.
 /// </summary>
-public sealed record BlockReference(string Name, string? Version)
+internal sealed record BlockReference(string Name, string? Version)
 {
     public static BlockReference Parse(string text)
     {

@@ -7,7 +7,7 @@ namespace Polycrate.Build.Resolution;
 /// maps merge key by key recursively, lists are replaced whole, keys are case-sensitive. The result is a new
 /// tree; nothing is shared by reference with a mutable parent (the trees are immutable).
 /// </summary>
-public static class ConfigMerger
+internal static class ConfigMerger
 {
     public static ConfigMap Merge(ConfigMap overriding, ConfigMap defaults)
     {

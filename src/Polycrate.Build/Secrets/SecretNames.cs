@@ -7,7 +7,7 @@ namespace Polycrate.Build.Secrets;
 /// (<c>API_KEY</c>, <c>db_password</c>, <c>token</c>…), plus keys listed explicitly under <c>secret_keys</c>.
 /// Their values are replaced by <see cref="Mask"/> in snapshots on disk, logs and inspect output.
 /// </summary>
-public static partial class SecretNames
+internal static partial class SecretNames
 {
     public const string Mask = "********";
 

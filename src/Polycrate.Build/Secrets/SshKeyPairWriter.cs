@@ -12,7 +12,7 @@ namespace Polycrate.Build.Secrets;
 /// key (<c>openssh-key-v1</c>, unencrypted, as ssh-keygen writes with an empty passphrase) is created with mode 0600
 /// before any byte is written, the public key (<c>ssh-ed25519 AAAA… comment</c>) with 0644.
 /// </summary>
-public static class SshKeyPairWriter
+internal static class SshKeyPairWriter
 {
     /// <summary>Writes <paramref name="privateKeyPath"/> and <c>&lt;path&gt;.pub</c>; refuses to overwrite either.</summary>
     /// <exception cref="IOException">One of the files exists already.</exception>

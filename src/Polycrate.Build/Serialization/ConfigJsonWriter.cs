@@ -5,7 +5,7 @@ using Polycrate.Build.Model;
 namespace Polycrate.Build.Serialization;
 
 /// <summary>Writes a <see cref="ConfigValue"/> tree as indented JSON, keeping key order and scalar types.</summary>
-public static class ConfigJsonWriter
+internal static class ConfigJsonWriter
 {
     public static string Write(ConfigValue value)
     {

@@ -10,7 +10,7 @@ namespace Polycrate.Build.Serialization;
 /// arrive in playbooks with the type they had in workspace.poly. Ansible's <c>!unsafe</c> and <c>!vault</c> tags are
 /// written back, so a value meant literally is not templated by Ansible.
 /// </summary>
-public static class ConfigYamlWriter
+internal static class ConfigYamlWriter
 {
     /// <param name="value">The tree to write.</param>
     /// <param name="unsafeKeys">

@@ -9,7 +9,7 @@ namespace Polycrate.Build.Serialization;
 /// Only sub-trees declared with <see cref="Share"/> are kept (a per-step tree that wraps shared ones is rendered
 /// anew, so the cache holds one copy of each shared section, not one per step). One cache per run; thread-safe.
 /// </summary>
-public sealed class YamlFragmentCache
+internal sealed class YamlFragmentCache
 {
     /// <summary>Fragments shorter than this (characters) are cheaper to render again than to keep.</summary>
     public const int MinimumLength = 4096;

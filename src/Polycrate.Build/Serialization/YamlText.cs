@@ -9,7 +9,7 @@ namespace Polycrate.Build.Serialization;
 /// snapshot, no encoding, no large allocation — so a step's cost does not grow with the size of the shared sections
 /// beyond the kernel's copy.
 /// </summary>
-public sealed class YamlText
+internal sealed class YamlText
 {
     private readonly IReadOnlyList<ReadOnlyMemory<byte>> _parts;
 

@@ -9,7 +9,7 @@ namespace Polycrate.Build.Snapshots;
 /// schema of Polycrate (polycrate.md §7.5), keep their case, and empty fields are omitted. By default config values
 /// whose keys look secret are masked (inspect output); <c>mask: false</c> gives the real values an action receives.
 /// </summary>
-public static class ModelProjection
+internal static class ModelProjection
 {
     public static ConfigMap Block(Block block, PathMapper paths, bool mask = true) => ConfigMap.Of(
         ("name", S(block.Name)),

@@ -9,7 +9,7 @@ namespace Polycrate.Build.Snapshots;
 /// workspace is replaced as a whole when a block install reloads it) and their rendered YAML. Without it every step of
 /// a 5,000-step workflow projected and rendered all 5,000 steps twice. Safe for steps that run in parallel.
 /// </summary>
-public sealed class SnapshotCache
+internal sealed class SnapshotCache
 {
     private readonly ConditionalWeakTable<Workspace, ConfigMap> _workspaces = [];
     private readonly ConditionalWeakTable<Workspace, ConfigMap> _workspacesOnHost = [];

@@ -10,7 +10,7 @@ namespace Polycrate.Build.Snapshots;
 /// secret-looking KEY; a redact function may replace further known values (e.g. <c>secret_keys:</c>) in strings.
 /// The snapshot an action receives is never masked.
 /// </summary>
-public static class SnapshotMasker
+internal static class SnapshotMasker
 {
     public static ConfigMap Mask(ConfigMap snapshot, Func<string, string>? redact = null) => (ConfigMap)Mask(null, snapshot, redact ?? (s => s));
 

@@ -12,7 +12,7 @@ namespace Polycrate.Build.Snapshots;
 /// flattened (they are in the snapshot file; as JSON they would grow with the workspace, and one variable may not
 /// exceed the kernel's 128 KiB per string). When two keys flatten to the same name, the first in snapshot order wins.
 /// </summary>
-public static class SnapshotVariables
+internal static class SnapshotVariables
 {
     private static readonly HashSet<string> Skipped = new(["WORKSPACE_BLOCKS", "WORKSPACE_WORKFLOWS", "WORKFLOW_STEPS", "ACTION_SCRIPT"], StringComparer.Ordinal);
 

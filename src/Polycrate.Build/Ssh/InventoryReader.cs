@@ -9,7 +9,7 @@ namespace Polycrate.Build.Ssh;
 /// groups besides <c>all</c> count as its children) or an INI inventory (<c>[group]</c>, <c>[group:vars]</c>,
 /// <c>[group:children]</c>). Host names may contain dots (the 2025 tool split FQDNs at them).
 /// </summary>
-public static class InventoryReader
+internal static class InventoryReader
 {
     /// <exception cref="SshException">The file is not a readable inventory (PCB7402, exit code 2).</exception>
     public static IReadOnlyList<InventoryHost> Read(string path)

@@ -7,7 +7,7 @@ namespace Polycrate.Build.Ssh;
 /// directory (not the world-writable /tmp of the 2025 tool), and StrictHostKeyChecking=accept-new (new hosts are
 /// learned, changed keys refused) instead of switching host-key checking off.
 /// </summary>
-public static class SshArguments
+internal static class SshArguments
 {
     /// <param name="host">The inventory host.</param>
     /// <param name="keyFile">Private key copy (0600), or null to rely on the agent / ssh's own defaults.</param>

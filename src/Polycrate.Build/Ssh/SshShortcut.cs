@@ -13,7 +13,7 @@ namespace Polycrate.Build.Ssh;
 /// copy of the workspace key (or the agent from <c>SSH_AUTH_SOCK</c>), reusing one connection per host. Each session is
 /// recorded as a run log (host, user, start, duration, exit code; never keys).
 /// </summary>
-public sealed class SshShortcut(Workspace workspace, ILogger logger, Func<string, string?>? getVariable = null)
+internal sealed class SshShortcut(Workspace workspace, ILogger logger, Func<string, string?>? getVariable = null)
 {
     private readonly Func<string, string?> _getVariable = getVariable ?? Environment.GetEnvironmentVariable;
 

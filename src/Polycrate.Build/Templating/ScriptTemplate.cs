@@ -18,7 +18,7 @@ namespace Polycrate.Build.Templating;
 /// </list>
 /// A field that does not exist is an error at the line's file:line:col (PCB1018).
 /// </summary>
-public static partial class ScriptTemplate
+internal static partial class ScriptTemplate
 {
     /// <summary>The Go field names Polycrate's templates start from.</summary>
     public static IReadOnlyList<string> Roots { get; } = ["Workspace", "Block", "Action", "Env", "Workflow", "Step"];

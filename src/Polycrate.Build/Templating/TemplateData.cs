@@ -10,7 +10,7 @@ namespace Polycrate.Build.Templating;
 /// <c>globals</c>, <c>labels</c>, <c>.Env</c>) match exactly, like Go map keys. Scalars render as their text, null as
 /// an empty string, maps and lists as JSON.
 /// </summary>
-public sealed class TemplateData
+internal sealed class TemplateData
 {
     private readonly ConfigMap _snapshot;
 

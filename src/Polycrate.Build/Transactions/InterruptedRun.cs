@@ -5,7 +5,7 @@ namespace Polycrate.Build.Transactions;
 /// and start from the run's record, <c>finished</c> = when the run directory was last changed (the last sign of life),
 /// exit code 1 (the process's real status is unknown), and one entry per action container that was found.
 /// </summary>
-public static class InterruptedRun
+internal static class InterruptedRun
 {
     public const string Status = "interrupted";
 

@@ -1,7 +1,7 @@
 namespace Polycrate.Build.Transactions;
 
 /// <summary>The last lines of a target's output (bounded), for run logs and CI reports. Thread-safe.</summary>
-public sealed class OutputTail
+internal sealed class OutputTail
 {
     private readonly Queue<string> _lines = new();
     private readonly int _capacity;

@@ -6,7 +6,7 @@ namespace Polycrate.Build.Transactions;
 /// The record of one run (transaction), written to <c>.logs/YYYY/MM/DD/&lt;txid&gt;.yml</c> for succeeded, failed
 /// and canceled runs alike. Output is redacted before it gets here.
 /// </summary>
-public sealed record RunLog
+internal sealed record RunLog
 {
     public required string TransactionId { get; init; }
 
@@ -37,5 +37,5 @@ public sealed record RunLog
 }
 
 /// <summary>One target's part of a run log.</summary>
-public sealed record RunLogTarget(string Id, TargetKind Kind, string Status, int? ExitCode, double DurationSeconds, string? Message, string? Output,
+internal sealed record RunLogTarget(string Id, TargetKind Kind, string Status, int? ExitCode, double DurationSeconds, string? Message, string? Output,
     string? Block, string? Action, string? Workflow, string? Step);

@@ -9,7 +9,7 @@ using YamlDotNet.RepresentationModel;
 namespace Polycrate.Build.Transactions;
 
 /// <summary>Writes run logs under the workspace's logs root and reads them back for <c>logs list</c> / <c>logs inspect</c>.</summary>
-public sealed class RunLogStore
+internal sealed class RunLogStore
 {
     private readonly string _logsRoot;
     private readonly ILogFileWriter _files;

@@ -15,7 +15,7 @@ namespace Polycrate.Build.WorkspaceBlocks;
 /// registry option or <see cref="DefaultRegistry.Variable"/> plus the name. The tag is the block's <c>version</c>.
 /// </para>
 /// </summary>
-public sealed class BlockArtifactPlanner(Func<string, string?> getEnvironmentVariable)
+internal sealed class BlockArtifactPlanner(Func<string, string?> getEnvironmentVariable)
 {
     /// <summary>Reproducible-builds convention: when set (Unix seconds), it becomes the artifact's creation time.</summary>
     public const string SourceDateEpochVariable = "SOURCE_DATE_EPOCH";

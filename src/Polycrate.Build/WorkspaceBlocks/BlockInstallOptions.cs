@@ -2,7 +2,7 @@ namespace Polycrate.Build.WorkspaceBlocks;
 
 /// <summary>What to pull into a workspace: <c>blocks pull REF</c>, or a missing <c>from:</c> block of a run.</summary>
 /// <param name="Reference"><c>host[:port]/path[:tag][@digest]</c>; no tag means <c>latest</c>.</param>
-public sealed record BlockInstallOptions(string Reference)
+internal sealed record BlockInstallOptions(string Reference)
 {
     /// <summary>Accept a tag that now points at other content than blocks.lock pins, and replace a block directory the lock does not know.</summary>
     public bool Update { get; init; }

@@ -10,4 +10,4 @@ namespace Polycrate.Build.WorkspaceBlocks;
 /// <param name="Name">The block's <c>name</c> in its block.poly (full registry path or last path component).</param>
 /// <param name="Version">The block's <c>version</c> in its block.poly.</param>
 /// <param name="Path">The install directory relative to the workspace root, '/'-separated, e.g. <c>blocks/registry.acme-corp.com/acme/iot/edge-ota</c>.</param>
-public sealed record BlockLockEntry(string Repository, string? Tag, string Digest, string Name, string? Version, string Path);
+internal sealed record BlockLockEntry(string Repository, string? Tag, string Digest, string Name, string? Version, string Path);

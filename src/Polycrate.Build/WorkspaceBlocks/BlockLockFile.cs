@@ -23,7 +23,7 @@ namespace Polycrate.Build.WorkspaceBlocks;
 ///     path: blocks/registry.acme-corp.com/acme/iot/edge-ota
 /// </code>
 /// </summary>
-public sealed record BlockLockFile(IReadOnlyList<BlockLockEntry> Blocks)
+internal sealed record BlockLockFile(IReadOnlyList<BlockLockEntry> Blocks)
 {
     public const string FileName = "blocks.lock";
 

@@ -6,7 +6,7 @@ namespace Polycrate.Build.WorkspaceBlocks;
 /// (<see cref="OciLayoutWriter"/>), planned exactly like a push (<see cref="BlockArtifactPlanner"/>), so the layout's
 /// manifest digest is the digest the registry reports once the block is pushed. Talks to no registry.
 /// </summary>
-public sealed class BlockPackService(Func<string, string?> getEnvironmentVariable)
+internal sealed class BlockPackService(Func<string, string?> getEnvironmentVariable)
 {
     public async Task<BlockPackResult> PackAsync(Model.Workspace workspace, BlockPushOptions options, string outputDirectory, CancellationToken cancellationToken)
     {

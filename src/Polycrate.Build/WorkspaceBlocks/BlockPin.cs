@@ -10,7 +10,7 @@ namespace Polycrate.Build.WorkspaceBlocks;
 /// <param name="InstalledVersion">The <c>version</c> in the installed block.poly; null when not installed.</param>
 /// <param name="Digest">The digest blocks.lock pins for the repository; null when not locked.</param>
 /// <param name="Status">Whether installed block, lock and <c>from:</c> agree.</param>
-public sealed record BlockPin(string From, string? InstalledVersion, string? Digest, BlockPinStatus Status)
+internal sealed record BlockPin(string From, string? InstalledVersion, string? Digest, BlockPinStatus Status)
 {
     /// <summary>The pin of <paramref name="from"/>, or null when it is not a registry reference (a local parent).</summary>
     public static BlockPin? Of(Model.Workspace workspace, BlockLockFile lockFile, string from)

@@ -1,7 +1,7 @@
 namespace Polycrate.Build.WorkspaceBlocks;
 
 /// <summary>How a <c>from:</c> registry reference relates to the installed block and blocks.lock.</summary>
-public enum BlockPinStatus
+internal enum BlockPinStatus
 {
     /// <summary>Installed, pinned in blocks.lock, and its version is the one <c>from:</c> asks for.</summary>
     Matches,

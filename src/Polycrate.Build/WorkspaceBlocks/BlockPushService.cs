@@ -8,7 +8,7 @@ namespace Polycrate.Build.WorkspaceBlocks;
 /// Pushes one block of a loaded workspace: <see cref="BlockArtifactPlanner"/> decides the reference and tag (the block's
 /// <c>version</c>), <see cref="BlockPublisher"/> uploads it and makes re-pushing identical content a no-op.
 /// </summary>
-public sealed class BlockPushService
+internal sealed class BlockPushService
 {
     private readonly RegistryClient _client;
     private readonly BlockArtifactPlanner _planner;

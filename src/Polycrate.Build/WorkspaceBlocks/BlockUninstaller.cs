@@ -9,7 +9,7 @@ namespace Polycrate.Build.WorkspaceBlocks;
 /// blocks defined only in workspace.poly have no directory of their own and are refused, so uninstalling an instance
 /// can never delete the parent block it shares its directory with.
 /// </summary>
-public static class BlockUninstaller
+internal static class BlockUninstaller
 {
     /// <summary>Removes the block; returns the removed directories relative to the workspace root ('/'-separated).</summary>
     /// <exception cref="NotFoundException">No such block, or it has no directory of its own below the blocks root.</exception>

@@ -12,7 +12,7 @@ namespace Polycrate.Build.WorkspaceBlocks;
 /// <c>from:</c> cannot loop. This is <c>workspace update</c>, <c>--blocks-auto-pull</c> for dependencies and the
 /// MSBuild <c>PullBlocks</c> target.
 /// </summary>
-public sealed class MissingBlockInstaller
+internal sealed class MissingBlockInstaller
 {
     private readonly WorkspaceBlockInstaller _installer;
     private readonly ILogger _logger;

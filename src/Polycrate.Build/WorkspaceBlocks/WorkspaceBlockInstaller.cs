@@ -12,7 +12,7 @@ namespace Polycrate.Build.WorkspaceBlocks;
 /// <see cref="PulledBlockValidator"/> accepted it, then records the pin. Installs into one workspace take turns, also
 /// across processes (<see cref="WorkspaceFileLock"/>), because blocks.lock is read, changed and written.
 /// </summary>
-public sealed class WorkspaceBlockInstaller
+internal sealed class WorkspaceBlockInstaller
 {
     /// <summary>How long an install waits for another process's install into the same workspace (POLYCRATE_LOCK_TIMEOUT).</summary>
     public static readonly TimeSpan DefaultLockTimeout = TimeSpan.FromMinutes(5);

@@ -8,7 +8,7 @@ namespace Polycrate.Build.WorkspaceBlocks;
 /// so concurrent <c>blocks pull</c> runs into one workspace keep every entry. The kernel releases it when the process
 /// dies, so a killed process never leaves the workspace locked. The lock file itself stays (removing it would race).
 /// </summary>
-public sealed class WorkspaceFileLock : IDisposable
+internal sealed class WorkspaceFileLock : IDisposable
 {
     /// <summary>Name of the lock file beside blocks.lock.</summary>
     public const string FileName = ".blocks.lock.lck";

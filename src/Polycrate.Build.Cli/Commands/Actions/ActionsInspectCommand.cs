@@ -1,7 +1,5 @@
 using System.CommandLine;
 using Polycrate.Build.Cli.Infrastructure;
-using Polycrate.Build.Model;
-using Polycrate.Build.Snapshots;
 
 namespace Polycrate.Build.Cli.Commands.Actions;
 
@@ -18,9 +16,9 @@ internal sealed class ActionsInspectCommand : Command
         Arguments.Add(_action);
         SetAction((parse, ct) => cli.RunAsync(async token =>
         {
-            var workspace = await cli.LoadWorkspaceAsync(parse, token, allowMissingBlocks: true);
-            var (block, action) = Lookup.Action(workspace, parse.GetValue(_block)!, parse.GetValue(_action)!);
-            await cli.WriteDataAsync(parse, ModelProjection.Action(action, block.Name));
+            using var loggers = cli.CreateLoggerFactory(parse);
+            var action = await cli.CreateEngine(loggers).InspectActionAsync(cli.WorkspaceRequest(parse), parse.GetValue(_block)!, parse.GetValue(_action)!, token);
+            await cli.WriteDataAsync(parse, action.Value);
             return 0;
         }, ct));
     }

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using Polycrate.Build.Cli.Infrastructure;
-using Polycrate.Build.Model;
-using Polycrate.Build.Snapshots;
 
 namespace Polycrate.Build.Cli.Commands.Blocks;
 
@@ -16,9 +14,9 @@ internal sealed class BlocksInspectCommand : Command
         Arguments.Add(_name);
         SetAction((parse, ct) => cli.RunAsync(async token =>
         {
-            var workspace = await cli.LoadWorkspaceAsync(parse, token, allowMissingBlocks: true);
-            var block = Lookup.Block(workspace, parse.GetValue(_name)!);
-            await cli.WriteDataAsync(parse, ModelProjection.Block(block, new PathMapper(workspace, onHost: false)));
+            using var loggers = cli.CreateLoggerFactory(parse);
+            var block = await cli.CreateEngine(loggers).InspectBlockAsync(cli.WorkspaceRequest(parse), parse.GetValue(_name)!, token);
+            await cli.WriteDataAsync(parse, block.Value);
             return 0;
         }, ct));
     }

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Polycrate.Build.Cli.Infrastructure;
 using Polycrate.Build.Engine;
 using Polycrate.Build.Model;
-using Polycrate.Build.WorkspaceBlocks;
 
 namespace Polycrate.Build.Cli.Commands.Blocks;
 
@@ -15,14 +14,14 @@ internal sealed class BlocksPullCommand : Command
     };
     private readonly Option<bool> _update = new("--update")
     {
-        Description = $"Accept a tag that now points at other content than {BlockLockFile.FileName} pins, and replace a block directory the lock does not know.",
+        Description = $"Accept a tag that now points at other content than {PolycrateNames.BlockLockFile} pins, and replace a block directory the lock does not know.",
     };
 
     private readonly Option<string?> _registry = RegistryOptions.Registry("for a REF without host", pulls: true);
     private readonly Option<string[]> _insecure = RegistryOptions.InsecureRegistry();
 
     public BlocksPullCommand(CliContext cli)
-        : base("pull", $"Install a block from a registry into blocks/<registry>/<path>/ (atomically, validated) and pin its digest in {BlockLockFile.FileName}.")
+        : base("pull", $"Install a block from a registry into blocks/<registry>/<path>/ (atomically, validated) and pin its digest in {PolycrateNames.BlockLockFile}.")
     {
         Arguments.Add(_reference);
         Options.Add(_update);

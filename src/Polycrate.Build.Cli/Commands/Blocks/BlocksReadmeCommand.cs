@@ -1,7 +1,5 @@
 using System.CommandLine;
 using Polycrate.Build.Cli.Infrastructure;
-using Polycrate.Build.Diagnostics;
-using Polycrate.Build.Model;
 
 namespace Polycrate.Build.Cli.Commands.Blocks;
 
@@ -16,19 +14,9 @@ internal sealed class BlocksReadmeCommand : Command
         Arguments.Add(_name);
         SetAction((parse, ct) => cli.RunAsync(async token =>
         {
-            var workspace = await cli.LoadWorkspaceAsync(parse, token, allowMissingBlocks: true);
-            var block = Lookup.Block(workspace, parse.GetValue(_name)!);
-            var readme = block.Workdir is null ? null
-                : Directory.EnumerateFiles(block.Workdir, "*", SearchOption.TopDirectoryOnly)
-                    .FirstOrDefault(f => string.Equals(Path.GetFileName(f), "README.md", StringComparison.OrdinalIgnoreCase));
-            if (readme is null)
-            {
-                throw new NotFoundException(block.Workdir is null
-                    ? $"block '{block.Name}' is defined only in workspace.poly and has no directory, so no README.md"
-                    : $"block '{block.Name}' has no README.md in {Path.GetRelativePath(workspace.RootPath, block.Workdir)}");
-            }
-
-            await cli.Stdout.WriteAsync(await File.ReadAllTextAsync(readme, token));
+            using var loggers = cli.CreateLoggerFactory(parse);
+            var readme = await cli.CreateEngine(loggers).BlockReadmeAsync(cli.WorkspaceRequest(parse), parse.GetValue(_name)!, token);
+            await cli.Stdout.WriteAsync(readme.Value);
             return 0;
         }, ct));
     }

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using Polycrate.Build.Cli.Infrastructure;
-using Polycrate.Build.Diagnostics;
-using Polycrate.Build.Transactions;
 
 namespace Polycrate.Build.Cli.Commands.Logs;
 
@@ -16,11 +14,9 @@ internal sealed class LogsInspectCommand : Command
         Arguments.Add(_transaction);
         SetAction((parse, ct) => cli.RunAsync(async token =>
         {
-            var workspace = await cli.LoadWorkspaceAsync(parse, token, allowMissingBlocks: true);
-            var id = parse.GetValue(_transaction)!;
-            var entry = new RunLogStore(workspace.RootPath, workspace.Settings.LogsRoot).Find(id)
-                ?? throw new NotFoundException($"no run log for transaction '{id}'; 'polycrate-build logs list' shows the runs");
-            await cli.WriteDataAsync(parse, entry.Content);
+            using var loggers = cli.CreateLoggerFactory(parse);
+            var entry = await cli.CreateEngine(loggers).RunLogAsync(cli.WorkspaceRequest(parse), parse.GetValue(_transaction)!, token);
+            await cli.WriteDataAsync(parse, entry.Value.Content);
             return 0;
         }, ct));
     }

@@ -3,7 +3,6 @@ using System.Globalization;
 using Polycrate.Build.Cli.Infrastructure;
 using Polycrate.Build.Diagnostics;
 using Polycrate.Build.Model;
-using Polycrate.Build.Transactions;
 
 namespace Polycrate.Build.Cli.Commands.Logs;
 
@@ -15,9 +14,9 @@ internal sealed class LogsListCommand : Command
     {
         SetAction((parse, ct) => cli.RunAsync(async token =>
         {
-            var workspace = await cli.LoadWorkspaceAsync(parse, token, allowMissingBlocks: true);
+            using var loggers = cli.CreateLoggerFactory(parse);
             var skipped = new List<Diagnostic>();
-            var entries = new RunLogStore(workspace.RootPath, workspace.Settings.LogsRoot).List(skipped.Add);
+            var entries = (await cli.CreateEngine(loggers).RunLogsAsync(cli.WorkspaceRequest(parse), skipped.Add, token)).Value;
             // An unreadable file (FIFO, device link, too large, not a log) is named with its code; the other runs are still listed.
             foreach (var problem in skipped)
             {

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.Extensions.Logging;
 using Polycrate.Build.Cli.Infrastructure;
 using Polycrate.Build.Ssh;
 
@@ -23,12 +22,11 @@ internal sealed class SshCommand : Command
         Subcommands.Add(new SshListCommand(cli));
         SetAction((parse, ct) => cli.RunAsync(async token =>
         {
-            var workspace = await cli.LoadWorkspaceAsync(parse, token, allowMissingBlocks: true);
             using var loggers = cli.CreateLoggerFactory(parse);
             var host = parse.GetValue(_host)!;
             var command = parse.GetValue(_command) ?? [];
             var output = cli.Stdout;
-            return await new SshShortcut(workspace, loggers.CreateLogger<SshShortcut>()).ConnectAsync(new SshSessionOptions
+            return await cli.CreateEngine(loggers).SshAsync(cli.WorkspaceRequest(parse), new SshSessionOptions
             {
                 Host = host,
                 Block = parse.GetValue(block),

@@ -1,8 +1,6 @@
 using System.CommandLine;
-using Microsoft.Extensions.Logging;
 using Polycrate.Build.Cli.Infrastructure;
 using Polycrate.Build.Model;
-using Polycrate.Build.Ssh;
 
 namespace Polycrate.Build.Cli.Commands.Ssh;
 
@@ -16,9 +14,8 @@ internal sealed class SshListCommand : Command
         Options.Add(block);
         SetAction((parse, ct) => cli.RunAsync(async token =>
         {
-            var workspace = await cli.LoadWorkspaceAsync(parse, token, allowMissingBlocks: true);
             using var loggers = cli.CreateLoggerFactory(parse);
-            var hosts = new SshShortcut(workspace, loggers.CreateLogger<SshShortcut>()).List(parse.GetValue(block));
+            var hosts = (await cli.CreateEngine(loggers).SshHostsAsync(cli.WorkspaceRequest(parse), parse.GetValue(block), token)).Value;
             if (parse.GetResult(cli.Options.Output) is { Implicit: false })
             {
                 await cli.WriteDataAsync(parse, ConfigMap.Of(("hosts", new ConfigList(hosts.Select(h => (ConfigValue)ConfigMap.Of(

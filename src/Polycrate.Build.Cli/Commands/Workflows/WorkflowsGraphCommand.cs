@@ -1,7 +1,5 @@
 using System.CommandLine;
 using Polycrate.Build.Cli.Infrastructure;
-using Polycrate.Build.Graph;
-using Polycrate.Build.Model;
 
 namespace Polycrate.Build.Cli.Commands.Workflows;
 
@@ -23,9 +21,9 @@ internal sealed class WorkflowsGraphCommand : Command
         Options.Add(_format);
         SetAction((parse, ct) => cli.RunAsync(async token =>
         {
-            var workspace = await cli.LoadWorkspaceAsync(parse, token, allowMissingBlocks: true);
-            var workflow = Lookup.Workflow(workspace, parse.GetValue(_name)!);
-            await cli.Stdout.WriteAsync(parse.GetValue(_format) == "dot" ? WorkflowGraphRenderer.Dot(workflow) : WorkflowGraphRenderer.Text(workflow));
+            using var loggers = cli.CreateLoggerFactory(parse);
+            var graph = await cli.CreateEngine(loggers).WorkflowGraphAsync(cli.WorkspaceRequest(parse), parse.GetValue(_name)!, parse.GetValue(_format) == "dot", token);
+            await cli.Stdout.WriteAsync(graph.Value);
             return 0;
         }, ct));
     }

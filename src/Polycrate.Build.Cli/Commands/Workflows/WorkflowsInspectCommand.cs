@@ -1,7 +1,5 @@
 using System.CommandLine;
 using Polycrate.Build.Cli.Infrastructure;
-using Polycrate.Build.Model;
-using Polycrate.Build.Snapshots;
 
 namespace Polycrate.Build.Cli.Commands.Workflows;
 
@@ -16,8 +14,9 @@ internal sealed class WorkflowsInspectCommand : Command
         Arguments.Add(_name);
         SetAction((parse, ct) => cli.RunAsync(async token =>
         {
-            var workspace = await cli.LoadWorkspaceAsync(parse, token, allowMissingBlocks: true);
-            await cli.WriteDataAsync(parse, ModelProjection.Workflow(Lookup.Workflow(workspace, parse.GetValue(_name)!)));
+            using var loggers = cli.CreateLoggerFactory(parse);
+            var workflow = await cli.CreateEngine(loggers).InspectWorkflowAsync(cli.WorkspaceRequest(parse), parse.GetValue(_name)!, token);
+            await cli.WriteDataAsync(parse, workflow.Value);
             return 0;
         }, ct));
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Polycrate.Build.Engine;
 using Polycrate.Build.Secrets.WorkspaceSecrets;
 
 namespace Polycrate.Build.Cli.Commands.Workspace;
@@ -14,7 +15,7 @@ internal static class SecretsOptions
 
     public static Option<string?> Recipients() => new("--recipients")
     {
-        Description = $"Recipients file (one 'age1…' per line). Default: {RecipientsFile.DefaultName} at the workspace root, else your own key.",
+        Description = $"Recipients file (one 'age1…' per line). Default: {PolycrateNames.RecipientsFile} at the workspace root, else your own key.",
         HelpName = "FILE",
     };
 

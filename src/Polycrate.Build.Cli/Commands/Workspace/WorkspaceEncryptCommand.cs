@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Polycrate.Build.Cli.Infrastructure;
+using Polycrate.Build.Engine;
 using Polycrate.Build.Secrets.WorkspaceSecrets;
 
 namespace Polycrate.Build.Cli.Commands.Workspace;
@@ -32,7 +33,7 @@ internal sealed class WorkspaceEncryptCommand : Command
             if (result.RecipientsFile is null && result.Changes.Count > 0)
             {
                 await cli.Stderr.WriteLineAsync(
-                    $"encrypted to your key only. To let teammates decrypt, list their 'age1…' keys (and yours) in {RecipientsFile.DefaultName} at the workspace root, then run 'polycrate-build workspace rekey'.");
+                    $"encrypted to your key only. To let teammates decrypt, list their 'age1…' keys (and yours) in {PolycrateNames.RecipientsFile} at the workspace root, then run 'polycrate-build workspace rekey'.");
             }
 
             return 0;

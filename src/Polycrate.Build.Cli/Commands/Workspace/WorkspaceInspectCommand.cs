@@ -1,7 +1,5 @@
 using System.CommandLine;
 using Polycrate.Build.Cli.Infrastructure;
-using Polycrate.Build.Model;
-using Polycrate.Build.Snapshots;
 
 namespace Polycrate.Build.Cli.Commands.Workspace;
 
@@ -13,8 +11,9 @@ internal sealed class WorkspaceInspectCommand : Command
     {
         SetAction((parse, ct) => cli.RunAsync(async token =>
         {
-            var workspace = await cli.LoadWorkspaceAsync(parse, token, allowMissingBlocks: true);
-            await cli.WriteDataAsync(parse, ModelProjection.Workspace(workspace, new PathMapper(workspace, onHost: false), includeBlocks: true));
+            using var loggers = cli.CreateLoggerFactory(parse);
+            var workspace = await cli.CreateEngine(loggers).InspectWorkspaceAsync(cli.WorkspaceRequest(parse), token);
+            await cli.WriteDataAsync(parse, workspace.Value);
             return 0;
         }, ct));
     }

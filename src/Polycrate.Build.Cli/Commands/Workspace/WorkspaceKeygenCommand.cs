@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Polycrate.Build.Cli.Infrastructure;
-using Polycrate.Build.Secrets.Age;
+using Polycrate.Build.Engine;
 using Polycrate.Build.Secrets.WorkspaceSecrets;
 
 namespace Polycrate.Build.Cli.Commands.Workspace;
@@ -16,7 +16,7 @@ internal sealed class WorkspaceKeygenCommand : Command
 
     private readonly Option<bool> _appendRecipient = new("--append-recipient")
     {
-        Description = $"Add the public key to {RecipientsFile.DefaultName} at the workspace root (created if missing).",
+        Description = $"Add the public key to {PolycrateNames.RecipientsFile} at the workspace root (created if missing).",
     };
 
     private readonly Option<string> _comment = new("--comment")
@@ -33,30 +33,28 @@ internal sealed class WorkspaceKeygenCommand : Command
         Options.Add(_comment);
         SetAction((parse, ct) => cli.RunAsync(async token =>
         {
-            var identity = X25519Identity.Generate();
-            var created = DateTimeOffset.UtcNow;
-            if (parse.GetValue(_out) is { } file)
+            using var loggers = cli.CreateLoggerFactory(parse);
+            var engine = cli.CreateEngine(loggers);
+            var key = await engine.GenerateKeyAsync(parse.GetValue(_out) is { } file ? Path.GetFullPath(file) : null, token);
+            if (key.IdentityFile is not null)
             {
-                await IdentityFile.WriteAsync(Path.GetFullPath(file), identity, created, token);
-                await cli.Stderr.WriteLineAsync($"wrote the identity to {Path.GetFullPath(file)} (mode 0600)");
+                await cli.Stderr.WriteLineAsync($"wrote the identity to {key.IdentityFile} (mode 0600)");
             }
             else
             {
-                await cli.Stdout.WriteAsync(IdentityFile.Render(identity, created));
+                await cli.Stdout.WriteAsync(key.IdentityText);
             }
 
-            await cli.Stderr.WriteLineAsync($"public key: {identity.Recipient}");
+            await cli.Stderr.WriteLineAsync($"public key: {key.Recipient}");
             await cli.Stderr.WriteLineAsync(
                 "warning: the identity (AGE-SECRET-KEY-…) is the private key: store it safely (e.g. a password manager), never commit it; "
                 + $"use it as {IdentitySource.EnvironmentVariable} or with --identity FILE. Lost keys cannot be recovered.");
             if (parse.GetValue(_appendRecipient))
             {
-                var path = RecipientsFile.DefaultPath(cli.WorkspaceDirectory(parse));
-                var teamExisted = File.Exists(path);
-                await RecipientsFile.AppendAsync(path, identity.Recipient, parse.GetValue(_comment)!, token);
-                await cli.Stderr.WriteLineAsync(teamExisted
-                    ? $"added the public key to {path}; someone with an existing key runs 'polycrate-build workspace rekey' so the new key can decrypt"
-                    : $"created {path} with the public key; commit it");
+                var added = await engine.AddRecipientAsync(cli.WorkspaceDirectory(parse), key.Recipient, parse.GetValue(_comment)!, token);
+                await cli.Stderr.WriteLineAsync(added.Created
+                    ? $"created {added.RecipientsFile} with the public key; commit it"
+                    : $"added the public key to {added.RecipientsFile}; someone with an existing key runs 'polycrate-build workspace rekey' so the new key can decrypt");
             }
 
             return 0;

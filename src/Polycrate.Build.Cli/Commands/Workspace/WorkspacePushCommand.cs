@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Polycrate.Build.Cli.Infrastructure;
-using Polycrate.Build.Git;
+using Polycrate.Build.Engine;
 
 namespace Polycrate.Build.Cli.Commands.Workspace;
 
@@ -12,8 +12,9 @@ internal sealed class WorkspacePushCommand : Command
     {
         SetAction((parse, ct) => cli.RunAsync(async token =>
         {
-            var sync = await WorkspaceSync.OpenAsync(cli.WorkspaceDirectory(parse), token);
-            await cli.Stderr.WriteLineAsync("push: " + await sync.PushAsync(token));
+            using var loggers = cli.CreateLoggerFactory(parse);
+            await cli.CreateEngine(loggers).SyncWorkspaceAsync(cli.WorkspaceDirectory(parse), GitSyncSteps.Push,
+                step => cli.Stderr.WriteLine((step.Step == GitSyncSteps.Pull ? "pull: " : "push: ") + step.Message), token);
             return 0;
         }, ct));
     }

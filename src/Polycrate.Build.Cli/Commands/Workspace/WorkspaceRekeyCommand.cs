@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Polycrate.Build.Cli.Infrastructure;
+using Polycrate.Build.Engine;
 using Polycrate.Build.Secrets.WorkspaceSecrets;
 
 namespace Polycrate.Build.Cli.Commands.Workspace;
@@ -11,7 +12,7 @@ internal sealed class WorkspaceRekeyCommand : Command
     private readonly Option<string?> _recipients = SecretsOptions.Recipients();
 
     public WorkspaceRekeyCommand(CliContext cli)
-        : base("rekey", $"Re-encrypt every *.age secret to the recipients in {RecipientsFile.DefaultName} (after someone joined or left the team).")
+        : base("rekey", $"Re-encrypt every *.age secret to the recipients in {PolycrateNames.RecipientsFile} (after someone joined or left the team).")
     {
         Options.Add(_identity);
         Options.Add(_recipients);

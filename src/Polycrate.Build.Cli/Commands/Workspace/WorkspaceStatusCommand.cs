@@ -1,7 +1,5 @@
 using System.CommandLine;
 using Polycrate.Build.Cli.Infrastructure;
-using Polycrate.Build.Model;
-using Polycrate.Build.Secrets.WorkspaceSecrets;
 
 namespace Polycrate.Build.Cli.Commands.Workspace;
 
@@ -16,17 +14,10 @@ internal sealed class WorkspaceStatusCommand : Command
         Options.Add(_identity);
         SetAction((parse, ct) => cli.RunAsync(async token =>
         {
-            var workspace = await cli.LoadWorkspaceAsync(parse, token, allowMissingBlocks: true);
-            var identity = SecretsOptions.Key(parse, _identity);
-            var identities = await identity.TryLoadAsync(token);
-            var statuses = await SecretStatus.ReadAllAsync(workspace, identities, token);
-            var recipients = RecipientsFile.DefaultPath(workspace.RootPath);
-            await cli.WriteDataAsync(parse, ConfigMap.Of(
-                ("secrets_directory", ConfigScalar.String(Path.GetRelativePath(workspace.RootPath, SecretDiscovery.SecretsDirectory(workspace)))),
-                ("recipients_file", ConfigScalar.String(File.Exists(recipients) ? RecipientsFile.DefaultName : "(none: your own key)")),
-                ("key", ConfigScalar.String(identities is null ? "(none)" : $"{identity.Description} ({identities[0].Recipient})")),
-                ("secrets", SecretStatus.ToConfigMap(statuses))));
-            var unprotected = statuses.Count(s => s.State is SecretState.PlaintextOnly or SecretState.OutOfDate);
+            using var loggers = cli.CreateLoggerFactory(parse);
+            var status = (await cli.CreateEngine(loggers).SecretsStatusAsync(cli.WorkspaceRequest(parse), SecretsOptions.Key(parse, _identity), token)).Value;
+            await cli.WriteDataAsync(parse, status.Data);
+            var unprotected = status.Unprotected;
             if (unprotected > 0)
             {
                 await cli.Stderr.WriteLineAsync($"{unprotected} secret(s) are not encrypted in their current form; run 'polycrate-build workspace encrypt'");

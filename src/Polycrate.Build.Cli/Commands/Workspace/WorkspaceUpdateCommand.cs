@@ -1,8 +1,7 @@
 using System.CommandLine;
 using Polycrate.Build.Cli.Infrastructure;
+using Polycrate.Build.Engine;
 using Polycrate.Build.Model;
-using Polycrate.Build.Registry;
-using Polycrate.Build.WorkspaceBlocks;
 
 namespace Polycrate.Build.Cli.Commands.Workspace;
 
@@ -15,23 +14,22 @@ internal sealed class WorkspaceUpdateCommand : Command
 {
     private readonly Option<bool> _update = new("--update")
     {
-        Description = $"Also re-pull dependencies that are installed, accepting tags that now point at other content than {BlockLockFile.FileName} pins.",
+        Description = $"Also re-pull dependencies that are installed, accepting tags that now point at other content than {PolycrateNames.BlockLockFile} pins.",
     };
 
     private readonly Option<string[]> _insecure = RegistryOptions.InsecureRegistry();
 
     public WorkspaceUpdateCommand(CliContext cli)
-        : base("update", $"Install the blocks in 'dependencies:' and every missing 'from:' registry block, pinned in {BlockLockFile.FileName}. "
-            + $"References without a host use ${DefaultRegistry.Variable}, else workspace.poly 'registry.url', else {DefaultRegistry.Polycrate}.")
+        : base("update", $"Install the blocks in 'dependencies:' and every missing 'from:' registry block, pinned in {PolycrateNames.BlockLockFile}. "
+            + $"References without a host use ${PolycrateNames.RegistryVariable}, else workspace.poly 'registry.url', else {PolycrateNames.PolycrateRegistry}.")
     {
         Options.Add(_update);
         Options.Add(_insecure);
         SetAction((parse, ct) => cli.RunAsync(async token =>
         {
             using var loggers = cli.CreateLoggerFactory(parse);
-            using var client = RegistryOptions.Client(parse, _insecure, loggers);
-            var results = await new MissingBlockInstaller(client, loggers)
-                .InstallAsync(t => cli.LoadWorkspaceAsync(parse, t, allowMissingBlocks: true), parse.GetValue(_update), token);
+            var request = new BlockPullRequest { Update = parse.GetValue(_update), InsecureRegistries = parse.GetValue(_insecure) ?? [] };
+            var results = (await cli.CreateEngine(loggers).PullBlocksAsync(cli.WorkspaceRequest(parse), request, token)).Value;
             var root = cli.WorkspaceDirectory(parse);
             await cli.WriteDataAsync(parse, new ConfigList(results.Select(r => (ConfigValue)ConfigMap.Of(
                 ("reference", ConfigScalar.String(r.Reference.ToString())),

@@ -8,7 +8,7 @@ namespace Polycrate.Build.Execution.Ansible;
 /// honours tags, skip-tags, diff and the vault password too), and read-only mounts of the files it refers to.
 /// Inline extra vars are written to 0600 files in the action's private run directory, never onto a command line.
 /// </summary>
-public sealed record AnsibleInvocation(IReadOnlyList<string> Arguments, IReadOnlyList<EnvironmentEntry> Environment, IReadOnlyList<MountEntry> Mounts)
+internal sealed record AnsibleInvocation(IReadOnlyList<string> Arguments, IReadOnlyList<EnvironmentEntry> Environment, IReadOnlyList<MountEntry> Mounts)
 {
     /// <summary>Where pass-through files appear in the container.</summary>
     public const string ContainerDirectory = "/run/polycrate";

@@ -8,7 +8,7 @@ namespace Polycrate.Build.Execution.Ansible;
 /// secrets) never appear in a process argument list. <c>key=value …</c> becomes a mapping of strings (Ansible's
 /// own reading of that form); a JSON/YAML mapping is written as given.
 /// </summary>
-public static class ExtraVarsFile
+internal static class ExtraVarsFile
 {
     /// <summary>The file content for <paramref name="value"/> (not an <c>@file</c> reference).</summary>
     /// <exception cref="ActionException">A word is not <c>key=value</c> (exit code 2).</exception>

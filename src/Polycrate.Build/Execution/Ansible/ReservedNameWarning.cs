@@ -11,7 +11,7 @@ namespace Polycrate.Build.Execution.Ansible;
 /// and the other switches do not cover it), so the action's output drops exactly these two lines: warnings about any
 /// other reserved name, and every other line, pass unchanged.
 /// </summary>
-public static partial class ReservedNameWarning
+internal static partial class ReservedNameWarning
 {
     /// <summary>True for Ansible's warning about the <c>block</c> or <c>action</c> variable Polycrate itself defines (colour codes ignored).</summary>
     public static bool IsAboutPolycrateVariable(string line)

@@ -10,7 +10,7 @@ namespace Polycrate.Build.Execution.Cleanup;
 /// is still known to the engine, and nothing in it was written for <see cref="QuietPeriod"/> (a run of an older
 /// version still going writes a snapshot per step). Another user's folder is never touched, even an empty one.
 /// </summary>
-public static class LegacyRunDirectories
+internal static class LegacyRunDirectories
 {
     /// <summary>How long a legacy directory must have been left unchanged before it counts as abandoned.</summary>
     public static readonly TimeSpan QuietPeriod = TimeSpan.FromHours(1);

@@ -16,7 +16,7 @@ namespace Polycrate.Build.Execution.Cleanup;
 /// one with status <c>interrupted</c>. Only owners on this host that certainly ended count as dead
 /// (<see cref="ProcessOwner.IsGone"/>); reaping never fails the command, it warns.
 /// </summary>
-public sealed class OrphanReaper
+internal sealed class OrphanReaper
 {
     /// <summary>The label every action container carries (<c>polycrate.managed-by=polycrate-build</c>).</summary>
     public static readonly IReadOnlyDictionary<string, string> ManagedLabel = new Dictionary<string, string> { ["polycrate.managed-by"] = "polycrate-build" };

@@ -12,7 +12,7 @@ namespace Polycrate.Build.Execution.Cleanup;
 /// holds it open exclusively (its writer keeps an exclusive lock, which the kernel drops when the writer dies); a
 /// staging folder only when the process named in its name is gone. Nothing else is touched.
 /// </summary>
-public static partial class WorkspaceLeftovers
+internal static partial class WorkspaceLeftovers
 {
     /// <summary>Removes the leftovers of <paramref name="workspace"/>; returns the removed paths.</summary>
     public static IReadOnlyList<string> Sweep(Model.Workspace workspace)

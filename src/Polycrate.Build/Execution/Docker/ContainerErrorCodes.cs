@@ -3,7 +3,7 @@ using Polycrate.Build.Diagnostics;
 namespace Polycrate.Build.Execution.Docker;
 
 /// <summary>Diagnostic codes of <see cref="ContainerException"/>: names for the container range of <see cref="DiagnosticCodes"/>.</summary>
-public static class ContainerErrorCodes
+internal static class ContainerErrorCodes
 {
     /// <summary>No container engine answers at the configured endpoint.</summary>
     public const string EngineUnavailable = DiagnosticCodes.EngineUnavailable;

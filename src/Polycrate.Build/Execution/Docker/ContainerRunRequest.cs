@@ -1,7 +1,7 @@
 namespace Polycrate.Build.Execution.Docker;
 
 /// <summary>One container run through <see cref="ContainerRunner"/>.</summary>
-public sealed record ContainerRunRequest
+internal sealed record ContainerRunRequest
 {
     public required ContainerSpec Spec { get; init; }
 

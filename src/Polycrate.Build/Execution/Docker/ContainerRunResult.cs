@@ -1,4 +1,4 @@
 namespace Polycrate.Build.Execution.Docker;
 
 /// <summary>How a container run ended: the container's id and its main process's exit code.</summary>
-public sealed record ContainerRunResult(string ContainerId, long ExitCode);
+internal sealed record ContainerRunResult(string ContainerId, long ExitCode);

@@ -9,7 +9,7 @@ namespace Polycrate.Build.Execution.Docker;
 /// token fires, the container is stopped (SIGTERM, SIGKILL after the grace period) and removed before the
 /// <see cref="OperationCanceledException"/> propagates, so a cancelled run leaves no container behind.
 /// </summary>
-public sealed class ContainerRunner
+internal sealed class ContainerRunner
 {
     /// <summary>Upper bound for each clean-up call, which must not hang on a stuck engine.</summary>
     private static readonly TimeSpan CleanupTimeout = TimeSpan.FromSeconds(30);

@@ -4,7 +4,7 @@ namespace Polycrate.Build.Execution.Docker;
 /// What to create a container from. Environment variables travel in the request body, never on a command line.
 /// The container never gets a TTY, so stdout and stderr stay separate.
 /// </summary>
-public sealed record ContainerSpec
+internal sealed record ContainerSpec
 {
     public required string Image { get; init; }
 

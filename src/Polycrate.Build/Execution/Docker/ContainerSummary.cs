@@ -1,7 +1,7 @@
 namespace Polycrate.Build.Execution.Docker;
 
 /// <summary>One entry of <c>GET /containers/json</c>.</summary>
-public sealed record ContainerSummary(
+internal sealed record ContainerSummary(
     string Id,
     IReadOnlyList<string> Names,
     string Image,

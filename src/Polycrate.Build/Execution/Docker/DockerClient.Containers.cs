@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Polycrate.Build.Execution.Docker;
 
-public sealed partial class DockerClient
+internal sealed partial class DockerClient
 {
     /// <summary>Creates a container (not started) and returns its id.</summary>
     public async Task<string> CreateContainerAsync(ContainerSpec spec, CancellationToken cancellationToken)

@@ -1,6 +1,6 @@
 namespace Polycrate.Build.Execution.Docker;
 
-public sealed partial class DockerClient
+internal sealed partial class DockerClient
 {
     private long _execs;
 

@@ -6,7 +6,7 @@ using Polycrate.Build.Registry.Auth;
 
 namespace Polycrate.Build.Execution.Docker;
 
-public sealed partial class DockerClient
+internal sealed partial class DockerClient
 {
     /// <summary>The local image, or null when the engine has no image by that reference.</summary>
     public async Task<ImageDetails?> InspectImageAsync(string reference, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ namespace Polycrate.Build.Execution.Docker;
 /// client from <c>GET /version</c>: the engine's version, capped at <see cref="DockerClientOptions.MaximumApiVersion"/>.
 /// Image operations are in DockerClient.Images.cs, container and network operations in DockerClient.Containers.cs.
 /// </summary>
-public sealed partial class DockerClient : IDisposable
+internal sealed partial class DockerClient : IDisposable
 {
     private readonly DockerTransport _transport;
     private readonly ILogger _logger;

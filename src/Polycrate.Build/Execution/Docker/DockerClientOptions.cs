@@ -3,7 +3,7 @@ using Polycrate.Build.Limits;
 namespace Polycrate.Build.Execution.Docker;
 
 /// <summary>How to reach the Docker engine. Build it from the environment with <see cref="FromEnvironment"/>.</summary>
-public sealed record DockerClientOptions
+internal sealed record DockerClientOptions
 {
     /// <summary>Oldest engine API version this client speaks (Debian 12's docker.io 20.10 speaks 1.41).</summary>
     public const string MinimumApiVersion = "1.41";

@@ -4,7 +4,7 @@ namespace Polycrate.Build.Execution.Docker;
 /// Where the Docker engine listens: a unix socket (<c>unix:///var/run/docker.sock</c>) or a plain TCP address
 /// (<c>tcp://host:2375</c>), in the syntax of <c>DOCKER_HOST</c>. TLS endpoints are not supported.
 /// </summary>
-public sealed record DockerEndpoint
+internal sealed record DockerEndpoint
 {
     public const string DefaultSocketPath = "/var/run/docker.sock";
 

@@ -1,7 +1,7 @@
 namespace Polycrate.Build.Execution.Docker;
 
 /// <summary>What the engine reports about itself (<c>GET /version</c>).</summary>
-public sealed record DockerVersion(
+internal sealed record DockerVersion(
     string Version,
     string ApiVersion,
     string MinimumApiVersion,

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace Polycrate.Build.Execution.Docker;
 
 /// <summary>How an exec ended: its exit code, and whether something it started still held its output open.</summary>
-public sealed record ExecResult(long ExitCode, bool OutputHeldOpen);
+internal sealed record ExecResult(long ExitCode, bool OutputHeldOpen);
 
 /// <summary>
 /// Runs one exec in a running container to its end: create, start attached, wait for the process and its output.
@@ -13,7 +13,7 @@ public sealed record ExecResult(long ExitCode, bool OutputHeldOpen);
 /// the caller removes the container, which ends the output too. Cancellation: SIGTERM to the exec's process, then
 /// the caller removes the container after the grace period at most.
 /// </summary>
-public sealed class ExecRunner(DockerClient client, ILogger logger)
+internal sealed class ExecRunner(DockerClient client, ILogger logger)
 {
     private static readonly TimeSpan CreateTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(250);

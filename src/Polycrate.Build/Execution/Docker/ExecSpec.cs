@@ -4,7 +4,7 @@ namespace Polycrate.Build.Execution.Docker;
 /// One process to start in a running container (engine API <c>POST /containers/{id}/exec</c>). Like
 /// <see cref="ContainerSpec"/>: no TTY (stdout and stderr stay separate), stdin closed, variables in the request body.
 /// </summary>
-public sealed record ExecSpec
+internal sealed record ExecSpec
 {
     /// <summary>Program and arguments, not interpreted by a shell.</summary>
     public required IReadOnlyList<string> Command { get; init; }
@@ -20,4 +20,4 @@ public sealed record ExecSpec
 }
 
 /// <summary>What the engine reports about an exec: whether it still runs, its exit code once it ended.</summary>
-public sealed record ExecState(bool Running, long? ExitCode);
+internal sealed record ExecState(bool Running, long? ExitCode);

@@ -5,7 +5,7 @@ namespace Polycrate.Build.Execution.Docker;
 /// into the request body, so it is never held in memory; to send an existing tar stream use
 /// <c>(body, ct) =&gt; stream.CopyToAsync(body, ct)</c>.
 /// </summary>
-public sealed record ImageBuildRequest
+internal sealed record ImageBuildRequest
 {
     public required Func<Stream, CancellationToken, Task> WriteContext { get; init; }
 

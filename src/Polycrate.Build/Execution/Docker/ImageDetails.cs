@@ -1,4 +1,4 @@
 namespace Polycrate.Build.Execution.Docker;
 
 /// <summary>A local image as the engine describes it (<c>GET /images/{name}/json</c>).</summary>
-public sealed record ImageDetails(string Id, IReadOnlyList<string> RepoTags, IReadOnlyDictionary<string, string> Labels);
+internal sealed record ImageDetails(string Id, IReadOnlyList<string> RepoTags, IReadOnlyDictionary<string, string> Labels);

@@ -10,7 +10,7 @@ namespace Polycrate.Build.Execution.ImageBuild;
 /// <param name="Dockerfile">Dockerfile path relative to the root, slash-separated.</param>
 /// <param name="Entries">Files, directories and links in ordinal path order.</param>
 /// <param name="Hash">SHA-256 in hex, lower case.</param>
-public sealed record BuildContext(string Root, string Dockerfile, IReadOnlyList<BuildContextEntry> Entries, string Hash)
+internal sealed record BuildContext(string Root, string Dockerfile, IReadOnlyList<BuildContextEntry> Entries, string Hash)
 {
     /// <summary>Absolute paths of the regular files and links in the context: the build's inputs (MSBuild Inputs).</summary>
     public IReadOnlyList<string> InputFiles =>

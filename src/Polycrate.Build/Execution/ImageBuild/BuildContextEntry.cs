@@ -3,7 +3,7 @@ using Polycrate.Build.FileTrees;
 namespace Polycrate.Build.Execution.ImageBuild;
 
 /// <summary>One file, directory or symbolic link sent in a build context, with the hash of a file's content.</summary>
-public sealed record BuildContextEntry : FileTreeEntry
+internal sealed record BuildContextEntry : FileTreeEntry
 {
     /// <param name="entry">The entry as walked (on Windows with mode 0644).</param>
     /// <param name="contentHash">SHA-256 (hex) of a regular file's content; null otherwise.</param>

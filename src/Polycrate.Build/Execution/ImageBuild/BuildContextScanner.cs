@@ -11,7 +11,7 @@ namespace Polycrate.Build.Execution.ImageBuild;
 /// exclude, minus what must never reach an image (<see cref="AlwaysExcluded"/>), plus the Dockerfile and the ignore
 /// file themselves (the Docker CLI always sends those). Hashes each file as it goes; nothing is cached.
 /// </summary>
-public static class BuildContextScanner
+internal static class BuildContextScanner
 {
     /// <summary>SHA-256 of no bytes.</summary>
     internal const string EmptyContentHash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";

@@ -7,7 +7,7 @@ namespace Polycrate.Build.Execution.ImageBuild;
 /// Writes a build context as a deterministic PAX tar stream (see <see cref="DeterministicTarWriter"/>) with one
 /// fixed modification time, so equal contexts give equal tar entries (and equal layer digests for COPY).
 /// </summary>
-public static class BuildContextTar
+internal static class BuildContextTar
 {
     /// <summary>
     /// 2000-01-01 rather than the Unix epoch: some tools reject files older than 1980 (zip-based Python wheels).

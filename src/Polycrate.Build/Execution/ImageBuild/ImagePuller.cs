@@ -6,7 +6,7 @@ using Polycrate.Build.Registry.Auth;
 namespace Polycrate.Build.Execution.ImageBuild;
 
 /// <summary>Makes a plain image reference available locally according to an <see cref="ImagePullPolicy"/>.</summary>
-public sealed class ImagePuller
+internal sealed class ImagePuller
 {
     private readonly DockerClient _client;
     private readonly ILogger _logger;

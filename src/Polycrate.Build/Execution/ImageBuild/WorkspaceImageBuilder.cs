@@ -8,7 +8,7 @@ namespace Polycrate.Build.Execution.ImageBuild;
 /// Builds a workspace's Dockerfile only when its input changed: the image tag carries the content hash of the
 /// Dockerfile and build context, so an existing tag means an up-to-date image and costs no build.
 /// </summary>
-public sealed class WorkspaceImageBuilder
+internal sealed class WorkspaceImageBuilder
 {
     private readonly DockerClient _client;
     private readonly ILogger _logger;

@@ -1,7 +1,7 @@
 namespace Polycrate.Build.Execution.ImageBuild;
 
 /// <summary>What <see cref="WorkspaceImageBuilder.EnsureImageAsync"/> builds: a workspace's Dockerfile with the workspace as context.</summary>
-public sealed record WorkspaceImageRequest
+internal sealed record WorkspaceImageRequest
 {
     public required string WorkspaceRoot { get; init; }
 

@@ -6,7 +6,7 @@ namespace Polycrate.Build.Execution.ImageBuild;
 /// Names workspace images <c>polycrate-workspace-&lt;name&gt;:&lt;first 16 hex digits of the context hash&gt;</c>.
 /// The workspace name is lower-cased and reduced to a valid repository path component, so any name gives a valid tag.
 /// </summary>
-public static class WorkspaceImageTag
+internal static class WorkspaceImageTag
 {
     public const string RepositoryPrefix = "polycrate-workspace-";
 

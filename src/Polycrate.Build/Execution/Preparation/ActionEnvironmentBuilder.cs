@@ -13,7 +13,7 @@ namespace Polycrate.Build.Execution.Preparation;
 /// Polycrate's own (<c>POLYCRATE_*</c>, <c>ANSIBLE_*</c>, <c>ARTIFACTS</c>, <c>KUBECONFIG</c>, …), <c>extraenv</c>,
 /// <c>config.container.env</c>, <c>docker_flags -e</c>.
 /// </summary>
-public static class ActionEnvironmentBuilder
+internal static class ActionEnvironmentBuilder
 {
     /// <summary>Where the per-run snapshot appears in a container (read-only; each run has its own file on the host).</summary>
     public const string ContainerSnapshotPath = "/run/polycrate/snapshot.yml";

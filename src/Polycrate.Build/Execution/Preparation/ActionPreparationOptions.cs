@@ -3,7 +3,7 @@ using Polycrate.Build.Secrets.WorkspaceSecrets;
 namespace Polycrate.Build.Execution.Preparation;
 
 /// <summary>What <see cref="ActionEnvironmentBuilder"/> needs besides the <see cref="ActionContext"/>.</summary>
-public sealed record ActionPreparationOptions
+internal sealed record ActionPreparationOptions
 {
     /// <summary>The action's own private directory (0700, host path); the snapshot, plugin and key copy go there.</summary>
     public required string RunDirectory { get; init; }

@@ -5,7 +5,7 @@ namespace Polycrate.Build.Execution.Preparation;
 /// run directory, mounted read-only and enabled for every action through Ansible's environment settings, so playbooks
 /// that a script action starts see <c>block</c>, <c>workspace</c>, … in any toolchain image that has Ansible.
 /// </summary>
-public static class AnsibleVarsPlugin
+internal static class AnsibleVarsPlugin
 {
     /// <summary>File name Ansible finds the plugin by.</summary>
     public const string FileName = "polycrate_vars.py";

@@ -4,7 +4,7 @@ namespace Polycrate.Build.Execution.Preparation;
 /// Container settings of an action run beyond image, command, environment and mounts: the defaults (host network as
 /// Polycrate uses, an init process) changed by <c>config.container.docker_flags</c>.
 /// </summary>
-public sealed record ContainerSettings
+internal sealed record ContainerSettings
 {
     /// <summary>"host" by default (playbooks reach services on localhost); <c>--network NAME</c> changes it.</summary>
     public string NetworkMode { get; init; } = "host";
@@ -24,7 +24,7 @@ public sealed record ContainerSettings
 }
 
 /// <summary>What <c>docker_flags</c> ask for: container settings, plus bind mounts and variables that join the action's own.</summary>
-public sealed record DockerFlagSettings(ContainerSettings Container, IReadOnlyList<Model.MountEntry> Mounts, IReadOnlyList<Model.EnvironmentEntry> Environment)
+internal sealed record DockerFlagSettings(ContainerSettings Container, IReadOnlyList<Model.MountEntry> Mounts, IReadOnlyList<Model.EnvironmentEntry> Environment)
 {
     public static DockerFlagSettings None { get; } = new(new ContainerSettings(), [], []);
 }

@@ -9,7 +9,7 @@ namespace Polycrate.Build.Execution.Preparation;
 /// container settings from docker_flags, and the snapshot — which shows exactly this environment and these mounts.
 /// Values are real; mask with <see cref="MaskedSnapshot"/> before showing the snapshot to people or files.
 /// </summary>
-public sealed record PreparedAction
+internal sealed record PreparedAction
 {
     public required ActionContext Context { get; init; }
 

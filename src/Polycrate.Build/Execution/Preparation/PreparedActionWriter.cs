@@ -6,7 +6,7 @@ namespace Polycrate.Build.Execution.Preparation;
 /// Puts a <see cref="PreparedAction"/> on disk just before it starts: the workspace directories it needs, and its
 /// private files (0600, in 0700 directories under the run directory). <see cref="Remove"/> deletes those files again.
 /// </summary>
-public static class PreparedActionWriter
+internal static class PreparedActionWriter
 {
     /// <summary>
     /// Writes everything; <paramref name="runDirectory"/> is the private directory the files live under. The files are

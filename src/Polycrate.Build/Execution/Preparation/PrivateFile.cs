@@ -5,7 +5,7 @@ namespace Polycrate.Build.Execution.Preparation;
 /// <see cref="Content"/>, rendered YAML (<see cref="Yaml"/>: the snapshot, whose shared sections are written from the
 /// run's cache without building a string per step), or a copy of <see cref="CopyFrom"/> (the SSH key, whatever its mode on disk).
 /// </summary>
-public sealed record PrivateFile(string HostPath, string? Content = null, string? CopyFrom = null, Serialization.YamlText? Yaml = null)
+internal sealed record PrivateFile(string HostPath, string? Content = null, string? CopyFrom = null, Serialization.YamlText? Yaml = null)
 {
     /// <summary>The text this file gets (<see cref="Content"/> or <see cref="Yaml"/>); null for a copy.</summary>
     public string? Text => Content ?? Yaml?.ToString();

@@ -8,7 +8,7 @@ namespace Polycrate.Build.Execution.Preparation;
 /// was decrypted for the run. The action gets a 0600 copy in its private run directory, since ssh refuses a key that
 /// others can read and a key checked out by git is usually 0644.
 /// </summary>
-public static class SshKeyLocator
+internal static class SshKeyLocator
 {
     /// <summary>Where the key appears in a container (newer documents: ~/.ssh/id_rsa, read-only).</summary>
     public const string ContainerPath = "/root/.ssh/id_rsa";

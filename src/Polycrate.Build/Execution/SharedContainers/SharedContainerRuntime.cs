@@ -11,7 +11,7 @@ namespace Polycrate.Build.Execution.SharedContainers;
 /// whose step was cancelled. The check for traces runs inside each step's own exec (<see cref="LeftoverCheck"/>): one exec per step. Launches that cannot share (decrypted secrets mounted into the workspace) run in a
 /// container of their own. Disposing removes every container, which also ends Ansible's SSH control masters.
 /// </summary>
-public sealed class SharedContainerRuntime : IActionRuntime, IAsyncDisposable
+internal sealed class SharedContainerRuntime : IActionRuntime, IAsyncDisposable
 {
     private readonly DockerClient _client;
     private readonly string _runDirectory;

@@ -7,7 +7,7 @@ namespace Polycrate.Build.Registry.Archive;
 /// <c>.git</c> at any depth, the block's top-level <c>artifacts/</c> directory, and <c>*.age</c> files (secrets);
 /// then the rules of the block's <see cref="PolyIgnoreFile"/>. Nothing under an excluded directory is considered.
 /// </summary>
-public sealed class BlockIgnoreRules
+internal sealed class BlockIgnoreRules
 {
     // In .polyignore syntax; the last rule keeps directories that merely end in ".age".
     private static readonly IgnoreMatcher AlwaysExcluded = PolyIgnoreFile.Parse([".git", "/artifacts/", "*.age", "!*.age/"]);

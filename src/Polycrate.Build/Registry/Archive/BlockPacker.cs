@@ -11,7 +11,7 @@ namespace Polycrate.Build.Registry.Archive;
 /// setuid/setgid/sticky), directories included. Same content and modes ⇒ same bytes ⇒ same digest, whatever
 /// the checkout time or owner. The layer streams to a temporary file; nothing is buffered in memory.
 /// </summary>
-public static class BlockPacker
+internal static class BlockPacker
 {
     private const UnixFileMode PermissionBits = (UnixFileMode)0x1FF;
 

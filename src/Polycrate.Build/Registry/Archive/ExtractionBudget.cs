@@ -7,7 +7,7 @@ namespace Polycrate.Build.Registry.Archive;
 /// <see cref="PullLimits"/> bound is crossed: before the bytes reach the disk, not after. Not thread-safe (one pull
 /// extracts its layers one after the other).
 /// </summary>
-public sealed class ExtractionBudget
+internal sealed class ExtractionBudget
 {
     private readonly ImageReference _reference;
     private long _bytes;

@@ -10,7 +10,7 @@ namespace Polycrate.Build.Registry.Archive;
 /// root, devices and FIFOs; keeps permission bits only (never setuid, setgid or sticky). Meant to extract into
 /// a fresh staging directory: on refusal the caller throws the staging directory away.
 /// </summary>
-public static class LayerExtractor
+internal static class LayerExtractor
 {
     private const string WhiteoutPrefix = ".wh.";
     private const string OpaqueWhiteout = ".wh..wh..opq";

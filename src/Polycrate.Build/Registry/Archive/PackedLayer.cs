@@ -6,7 +6,7 @@ namespace Polycrate.Build.Registry.Archive;
 /// A packed block layer in a temporary file: gzip-compressed tar, its digest and size, and the digest of the
 /// uncompressed tar (the image config's diff id). Disposing deletes the file.
 /// </summary>
-public sealed class PackedLayer : IDisposable
+internal sealed class PackedLayer : IDisposable
 {
     private readonly string? _ownedDirectory;
 

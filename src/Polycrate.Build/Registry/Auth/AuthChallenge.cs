@@ -6,7 +6,7 @@ namespace Polycrate.Build.Registry.Auth;
 /// One <c>WWW-Authenticate</c> challenge, e.g.
 /// <c>Bearer realm="https://auth.example.com/token",service="registry",scope="repository:a/b:pull,push"</c>.
 /// </summary>
-public sealed record AuthChallenge(string Scheme, IReadOnlyDictionary<string, string> Parameters)
+internal sealed record AuthChallenge(string Scheme, IReadOnlyDictionary<string, string> Parameters)
 {
     public string? Realm => Parameters.GetValueOrDefault("realm");
 

@@ -9,7 +9,7 @@ namespace Polycrate.Build.Registry.Auth;
 /// 3. Docker config: <c>credHelpers</c> entry for the host, then <c>auths</c>, then <c>credsStore</c>.
 /// Results are cached per registry for the lifetime of this instance.
 /// </summary>
-public sealed class CredentialResolver
+internal sealed class CredentialResolver
 {
     private readonly RegistryAuthOptions _options;
     private readonly ConcurrentDictionary<string, Lazy<Task<RegistryCredentials?>>> _cache = new(StringComparer.Ordinal);

@@ -7,7 +7,7 @@ namespace Polycrate.Build.Registry.Auth;
 /// The parts of Docker's <c>config.json</c> that carry registry credentials: <c>auths</c> (base64 <c>auth</c>
 /// or <c>username</c>/<c>password</c>), <c>credsStore</c> and <c>credHelpers</c>.
 /// </summary>
-public sealed record DockerConfig(
+internal sealed record DockerConfig(
     IReadOnlyDictionary<string, RegistryCredentials> Auths,
     string? CredsStore,
     IReadOnlyDictionary<string, string> CredHelpers)

@@ -6,7 +6,7 @@ namespace Polycrate.Build.Registry.Auth;
 /// </summary>
 /// <param name="GetEnvironmentVariable">Reads an environment variable; <c>PATH</c> is also used to find credential helpers.</param>
 /// <param name="DockerConfigDirectory">Directory holding <c>config.json</c>; null means <c>$DOCKER_CONFIG</c>, else <c>~/.docker</c>.</param>
-public sealed record RegistryAuthOptions(Func<string, string?> GetEnvironmentVariable, string? DockerConfigDirectory = null)
+internal sealed record RegistryAuthOptions(Func<string, string?> GetEnvironmentVariable, string? DockerConfigDirectory = null)
 {
     /// <summary>Generic CI variables; they apply to every registry unless <see cref="HostVariable"/> names one host.</summary>
     public const string UsernameVariable = "POLYCRATE_REGISTRY_USERNAME";

@@ -4,7 +4,7 @@ namespace Polycrate.Build.Registry.Auth;
 /// A user name and password (or token) for one registry. A class rather than a record so that no generated
 /// <c>ToString</c> or debugger display ever prints the secret.
 /// </summary>
-public sealed class RegistryCredentials
+internal sealed class RegistryCredentials
 {
     public RegistryCredentials(string username, string password)
     {

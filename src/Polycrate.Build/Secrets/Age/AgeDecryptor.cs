@@ -8,7 +8,7 @@ namespace Polycrate.Build.Secrets.Age;
 /// incomplete plaintext and must be discarded: use <see cref="AgeFile.DecryptToFileAsync"/> for files,
 /// which never leaves partial output behind.
 /// </summary>
-public static class AgeDecryptor
+internal static class AgeDecryptor
 {
     /// <summary>Decrypts <c>input</c> into <c>output</c>; <c>sourceName</c> names the input in error messages.</summary>
     public static async Task DecryptAsync(

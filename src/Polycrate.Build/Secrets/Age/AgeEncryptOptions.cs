@@ -2,7 +2,7 @@ namespace Polycrate.Build.Secrets.Age;
 
 /// <summary>How to write an age file.</summary>
 /// <param name="Armor">Write the PEM "AGE ENCRYPTED FILE" ASCII armor instead of binary.</param>
-public sealed record AgeEncryptOptions(bool Armor = false)
+internal sealed record AgeEncryptOptions(bool Armor = false)
 {
     public static AgeEncryptOptions Default { get; } = new();
 }

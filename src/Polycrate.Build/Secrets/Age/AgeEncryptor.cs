@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace Polycrate.Build.Secrets.Age;
 
 /// <summary>Encrypts a stream to age v1 recipients, chunk by chunk in constant memory.</summary>
-public static class AgeEncryptor
+internal static class AgeEncryptor
 {
     public static async Task EncryptAsync(
         Stream input,

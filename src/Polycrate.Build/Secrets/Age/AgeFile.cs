@@ -6,7 +6,7 @@ namespace Polycrate.Build.Secrets.Age;
 /// was written (for decryption: authenticated). On any failure the temporary file is deleted and an
 /// existing destination is left untouched.
 /// </summary>
-public static class AgeFile
+internal static class AgeFile
 {
     public static Task EncryptToFileAsync(
         string sourcePath,

@@ -5,7 +5,7 @@ namespace Polycrate.Build.Secrets.Age;
 /// age-keygen): '#' starts a comment line, blank lines are ignored, surrounding whitespace is trimmed.
 /// Error messages give the line number but never the line (it might be a misplaced secret key).
 /// </summary>
-public static class AgeKeyFile
+internal static class AgeKeyFile
 {
     public static IReadOnlyList<X25519Recipient> ParseRecipients(string text, string sourceName) =>
         Parse(text, sourceName, "an age recipient ('age1…')", s => X25519Recipient.TryParse(s, out var r) ? r : null);

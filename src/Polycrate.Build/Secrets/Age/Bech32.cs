@@ -6,7 +6,7 @@ namespace Polycrate.Build.Secrets.Age;
 /// Bech32 (BIP 173) as age uses it: no length limit, all-lowercase or all-uppercase, checksum over the
 /// lowercase form. Encodes 8-bit data as 5-bit groups.
 /// </summary>
-public static class Bech32
+internal static class Bech32
 {
     private const string Charset = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
     private static readonly uint[] Generator = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3];

@@ -1,7 +1,7 @@
 namespace Polycrate.Build.Secrets.Age;
 
 /// <summary>Something that can decrypt: recovers the file key from the header stanzas addressed to it.</summary>
-public interface IIdentity
+internal interface IIdentity
 {
     /// <summary>
     /// Returns the file key, or null when no stanza is for this identity (or none unwraps).

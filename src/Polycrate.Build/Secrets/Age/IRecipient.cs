@@ -1,7 +1,7 @@
 namespace Polycrate.Build.Secrets.Age;
 
 /// <summary>Something a file can be encrypted to: wraps the 16-byte file key into a header stanza.</summary>
-public interface IRecipient
+internal interface IRecipient
 {
     AgeStanza Wrap(ReadOnlySpan<byte> fileKey);
 }

@@ -6,7 +6,7 @@ namespace Polycrate.Build.Secrets.Age;
 /// Decrypts passphrase-encrypted files. Rejects work factors above <see cref="MaxWorkFactor"/> (a file
 /// could otherwise make us spend minutes and gigabytes) and headers mixing scrypt with other stanzas.
 /// </summary>
-public sealed class ScryptIdentity : IIdentity
+internal sealed class ScryptIdentity : IIdentity
 {
     /// <summary>age's own default ceiling: 2^22 is about 4 GiB·s of work and 4 GiB of memory at r = 8.</summary>
     public const int DefaultMaxWorkFactor = 22;

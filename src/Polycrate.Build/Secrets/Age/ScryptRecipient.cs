@@ -8,7 +8,7 @@ namespace Polycrate.Build.Secrets.Age;
 /// Passphrase encryption: the wrap key is scrypt(passphrase, N = 2^workFactor, r = 8, p = 1).
 /// An scrypt stanza must be the only stanza of a file, so it cannot be combined with other recipients.
 /// </summary>
-public sealed class ScryptRecipient : IRecipient
+internal sealed class ScryptRecipient : IRecipient
 {
     internal const string StanzaType = "scrypt";
     internal const int SaltSize = 16;

@@ -7,7 +7,7 @@ namespace Polycrate.Build.Secrets.WorkspaceSecrets;
 /// lines. Only that section is rewritten; the user's own lines stay as they are. Entries are anchored
 /// paths of plaintext files only, so <c>*.age</c> files are never ignored.
 /// </summary>
-public static class GitIgnoreSection
+internal static class GitIgnoreSection
 {
     public const string FileName = ".gitignore";
     public const string BeginMarker = "# BEGIN polycrate-build secrets (plaintext files; managed by 'polycrate-build workspace encrypt', do not edit)";

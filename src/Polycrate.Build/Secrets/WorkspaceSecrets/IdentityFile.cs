@@ -3,7 +3,7 @@ using Polycrate.Build.Secrets.Age;
 namespace Polycrate.Build.Secrets.WorkspaceSecrets;
 
 /// <summary>An identity file in age-keygen's format (usable with <c>--identity</c> and with <c>age -i</c>).</summary>
-public static class IdentityFile
+internal static class IdentityFile
 {
     /// <summary>The file text. Secret: it contains the private key.</summary>
     public static string Render(X25519Identity identity, DateTimeOffset created) =>

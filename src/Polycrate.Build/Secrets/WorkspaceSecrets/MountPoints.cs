@@ -8,7 +8,7 @@ namespace Polycrate.Build.Secrets.WorkspaceSecrets;
 /// ends, and <c>OrphanReaper</c> removes them when the run's process was killed. Only files that are still empty are
 /// removed, so a secret someone wrote there since is never touched.
 /// </summary>
-public static class MountPoints
+internal static class MountPoints
 {
     public const string FileName = "mount-points";
 

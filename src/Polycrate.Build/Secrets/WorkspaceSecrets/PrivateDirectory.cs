@@ -3,7 +3,7 @@ using Polycrate.Build.PrivateRuns;
 namespace Polycrate.Build.Secrets.WorkspaceSecrets;
 
 /// <summary>Directories only the current user can enter (0700 on Unix), for decrypted secrets outside the workspace.</summary>
-public static class PrivateDirectory
+internal static class PrivateDirectory
 {
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 

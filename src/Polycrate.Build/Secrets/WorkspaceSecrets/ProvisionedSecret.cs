@@ -5,7 +5,7 @@ namespace Polycrate.Build.Secrets.WorkspaceSecrets;
 /// workspace (host path); <see cref="HostPath"/> is the file that holds its plaintext: the same path when the
 /// plaintext is in the workspace, a file in the private run directory when it was decrypted for the run.
 /// </summary>
-public sealed record ProvisionedSecret(string Name, string WorkspacePath, string HostPath)
+internal sealed record ProvisionedSecret(string Name, string WorkspacePath, string HostPath)
 {
     public bool Decrypted => !string.Equals(WorkspacePath, HostPath, StringComparison.Ordinal);
 }

@@ -7,7 +7,7 @@ namespace Polycrate.Build.Secrets.WorkspaceSecrets;
 /// files (the <c>secrets</c> folder of the run directory) and the empty mount-point files the container
 /// engine created in the workspace for the read-only bind mounts of <see cref="Mounts"/> (see <see cref="MountPoints"/>).
 /// </summary>
-public sealed class ProvisionedSecrets : IAsyncDisposable
+internal sealed class ProvisionedSecrets : IAsyncDisposable
 {
     private readonly Model.Workspace _workspace;
     private readonly string? _decryptedDirectory;

@@ -7,7 +7,7 @@ namespace Polycrate.Build.Secrets.WorkspaceSecrets;
 /// key per line, <c>#</c> comments naming the person. Everyone listed can decrypt the workspace secrets.
 /// Without the file, secrets are encrypted to the recipient of the user's own identity.
 /// </summary>
-public static class RecipientsFile
+internal static class RecipientsFile
 {
     public const string DefaultName = ".age-recipients";
 
@@ -70,4 +70,4 @@ public static class RecipientsFile
 }
 
 /// <summary>The recipients to encrypt to; <see cref="FilePath"/> is null when they were derived from the identity.</summary>
-public sealed record ResolvedRecipients(IReadOnlyList<X25519Recipient> Recipients, string? FilePath);
+internal sealed record ResolvedRecipients(IReadOnlyList<X25519Recipient> Recipients, string? FilePath);

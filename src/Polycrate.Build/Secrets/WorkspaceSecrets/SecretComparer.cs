@@ -6,7 +6,7 @@ namespace Polycrate.Build.Secrets.WorkspaceSecrets;
 /// Whether a <c>.age</c> file decrypts to exactly the bytes of a plaintext file, compared chunk by chunk
 /// while decrypting: constant memory, nothing written to disk, nothing stored beside the secret.
 /// </summary>
-public static class SecretComparer
+internal static class SecretComparer
 {
     public static async Task<bool> MatchesAsync(string ciphertextPath, string plaintextPath, IReadOnlyList<IIdentity> identities, CancellationToken ct)
     {

@@ -9,7 +9,7 @@ namespace Polycrate.Build.Secrets.WorkspaceSecrets;
 /// Polycrate's <c>secrets.poly</c> beside workspace.poly is one more secret (<see cref="SecretsFileName"/>), so
 /// encrypt, decrypt, status and rekey handle it like the files; runs read it through the loader, not as a file.
 /// </summary>
-public static partial class SecretDiscovery
+internal static partial class SecretDiscovery
 {
     public const string SecretsFolder = "secrets";
 

@@ -11,7 +11,7 @@ namespace Polycrate.Build.Secrets.WorkspaceSecrets;
 /// padding so both padded and unpadded text match). Base64 of a value embedded in a longer text (<c>user:password</c> in
 /// a Basic header) depends on its byte offset and is not covered (see docs/security.md).
 /// </summary>
-public static class SecretEncodings
+internal static class SecretEncodings
 {
     /// <summary>Every distinct encoded form of <paramref name="value"/> other than the value itself.</summary>
     public static IEnumerable<string> Of(string value)

@@ -12,7 +12,7 @@ namespace Polycrate.Build.Secrets.WorkspaceSecrets;
 /// masking does not shred ordinary output. Matching is exact text, longest value first, line by line; each value is
 /// also matched in its JSON-escaped, percent-encoded and base64 forms (<see cref="SecretEncodings"/>).
 /// </summary>
-public sealed class SecretRedactor
+internal sealed class SecretRedactor
 {
     /// <summary>Shorter values would match ordinary words and numbers.</summary>
     public const int MinimumLength = 6;

@@ -1,7 +1,7 @@
 namespace Polycrate.Build.Secrets.WorkspaceSecrets;
 
 /// <summary>The state of one secret: its plaintext file, its <c>.age</c> file, or both.</summary>
-public enum SecretState
+internal enum SecretState
 {
     /// <summary>Both files exist and the plaintext equals the decrypted <c>.age</c> content.</summary>
     Encrypted,

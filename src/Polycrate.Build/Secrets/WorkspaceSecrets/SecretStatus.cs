@@ -4,7 +4,7 @@ using Polycrate.Build.Secrets.Age;
 namespace Polycrate.Build.Secrets.WorkspaceSecrets;
 
 /// <summary>A secret with its state, as shown by <c>workspace status</c> and used by encrypt and decrypt.</summary>
-public sealed record SecretStatus(WorkspaceSecret Secret, SecretState State)
+internal sealed record SecretStatus(WorkspaceSecret Secret, SecretState State)
 {
     /// <summary>
     /// Reads the state of every secret. Comparing a plaintext with its <c>.age</c> needs <paramref name="identities"/>;

@@ -10,7 +10,7 @@ namespace Polycrate.Build.Secrets.WorkspaceSecrets;
 /// decrypted into <c>&lt;runDirectory&gt;/secrets/&lt;name&gt;</c> (directories 0700, files 0600) when a key
 /// is available, and left out with a warning when not.
 /// </summary>
-public sealed class SecretsProvisioner
+internal sealed class SecretsProvisioner
 {
     public const string RunFolder = "secrets";
 

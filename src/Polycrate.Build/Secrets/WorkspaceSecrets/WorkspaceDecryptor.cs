@@ -9,7 +9,7 @@ namespace Polycrate.Build.Secrets.WorkspaceSecrets;
 /// 0600). A plaintext that differs from the encrypted content is someone's unsaved edit: without
 /// <c>force</c> nothing is written and the error lists those files.
 /// </summary>
-public sealed class WorkspaceDecryptor
+internal sealed class WorkspaceDecryptor
 {
     private readonly ILogger _logger;
 

@@ -10,7 +10,7 @@ namespace Polycrate.Build.Secrets.WorkspaceSecrets;
 /// Unchanged secrets are left alone, so a second run changes nothing. The plaintext paths go into the
 /// managed section of <c>.gitignore</c>.
 /// </summary>
-public sealed class WorkspaceEncryptor
+internal sealed class WorkspaceEncryptor
 {
     private readonly ILogger _logger;
 

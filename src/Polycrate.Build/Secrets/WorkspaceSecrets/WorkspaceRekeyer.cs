@@ -10,7 +10,7 @@ namespace Polycrate.Build.Secrets.WorkspaceSecrets;
 /// encrypted again (atomic replace), verified, and the temporary plaintext deleted. Plaintext files in the
 /// workspace are not read: rekey carries over what is encrypted; run encrypt for plaintext edits.
 /// </summary>
-public sealed class WorkspaceRekeyer
+internal sealed class WorkspaceRekeyer
 {
     private readonly ILogger _logger;
 

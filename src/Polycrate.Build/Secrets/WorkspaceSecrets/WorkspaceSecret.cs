@@ -4,7 +4,7 @@ namespace Polycrate.Build.Secrets.WorkspaceSecrets;
 /// One secret under <c>artifacts/secrets/</c>: <see cref="Name"/> is its path below that folder with '/'
 /// separators and without <c>.age</c> (<c>kubeconfig.yml</c>, <c>my-block/token</c>).
 /// </summary>
-public sealed record WorkspaceSecret(string Name, string PlaintextPath)
+internal sealed record WorkspaceSecret(string Name, string PlaintextPath)
 {
     public const string Extension = ".age";
 

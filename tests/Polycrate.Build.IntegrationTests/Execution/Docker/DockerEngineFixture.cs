@@ -14,7 +14,7 @@ public sealed class DockerEngineFixture : IAsyncLifetime
 
     private DockerClient? _client;
 
-    public DockerClient Client => _client ?? throw new InvalidOperationException("The fixture is not initialised.");
+    internal DockerClient Client => _client ?? throw new InvalidOperationException("The fixture is not initialised.");
 
     public static string RepositoryRoot => Testing.RepositoryRoot.Path;
 

@@ -12,7 +12,7 @@ public sealed class RunEnvironmentFixture : IAsyncLifetime
 {
     private DockerClient? _client;
 
-    public DockerClient Docker => _client ?? throw new InvalidOperationException("The fixture is not initialised.");
+    internal DockerClient Docker => _client ?? throw new InvalidOperationException("The fixture is not initialised.");
 
     public async Task InitializeAsync()
     {
