@@ -27,7 +27,12 @@ internal sealed class CliApplication
         // A fresh context per run: the options a command reads its values through are the ones added to this tree.
         var cli = NewContext();
         var parse = CommandTree.Build(cli, args).Parse(args);
-        var configuration = new InvocationConfiguration { Output = cli.Stdout, Error = cli.Stderr, EnableDefaultExceptionHandler = false };
+        // ProcessTerminationTimeout = null: Program handles SIGINT/SIGTERM itself and gives the engine its grace period to
+        // stop and remove containers; System.CommandLine's own handler would end the process with 143 after 2 s.
+        var configuration = new InvocationConfiguration
+        {
+            Output = cli.Stdout, Error = cli.Stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null,
+        };
         if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)
         {
             foreach (var line in UsageErrors.Describe(parse))

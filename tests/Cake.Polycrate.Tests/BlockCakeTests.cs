@@ -15,7 +15,6 @@ public sealed partial class BlockCakeTests(AddinFeedFixture feed)
         var registry = await LocalRegistry.StartAsync();
         var prefix = registry.NewPrefix();
         using var workspace = TestWorkspace.Empty();
-        workspace.UseFeed(feed.Feed);
         workspace.Write("workspace.poly", "name: block-publisher\n");
         workspace.Write("blocks/tools/block.poly", "name: tools\nversion: 0.2.0\nkind: generic\n");
         workspace.Write("consumer/workspace.poly", "name: block-consumer\n");
@@ -30,11 +29,9 @@ public sealed partial class BlockCakeTests(AddinFeedFixture feed)
             Information("PULLED " + digest);
             """);
 
-        workspace.Write(".config/dotnet-tools.json", File.ReadAllText(Path.Combine(RepositoryPaths.Samples, "nightly-maintenance", ".config", "dotnet-tools.json")));
-        var restore = await DotnetCommand.RunAsync(workspace.Root, ["tool", "restore"], Environment(), TimeSpan.FromMinutes(5));
-        Assert.True(restore.ExitCode == 0, restore.ToString());
+        await feed.RestoreToolsAsync(workspace);
 
-        var result = await DotnetCommand.RunAsync(workspace.Root, ["cake", "build.cake"], Environment(), TimeSpan.FromMinutes(8));
+        var result = await feed.CakeAsync(workspace);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var pushed = Line("PUSHED").Match(result.Output);
@@ -52,12 +49,4 @@ public sealed partial class BlockCakeTests(AddinFeedFixture feed)
     }
 
     private static Regex Line(string label) => new($@"{label} (?<reference>\S+)@(?<digest>sha256:[0-9a-f]{{64}})");
-
-    /// <summary>A private packages folder and CLI home, as in <see cref="BuildCakeTests"/>.</summary>
-    private Dictionary<string, string> Environment() => new()
-    {
-        ["NUGET_PACKAGES"] = feed.PackagesFolder,
-        ["DOTNET_CLI_HOME"] = feed.CliHome,
-        ["CI"] = "true",
-    };
 }

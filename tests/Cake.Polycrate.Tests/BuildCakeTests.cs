@@ -96,7 +96,7 @@ public sealed class BuildCakeTests(AddinFeedFixture feed)
     {
         using var workspace = await PrepareAsync(TestWorkspace.CopyOf("nightly-maintenance"));
 
-        var result = await DotnetCommand.RunAsync(workspace.Root, ["tool", "run", "polycrate-build", "workflows", "list"], Environment(),
+        var result = await DotnetCommand.RunAsync(workspace.Root, ["tool", "run", "polycrate-build", "workflows", "list"], feed.Environment(),
             TimeSpan.FromMinutes(3));
 
         Assert.True(result.ExitCode == 0, result.ToString());
@@ -127,24 +127,9 @@ public sealed class BuildCakeTests(AddinFeedFixture feed)
     {
         var sample = Path.Combine(RepositoryPaths.Samples, "nightly-maintenance");
         workspace.Write("build.cake", File.ReadAllText(Path.Combine(sample, "build.cake")));
-        workspace.Write(".config/dotnet-tools.json", File.ReadAllText(Path.Combine(sample, ".config", "dotnet-tools.json")));
-        workspace.UseFeed(feed.Feed);
-        var restore = await DotnetCommand.RunAsync(workspace.Root, ["tool", "restore"], Environment(), TimeSpan.FromMinutes(5));
-        Assert.True(restore.ExitCode == 0, restore.ToString());
+        await feed.RestoreToolsAsync(workspace);
         return workspace;
     }
 
-    private Task<CommandResult> CakeAsync(TestWorkspace workspace, params string[] arguments) =>
-        DotnetCommand.RunAsync(workspace.Root, ["cake", "build.cake", .. arguments], Environment(), TimeSpan.FromMinutes(8));
-
-    /// <summary>
-    /// A private packages folder and CLI home: `dotnet tool restore` caches where a tool package lives in
-    /// ~/.dotnet/toolResolverCache, which would point at an earlier test run's deleted packages folder.
-    /// </summary>
-    private Dictionary<string, string> Environment() => new()
-    {
-        ["NUGET_PACKAGES"] = feed.PackagesFolder,
-        ["DOTNET_CLI_HOME"] = feed.CliHome,
-        ["CI"] = "true",
-    };
+    private Task<CommandResult> CakeAsync(TestWorkspace workspace, params string[] arguments) => feed.CakeAsync(workspace, arguments);
 }

@@ -20,13 +20,9 @@ public sealed class ExportPipelineCakeTests(AddinFeedFixture feed)
             });
             Information("exported {0} characters", text.Length);
             """);
-        workspace.UseFeed(feed.Feed);
-        var manifest = Path.Combine(RepositoryPaths.Samples, "nightly-maintenance", ".config", "dotnet-tools.json");
-        workspace.Write(".config/dotnet-tools.json", File.ReadAllText(manifest));
-        var restore = await DotnetCommand.RunAsync(workspace.Root, ["tool", "restore"], Environment(), TimeSpan.FromMinutes(5));
-        Assert.True(restore.ExitCode == 0, restore.ToString());
+        await feed.RestoreToolsAsync(workspace);
 
-        var result = await DotnetCommand.RunAsync(workspace.Root, ["cake", "build.cake"], Environment(), TimeSpan.FromMinutes(8));
+        var result = await feed.CakeAsync(workspace);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var pipeline = File.ReadAllText(workspace.PathOf("ci/child-pipeline.yml"));
@@ -43,22 +39,11 @@ public sealed class ExportPipelineCakeTests(AddinFeedFixture feed)
             #addin nuget:?package=Cake.Polycrate&version=0.1.0
             PolycrateExportPipeline(new PolycrateExportPipelineSettings { Workflow = "nope" });
             """);
-        workspace.UseFeed(feed.Feed);
-        var manifest = Path.Combine(RepositoryPaths.Samples, "nightly-maintenance", ".config", "dotnet-tools.json");
-        workspace.Write(".config/dotnet-tools.json", File.ReadAllText(manifest));
-        var restore = await DotnetCommand.RunAsync(workspace.Root, ["tool", "restore"], Environment(), TimeSpan.FromMinutes(5));
-        Assert.True(restore.ExitCode == 0, restore.ToString());
+        await feed.RestoreToolsAsync(workspace);
 
-        var result = await DotnetCommand.RunAsync(workspace.Root, ["cake", "build.cake"], Environment(), TimeSpan.FromMinutes(8));
+        var result = await feed.CakeAsync(workspace);
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("PCB2004", result.Output, StringComparison.Ordinal);
     }
-
-    private Dictionary<string, string> Environment() => new()
-    {
-        ["NUGET_PACKAGES"] = feed.PackagesFolder,
-        ["DOTNET_CLI_HOME"] = feed.CliHome,
-        ["CI"] = "true",
-    };
 }

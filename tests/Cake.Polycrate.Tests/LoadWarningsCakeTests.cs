@@ -18,19 +18,10 @@ public sealed class LoadWarningsCakeTests(AddinFeedFixture feed)
     {
         using var workspace = TestWorkspace.Empty();
         LoadWarningsWorkspace.WriteTo(workspace.Root);
-        workspace.UseFeed(feed.Feed);
         workspace.Write("build.cake", "#addin nuget:?package=Cake.Polycrate&version=0.1.0\n" + script + "\n");
-        workspace.Write(".config/dotnet-tools.json", File.ReadAllText(Path.Combine(RepositoryPaths.Samples, "nightly-maintenance", ".config", "dotnet-tools.json")));
-        var environment = new Dictionary<string, string>
-        {
-            ["NUGET_PACKAGES"] = feed.PackagesFolder,
-            ["DOTNET_CLI_HOME"] = feed.CliHome,
-            ["CI"] = "true",
-        };
-        var restore = await DotnetCommand.RunAsync(workspace.Root, ["tool", "restore"], environment, TimeSpan.FromMinutes(5));
-        Assert.True(restore.ExitCode == 0, restore.ToString());
+        await feed.RestoreToolsAsync(workspace);
 
-        var result = await DotnetCommand.RunAsync(workspace.Root, ["cake", "build.cake"], environment, TimeSpan.FromMinutes(8));
+        var result = await feed.CakeAsync(workspace);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(Sorted(LoadWarningsWorkspace.Expected), Sorted(LoadWarningsWorkspace.FromCliFormat(result.Output, workspace.Root)));

@@ -14,19 +14,10 @@ public sealed class SettingErrorsCakeTests(AddinFeedFixture feed)
     public async Task A_wrong_setting_fails_the_run_naming_the_setting(string settings, string message, string code)
     {
         using var workspace = ScriptWorkspace.Create();
-        workspace.UseFeed(feed.Feed);
         workspace.Write("build.cake", $"#addin nuget:?package=Cake.Polycrate&version=0.1.0\nPolycrateRun(\"tools\", \"build\", {settings});\n");
-        workspace.Write(".config/dotnet-tools.json", File.ReadAllText(Path.Combine(RepositoryPaths.Samples, "nightly-maintenance", ".config", "dotnet-tools.json")));
-        var environment = new Dictionary<string, string>
-        {
-            ["NUGET_PACKAGES"] = feed.PackagesFolder,
-            ["DOTNET_CLI_HOME"] = feed.CliHome,
-            ["CI"] = "true",
-        };
-        var restore = await DotnetCommand.RunAsync(workspace.Root, ["tool", "restore"], environment, TimeSpan.FromMinutes(5));
-        Assert.True(restore.ExitCode == 0, restore.ToString());
+        await feed.RestoreToolsAsync(workspace);
 
-        var result = await DotnetCommand.RunAsync(workspace.Root, ["cake", "build.cake"], environment, TimeSpan.FromMinutes(8));
+        var result = await feed.CakeAsync(workspace);
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains(code, result.Output, StringComparison.Ordinal);

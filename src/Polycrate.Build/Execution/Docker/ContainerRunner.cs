@@ -33,7 +33,7 @@ internal sealed class ContainerRunner
         string id;
         try
         {
-            id = await CreateAsync(request.Spec);
+            id = await CreateAsync(request.Spec, cancellationToken);
         }
         catch (DockerApiException ex) when (request.ProvideMissingImage is { } provide && IsNoSuchImage(ex))
         {
@@ -42,7 +42,7 @@ internal sealed class ContainerRunner
             _logger.LogDebug("Phase create: the engine has no image {Image}; making it available", request.Spec.Image);
             await provide(request.Spec.Image, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
-            id = await CreateAsync(request.Spec);
+            id = await CreateAsync(request.Spec, cancellationToken);
         }
 
         _logger.LogDebug("Phase create done: container {Id} from {Image}", id, request.Spec.Image);
@@ -67,12 +67,8 @@ internal sealed class ContainerRunner
         }
     }
 
-    /// <summary>Creation is not cancelled midway: a container the engine created but whose id we never saw would leak.</summary>
-    private async Task<string> CreateAsync(ContainerSpec spec)
-    {
-        using var createTimeout = new CancellationTokenSource(CleanupTimeout);
-        return await _client.CreateContainerAsync(spec, createTimeout.Token);
-    }
+    private Task<string> CreateAsync(ContainerSpec spec, CancellationToken cancellationToken) =>
+        ContainerCreation.CreateAsync(_client, spec, _logger, cancellationToken);
 
     /// <summary>The engine's answer to a create from an image it does not have (404 "No such image: …").</summary>
     internal static bool IsNoSuchImage(DockerApiException ex) =>

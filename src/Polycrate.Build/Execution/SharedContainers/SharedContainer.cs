@@ -82,12 +82,7 @@ internal sealed class SharedContainer
             ExtraHosts = launch.Container.ExtraHosts,
         };
 
-        string id;
-        using (var timeout = new CancellationTokenSource(CleanupTimeout))
-        {
-            // Not cancelled midway: a container the engine created but whose id we never saw would leak.
-            id = await client.CreateContainerAsync(spec, timeout.Token);
-        }
+        var id = await ContainerCreation.CreateAsync(client, spec, logger, cancellationToken);
 
         var container = new SharedContainer(client, logger, id, directory, key, idleToken, launch.Container.User);
         try
