@@ -10,8 +10,8 @@ internal static class PreparedActionWriter
 {
     /// <summary>
     /// Writes everything; <paramref name="runDirectory"/> is the private directory the files live under. The files are
-    /// independent, so they are written at the same time; the first write to fail cancels the others, and the failure
-    /// reported is that of the first failing file in the prepared order (the same error whichever write finished first).
+    /// independent, so they are written at the same time, each to its end; the failure reported is that of the first
+    /// failing file in the prepared order (the same error whichever write finished first).
     /// </summary>
     public static async Task WriteAsync(PreparedAction prepared, string runDirectory, CancellationToken cancellationToken)
     {
@@ -25,8 +25,9 @@ internal static class PreparedActionWriter
             PrivateDirectory.Create(runDirectory, Path.GetDirectoryName(file.HostPath)!);
         }
 
-        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var writes = prepared.Files.Select(file => WriteOneAsync(file, failed)).ToList();
+        // Each write finishes or fails on its own (small local files: cancelling the others on a failure saved nothing
+        // and made which error is reported depend on timing); the error reported is the first failing file's in order.
+        var writes = prepared.Files.Select(file => WriteOneAsync(file, cancellationToken)).ToList();
         try
         {
             await Task.WhenAll(writes);
@@ -37,28 +38,20 @@ internal static class PreparedActionWriter
         }
     }
 
-    private static async Task WriteOneAsync(PrivateFile file, CancellationTokenSource failed)
+    private static async Task WriteOneAsync(PrivateFile file, CancellationToken cancellationToken)
     {
-        try
+        // Off the caller's thread at once: the snapshot's YAML serialisation is CPU work the other files need not wait for.
+        await Task.Yield();
+        if (file.Yaml is { } yaml)
         {
-            // Off the caller's thread at once: the snapshot's YAML serialisation is CPU work the other files need not wait for.
-            await Task.Yield();
-            if (file.Yaml is { } yaml)
-            {
-                await OwnerOnlyFile.WriteAsync(file.HostPath, yaml.WriteToAsync, failed.Token);
-                return;
-            }
+            await OwnerOnlyFile.WriteAsync(file.HostPath, yaml.WriteToAsync, cancellationToken);
+            return;
+        }
 
-            var content = file.CopyFrom is { } source
-                ? await File.ReadAllBytesAsync(source, failed.Token)
-                : System.Text.Encoding.UTF8.GetBytes(file.Content ?? string.Empty);
-            await OwnerOnlyFile.WriteAsync(file.HostPath, content, failed.Token);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            await failed.CancelAsync();
-            throw;
-        }
+        var content = file.CopyFrom is { } source
+            ? await File.ReadAllBytesAsync(source, cancellationToken)
+            : System.Text.Encoding.UTF8.GetBytes(file.Content ?? string.Empty);
+        await OwnerOnlyFile.WriteAsync(file.HostPath, content, cancellationToken);
     }
 
     /// <summary>Deletes the private files (the run directory itself is removed when the run ends).</summary>
