@@ -100,6 +100,22 @@ public sealed partial class WorkspaceProjectTests(SdkFeedFixture feed)
         Assert.Empty(Directory.Exists(workspace.PathOf(".logs")) ? Directory.GetFiles(workspace.PathOf(".logs"), "*", SearchOption.AllDirectories) : []);
     }
 
+    [Fact]
+    public async Task A_workflow_named_like_an_sdk_target_fails_the_build_at_its_line_but_not_restore_or_help()
+    {
+        using var workspace = TestWorkspace.Empty();
+        workspace.UseFeed(feed.Feed);
+        workspace.Write("ci.polyproj", """<Project Sdk="Polycrate.Build.Sdk/0.1.0" />""");
+        workspace.Write("workspace.poly", "name: ws\nblocks:\n  - name: b\n    actions: [{name: a, script: [echo]}]\nworkflows:\n  - name: Pack\n    steps: [{name: s, block: b, action: a}]\n");
+
+        var help = await BuildAsync(workspace, "ci.polyproj", "-t:PolycrateHelp");
+        var build = await BuildAsync(workspace, "ci.polyproj", "-p:PolycrateRuntime=Host");
+
+        Assert.True(help.ExitCode == 0, help.ToString());
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Matches(new Regex($@"{Regex.Escape(workspace.PathOf("workspace.poly"))}\(6,\d+\): Polycrate error PCB6003: "), build.Output);
+    }
+
     /// <summary>Renames the workflow's 'steps:' to 'stepz:' (a warning at that line, then the error 'has no steps'); returns the 0-based line.</summary>
     private static int BreakSteps(TestWorkspace workspace)
     {

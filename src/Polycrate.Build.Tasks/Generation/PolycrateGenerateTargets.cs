@@ -56,8 +56,9 @@ public sealed class PolycrateGenerateTargets : PolycrateTask
             Log.LogMessage(MessageImportance.Low, "Polycrate targets for workspace '{0}': {1}", workspace.Name,
                 string.Join(", ", targets.Select(t => t.Name)));
         }
-        catch (PolycrateException exception) when (defer)
+        catch (PolycrateException exception) when (defer && exception is not TaskParameterException)
         {
+            // The workspace's state, not the build's: a wrong property value (PCB6005) still stops the restore.
             Note($"{exception.Code}: {exception.Message}");
         }
         catch
