@@ -75,6 +75,7 @@ internal sealed class WorkspaceLoader
         var declared = entries.Select(b => b.Name).Concat(installed.Select(i => i.Block.Name)).ToHashSet(StringComparer.Ordinal);
         ReferenceValidator.Validate(workspace, declared, diagnostics);
         ActionFiles.WarnAtLoad(workspace, diagnostics);
+        ScriptPlaybookHosts.WarnAtLoad(workspace, diagnostics);
         diagnostics.ThrowIfErrors(options.Strict);
         _logger.LogDebug("Loaded workspace {Name} from {Root}: {Blocks} blocks, {Workflows} workflows", workspace.Name, root,
             workspace.Blocks.Count, workspace.Workflows.Count);
