@@ -191,4 +191,19 @@ public sealed class PolycrateDropInTests
         Assert.Equal(1, EditDistance.Compute("form", "from"));
         Assert.Equal(2, EditDistance.Compute("form", "farm2"));
     }
+
+    [Fact]
+    public async Task Run_from_a_subdirectory_the_error_names_the_workspace_around_it()
+    {
+        using var workspace = new TempWorkspace();
+        workspace.Write("workspace.poly", "name: ws\n");
+        workspace.Write("blocks/web/block.poly", "name: web\n");
+
+        var error = await Assert.ThrowsAsync<WorkspaceException>(() =>
+            new Polycrate.Build.Loading.WorkspaceLoader().LoadAsync(workspace.PathOf("blocks/web"), new Polycrate.Build.Loading.LoadOptions(), CancellationToken.None));
+
+        var only = Assert.Single(error.Diagnostics);
+        Assert.Equal(DiagnosticCodes.WorkspaceFileMissing, only.Code);
+        Assert.EndsWith($"; this directory is inside the workspace {workspace.Root}", only.Message, StringComparison.Ordinal);
+    }
 }
