@@ -77,4 +77,30 @@ public sealed class PolycrateNewcomerCliTests
         Assert.Contains("--step NAME", (await UsageErrorAsync("workflows", "run", "nightly-maintenance", "--step-index", "1"))[0], StringComparison.Ordinal);
         Assert.Contains("version: 0.2.0-dev.1", (await UsageErrorAsync("blocks", "push", "linux-maintenance", "--dev"))[0], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Ssh_without_a_workspace_inventory_names_the_blocks_that_have_one()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "pcb-newcomer-" + Guid.NewGuid().ToString("N")[..12]);
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(root, "artifacts", "blocks", "infra"));
+            File.WriteAllText(Path.Combine(root, "workspace.poly"), "name: ws\nblocks:\n  - name: infra\n    actions: [{name: up, script: [echo]}]\n  - name: app\n    actions: [{name: up, script: [echo]}]\n");
+            File.WriteAllText(Path.Combine(root, "artifacts", "blocks", "infra", "inventory.yml"), "all:\n  hosts:\n    h1:\n      ansible_host: 127.0.0.1\n");
+
+            var (exit, stdout, stderr) = await CliRunner.RunAsync("-w", root, "ssh", "list");
+            Assert.Equal(2, exit);
+            Assert.Equal(string.Empty, stdout);
+            Assert.Contains("the workspace has no inventory (inventory.yml)", stderr, StringComparison.Ordinal);
+            Assert.Contains("pass --block infra for its inventory (blocks with an inventory: infra)", stderr, StringComparison.Ordinal);
+
+            var listed = await CliRunner.RunAsync("-w", root, "ssh", "list", "--block", "infra");
+            Assert.True(listed.ExitCode == 0, listed.Stderr);
+            Assert.Contains("h1", listed.Stdout, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
 }
