@@ -55,7 +55,7 @@ public sealed class UsageErrorTests
     {
         var lines = await UsageErrorAsync("run", "linux-maintenance", "backup", "--max-parallel", "many");
 
-        Assert.Equal("error: Cannot parse argument 'many' for option '--max-parallel' as expected type 'System.Int32'.", lines[0]);
+        Assert.Equal("error: 'many' is not a valid value of '--max-parallel': expected a whole number", lines[0]);
         Assert.Equal("Run 'polycrate-build run --help' for usage.", lines[^1]);
     }
 

@@ -69,6 +69,7 @@ public static class DiagnosticCatalog
         new(TemplateFieldMissing, E, "a script line's template names a field that does not exist"),
         new(TemplateUnsupported, E, "a script line uses a template construct other than a plain field reference"),
         new(ActionFileMissing, DiagnosticSeverity.Warning, "an action's playbook, or a file its script runs from the block, does not exist (an error when that action runs)"),
+        new(NotSupported, DiagnosticSeverity.Warning, "a Polycrate setting or file polycrate-build does not support is present and has no effect"),
         new(ScriptPlaybookTemplatedHosts, DiagnosticSeverity.Warning, "a playbook a script starts picks its hosts with Polycrate variables, which only a playbook: action (or -e @snapshot) provides at that point"),
         new(SecretsFileLocked, DiagnosticSeverity.Warning, "secrets.poly.age exists but no key is set, so its values are not applied", EncryptionKeyHint),
         new(YamlTooDeep, E, "YAML nests deeper than the limit"),
