@@ -38,7 +38,7 @@ public sealed class IdentitySource
         new(identityFile, getVariable(EnvironmentVariable));
 
     /// <summary>The identities, or null when none is configured. A configured but unreadable key throws.</summary>
-    public async Task<IReadOnlyList<X25519Identity>?> TryLoadAsync(CancellationToken ct)
+    internal async Task<IReadOnlyList<X25519Identity>?> TryLoadAsync(CancellationToken ct)
     {
         if (IdentityFile is not null)
         {
@@ -55,7 +55,7 @@ public sealed class IdentitySource
     }
 
     /// <summary>The identities; throws with the "how to get a key" advice when none is configured.</summary>
-    public async Task<IReadOnlyList<X25519Identity>> LoadAsync(string purpose, CancellationToken ct) =>
+    internal async Task<IReadOnlyList<X25519Identity>> LoadAsync(string purpose, CancellationToken ct) =>
         await TryLoadAsync(ct)
         ?? throw new WorkspaceSecretsException(SecretsErrorKind.NoIdentity, $"No age key to {purpose}: {NoKeyAdvice}.");
 
