@@ -18,7 +18,7 @@ public static class EditDistance
             .FirstOrDefault();
     }
 
-    public static int Compute(string a, string b)
+    internal static int Compute(string a, string b)
     {
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];
