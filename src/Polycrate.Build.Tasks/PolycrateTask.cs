@@ -49,7 +49,7 @@ public abstract class PolycrateTask : Microsoft.Build.Utilities.Task, ICancelabl
 
     /// <summary>
     /// Runs the task's engine call to completion. Returns false (the build fails) when it logged an error: every
-    /// <see cref="Polycrate.Build.Diagnostics.PolycrateException"/> becomes an error with its PCB code and file:line:col, cancellation PCB6004.
+    /// <see cref="Polycrate.Build.Diagnostics.PolycrateException"/> becomes an error with its PCB code (at its file:line:col when it has one), a cancellation PCB6004.
     /// </summary>
     public override bool Execute()
     {

@@ -14,7 +14,7 @@ public interface IRunObserver
     {
     }
 
-    /// <summary>A target starts (after its dependencies finished); not called for skipped or not-run targets.</summary>
+    /// <summary>A target starts running (its dependencies have finished); targets decided without running (skipped, not run, a workflow) only finish.</summary>
     void TargetStarted(Target target);
 
     /// <summary>A target reached its final state (every status, skipped and not-run included); its duration is wall-clock time.</summary>

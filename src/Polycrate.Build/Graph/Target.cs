@@ -38,7 +38,7 @@ public sealed record Target
     /// <summary>Ids of the targets that must finish first (workflow steps: the previous step or its <c>depends_on</c>).</summary>
     public IReadOnlyList<string> DependsOn { get; init; } = [];
 
-    /// <summary>The action's or workflow's <c>description:</c>, shown in front-end target lists; null when it has none.</summary>
+    /// <summary>A line for target lists: the action's, step's or workflow's <c>description:</c>, else a generated one (<c>run BLOCK ACTION</c>).</summary>
     public string? Description { get; init; }
 
     /// <summary>For action and step targets: what to run.</summary>

@@ -26,7 +26,7 @@ public sealed record BlockAction
     /// <summary>Where each <see cref="Script"/> line starts in its file (same length as Script when known), for template errors.</summary>
     public IReadOnlyList<SourceLocation>? ScriptLocations { get; init; }
 
-    /// <summary><c>interactive:</c>: the container gets a terminal (<c>-it</c>) for this action only; null = not set here.</summary>
+    /// <summary><c>interactive:</c> as written (null = not set here); shown in the snapshot. Actions never get a terminal: their output is streamed line by line.</summary>
     public bool? Interactive { get; init; }
 
     /// <summary><c>prompt.message</c>: a yes/no question asked before the action runs (default no); <c>--force</c> answers yes.</summary>
