@@ -10,6 +10,7 @@ public sealed class PolycrateExportPipelineSettings
     /// <summary>The workflow whose steps become jobs (required).</summary>
     public string Workflow { get; set; } = string.Empty;
 
+    /// <summary>The pipeline written: GitLab CI (default) or GitHub Actions.</summary>
     public CiFormat Format { get; set; } = CiFormat.GitLabCi;
 
     /// <summary>Where to write the pipeline; null = only return its text.</summary>

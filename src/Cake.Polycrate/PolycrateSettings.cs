@@ -15,8 +15,10 @@ public class PolycrateSettings
     /// <summary>Treat workspace warnings as errors.</summary>
     public bool Strict { get; set; }
 
+    /// <summary>Where actions run: in the toolchain container (default) or on this host (the CLI's <c>--runtime</c>).</summary>
     public RuntimeKind Runtime { get; set; } = RuntimeKind.Container;
 
+    /// <summary>When the toolchain image is pulled: only when missing (default), always, or never (the CLI's <c>--pull</c>).</summary>
     public ImagePullPolicy Pull { get; set; } = ImagePullPolicy.Missing;
 
     /// <summary>Steps of one workflow run at most this many at once.</summary>

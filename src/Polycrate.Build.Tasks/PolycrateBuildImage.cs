@@ -15,9 +15,11 @@ public sealed class PolycrateBuildImage : PolycrateRunTask
     /// <summary>Receives the engine's image input files, one per line.</summary>
     public string? InputsFile { get; set; }
 
+    /// <summary>The toolchain image the actions run in (the built workspace image's tag, or the configured image).</summary>
     [Output]
     public string? ImageTag { get; set; }
 
+    /// <summary>True when the image was built from Dockerfile.poly in this call; false when it was present or pulled.</summary>
     [Output]
     public bool Built { get; set; }
 

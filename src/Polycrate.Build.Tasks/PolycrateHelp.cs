@@ -9,6 +9,7 @@ namespace Polycrate.Build.Tasks;
 /// </summary>
 public sealed class PolycrateHelp : Microsoft.Build.Utilities.Task
 {
+    /// <summary>Logs the help text at high importance; always true.</summary>
     public override bool Execute()
     {
         Log.LogMessage(MessageImportance.High, """

@@ -10,6 +10,7 @@ namespace Polycrate.Build.Tasks;
 /// </summary>
 public sealed class PolycratePackBlock : PolycrateBlockTask
 {
+    /// <summary>Where the layout is written: a directory per block below it (absolute, or relative to the project).</summary>
     [Required]
     public string OutputDirectory { get; set; } = string.Empty;
 

@@ -10,9 +10,11 @@ namespace Polycrate.Build.Tasks;
 /// </summary>
 public sealed class PolycrateRunWorkflow : PolycrateRunTask
 {
+    /// <summary>The workflow's name in the workspace.</summary>
     [Required]
     public string Workflow { get; set; } = string.Empty;
 
+    /// <summary>Run only this step of <see cref="Workflow"/> (keeping its <c>allow_failure</c>); empty: the whole workflow.</summary>
     public string? Step { get; set; }
 
     private protected override async System.Threading.Tasks.Task ExecuteAsync(TaskLoggerFactory loggers, DiagnosticReporter reporter, CancellationToken cancellationToken)

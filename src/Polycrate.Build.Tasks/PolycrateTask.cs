@@ -31,6 +31,10 @@ public abstract class PolycrateTask : Microsoft.Build.Utilities.Task, ICancelabl
     /// <exception cref="TaskParameterException">Not a switch value.</exception>
     private protected bool IsStrict => !string.IsNullOrWhiteSpace(Strict) && RunOptionItems.ParseSwitch(RunOptionCatalog.Strict, Strict.Trim());
 
+    /// <summary>
+    /// MSBuild's <see cref="ICancelableTask.Cancel"/> (Ctrl-C, the IDE's stop): cancels the engine call, which stops and
+    /// removes the running container; the task then fails with PCB6004. Safe to call before or during <see cref="Execute"/>.
+    /// </summary>
     public void Cancel()
     {
         Action? cancel;
@@ -43,6 +47,10 @@ public abstract class PolycrateTask : Microsoft.Build.Utilities.Task, ICancelabl
         cancel?.Invoke();
     }
 
+    /// <summary>
+    /// Runs the task's engine call to completion. Returns false (the build fails) when it logged an error: every
+    /// <see cref="Polycrate.Build.Diagnostics.PolycrateException"/> becomes an error with its PCB code (at its file:line:col when it has one), a cancellation PCB6004.
+    /// </summary>
     public override bool Execute()
     {
         using var cancellation = new CancellationTokenSource();

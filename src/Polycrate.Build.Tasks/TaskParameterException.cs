@@ -3,7 +3,7 @@ using Polycrate.Build.Diagnostics;
 namespace Polycrate.Build.Tasks;
 
 /// <summary>A task parameter (usually a Polycrate* property) has a value the engine does not accept. Exit code 2.</summary>
-public sealed class TaskParameterException(string message) : PolycrateException(message)
+internal sealed class TaskParameterException(string message) : PolycrateException(message)
 {
     public override string Code => KnownStrings.InvalidParameter;
 

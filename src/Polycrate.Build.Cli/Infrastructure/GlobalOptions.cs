@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Polycrate.Build.Cli.Infrastructure;
 
-public enum OutputFormat
+internal enum OutputFormat
 {
     Yaml,
     Json,

@@ -19,6 +19,8 @@ public sealed class PolycrateCatalogError : Microsoft.Build.Utilities.Task
     [Required]
     public string Text { get; set; } = string.Empty;
 
+    /// <summary>Logs <see cref="Text"/> as an error with the code named by <see cref="Name"/>; always false (the build fails).</summary>
+    /// <exception cref="ArgumentException"><see cref="Name"/> is not a public code of <see cref="DiagnosticCodes"/> (a bug in Sdk.targets).</exception>
     public override bool Execute()
     {
         var code = typeof(DiagnosticCodes).GetField(Name, BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() as string

@@ -17,6 +17,7 @@ namespace Polycrate.Build.Tasks.Generation;
 /// </summary>
 public sealed class PolycrateGenerateTargets : PolycrateTask
 {
+    /// <summary>The generated .targets file (absolute, or relative to the project), usually under obj/.</summary>
     [Required]
     public string OutputFile { get; set; } = string.Empty;
 

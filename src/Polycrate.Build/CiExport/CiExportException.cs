@@ -3,7 +3,7 @@ using Polycrate.Build.Diagnostics;
 namespace Polycrate.Build.CiExport;
 
 /// <summary>A workflow that cannot be exported as asked (bad options, no workspace matched, clashing names). Exit code 2.</summary>
-public sealed class CiExportException : PolycrateException
+internal sealed class CiExportException : PolycrateException
 {
     public CiExportException(string code, string message)
         : base(message)

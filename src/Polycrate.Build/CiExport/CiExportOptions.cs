@@ -11,6 +11,7 @@ public sealed record CiExportOptions
     /// <summary>The workflow whose steps become jobs.</summary>
     public required string Workflow { get; init; }
 
+    /// <summary>The pipeline file written: GitLab CI or GitHub Actions.</summary>
     public required CiFormat Format { get; init; }
 
     /// <summary>

@@ -13,8 +13,10 @@ public enum CiFormat
 /// <summary>The names the front ends accept for <see cref="CiFormat"/>.</summary>
 public static class CiFormatNames
 {
+    /// <summary>The name of <see cref="CiFormat.GitLabCi"/>.</summary>
     public const string GitLabCi = "gitlab-ci";
 
+    /// <summary>The name of <see cref="CiFormat.GitHubActions"/>.</summary>
     public const string GitHubActions = "github-actions";
 
     /// <summary>Parses <c>gitlab-ci</c> or <c>github-actions</c> (case-insensitive).</summary>
@@ -27,5 +29,6 @@ public static class CiFormatNames
             $"unknown CI format '{value}'; use {GitLabCi} or {GitHubActions}"),
     };
 
+    /// <summary>The front-end name of <paramref name="format"/>; the inverse of <see cref="Parse"/>.</summary>
     public static string Name(CiFormat format) => format == CiFormat.GitLabCi ? GitLabCi : GitHubActions;
 }

@@ -12,31 +12,31 @@ public static class DiagnosticCatalog
     private const DiagnosticSeverity E = DiagnosticSeverity.Error;
 
     /// <summary>Fix for PCB3051: confirm prompts in non-interactive runs.</summary>
-    public static readonly FrontEndHint ForceHint = new(
+    internal static readonly FrontEndHint ForceHint = new(
         "pass --force to confirm in non-interactive runs",
         "set PolycrateForce=true to confirm in non-interactive builds",
         "set Force = true in the settings to confirm in non-interactive runs");
 
     /// <summary>Fix for PCB3053: let the run install missing registry blocks.</summary>
-    public static readonly FrontEndHint BlocksAutoPullHint = new(
+    internal static readonly FrontEndHint BlocksAutoPullHint = new(
         "pass --blocks-auto-pull", "set PolycrateBlocksAutoPull=true", "set BlocksAutoPull = true in the settings");
 
     /// <summary>Why warnings failed a load (PCB1000).</summary>
-    public static readonly FrontEndHint StrictHint = new(
+    internal static readonly FrontEndHint StrictHint = new(
         "--strict treats warnings as errors", "PolycrateStrict=true treats warnings as errors", "Strict = true treats warnings as errors");
 
     /// <summary>Fix for PCB4003: overwrite an existing version tag.</summary>
-    public static readonly FrontEndHint PushForceHint = new(
+    internal static readonly FrontEndHint PushForceHint = new(
         "pass --force to overwrite the tag", "set PolycratePushForce=true to overwrite the tag", "set Force = true in the settings to overwrite the tag");
 
     /// <summary>Fix for PCB1007: point at the folder that holds workspace.poly.</summary>
-    public static readonly FrontEndHint WorkspaceDirectoryHint = new(
+    internal static readonly FrontEndHint WorkspaceDirectoryHint = new(
         "pass the workspace directory with -w DIR",
         "set PolycrateWorkspaceDirectory to the folder with workspace.poly (default: the project's folder)",
         "set WorkspaceDirectory in the settings to the folder with workspace.poly (default: the working directory)");
 
     /// <summary>Fix for PCB1031: give the age key. Builds and Cake runs have no --identity; the variable works everywhere.</summary>
-    public static readonly FrontEndHint EncryptionKeyHint = new(
+    internal static readonly FrontEndHint EncryptionKeyHint = new(
         "=AGE-SECRET-KEY-… or pass --identity FILE",
         "=AGE-SECRET-KEY-… in the environment of the build",
         "=AGE-SECRET-KEY-… in the environment of the Cake run");
@@ -48,7 +48,7 @@ public static class DiagnosticCatalog
         "run a workflow with PolycrateWorkflow(\"WORKFLOW\"), an action with PolycrateRun(\"BLOCK\", \"ACTION\") (PolycrateRegisterTasks names the tasks WORKFLOW and BLOCK_ACTION)");
 
     /// <summary>Every descriptor, in code order.</summary>
-    public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
+    internal static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         new(WorkspaceInvalid, E, "the workspace is invalid", StrictHint),
         new(YamlSyntax, E, "YAML syntax error"),
@@ -163,7 +163,7 @@ public static class DiagnosticCatalog
     ];
 
     /// <summary>The descriptor of <paramref name="code"/>, or null for a code not in the catalog.</summary>
-    public static DiagnosticDescriptor? Find(string code) => All.FirstOrDefault(d => d.Code == code);
+    internal static DiagnosticDescriptor? Find(string code) => All.FirstOrDefault(d => d.Code == code);
 
     /// <summary>
     /// Rewrites the CLI spelling of every catalog hint in <paramref name="text"/> (an exception message, a step

@@ -4,4 +4,4 @@ namespace Polycrate.Build.Diagnostics;
 /// One entry of <see cref="DiagnosticCatalog"/>: the code, its default severity, what it means (the message
 /// template; call sites add the specifics: file, name, value) and, where the fix is an option, its hint per front end.
 /// </summary>
-public sealed record DiagnosticDescriptor(string Code, DiagnosticSeverity Severity, string Title, FrontEndHint? Hint = null);
+internal sealed record DiagnosticDescriptor(string Code, DiagnosticSeverity Severity, string Title, FrontEndHint? Hint = null);

@@ -21,7 +21,7 @@ public static class EditDistance
             .FirstOrDefault();
     }
 
-    public static int Compute(string a, string b)
+    internal static int Compute(string a, string b)
     {
         var beforePrevious = new int[b.Length + 1];
         var previous = new int[b.Length + 1];

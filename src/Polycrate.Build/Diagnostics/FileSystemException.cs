@@ -20,6 +20,7 @@ public sealed partial class FileSystemException : PolycrateException
         Code = code;
     }
 
+    /// <inheritdoc/>
     public override string Code { get; }
 
     /// <summary>Maps an <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/>; <paramref name="doing"/> says what was being done ("installing block X").</summary>

@@ -5,7 +5,7 @@ namespace Polycrate.Build.Diagnostics;
 /// in the settings"). The engine writes the <see cref="Cli"/> spelling into messages; a front end rewrites it to its
 /// own with <see cref="DiagnosticCatalog.ForFrontEnd"/>.
 /// </summary>
-public sealed record FrontEndHint(string Cli, string MSBuild, string Cake)
+internal sealed record FrontEndHint(string Cli, string MSBuild, string Cake)
 {
     /// <summary>The spelling for <paramref name="frontEnd"/>.</summary>
     public string For(FrontEnd frontEnd) => frontEnd switch

@@ -1,7 +1,7 @@
 namespace Polycrate.Build.Diagnostics;
 
 /// <summary>A block, action, workflow or step named on the command line does not exist. Exit code 2.</summary>
-public sealed class NotFoundException : PolycrateException
+internal sealed class NotFoundException : PolycrateException
 {
     public NotFoundException(string message)
         : base(message)

@@ -7,6 +7,7 @@ namespace Polycrate.Build.Diagnostics;
 /// </summary>
 public abstract class PolycrateException : Exception
 {
+    /// <summary>An error with a message that says what, where and how to fix it, and the exception that caused it, if any.</summary>
     protected PolycrateException(string message, Exception? inner = null)
         : base(message, inner)
     {

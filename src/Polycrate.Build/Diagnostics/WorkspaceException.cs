@@ -3,12 +3,17 @@ namespace Polycrate.Build.Diagnostics;
 /// <summary>Invalid input in workspace.poly / block.poly: YAML, schema, references or cycles. Exit code 2.</summary>
 public sealed class WorkspaceException : PolycrateException
 {
+    /// <summary>
+    /// The load's diagnostics, listed in the message (errors first, at most <see cref="MaxDiagnosticsShown"/>);
+    /// <paramref name="strict"/> says warnings alone failed it (strict mode).
+    /// </summary>
     public WorkspaceException(IReadOnlyList<Diagnostic> diagnostics, bool strict = false)
         : base(Render(diagnostics, strict))
     {
         Diagnostics = diagnostics;
     }
 
+    /// <summary>One diagnostic, e.g. a name given on the command line that is not in the workspace.</summary>
     public WorkspaceException(Diagnostic diagnostic)
         : this([diagnostic])
     {
@@ -20,10 +25,13 @@ public sealed class WorkspaceException : PolycrateException
     /// <summary>Every diagnostic of the load, warnings included (in strict mode they are why it failed).</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
+    /// <summary>The code of the first error (or of the first diagnostic when only warnings failed a strict load).</summary>
     public override string Code => FirstError?.Code ?? DiagnosticCodes.WorkspaceInvalid;
 
+    /// <summary>Always 2: invalid input.</summary>
     public override int ExitCode => 2;
 
+    /// <summary>Where the first error is (<c>file:line:col</c>).</summary>
     public override SourceLocation? Location => FirstError?.Location;
 
     private Diagnostic? FirstError =>

@@ -3,7 +3,7 @@ using Polycrate.Build.Diagnostics;
 namespace Polycrate.Build.Events;
 
 /// <summary>Required events (<c>events.required: true</c>) could not be delivered. Exit code 1.</summary>
-public sealed class EventDeliveryException(string message, SourceLocation? location) : PolycrateException(message)
+internal sealed class EventDeliveryException(string message, SourceLocation? location) : PolycrateException(message)
 {
     public const string DeliveryFailedCode = DiagnosticCodes.EventDeliveryFailed;
 

@@ -3,7 +3,7 @@ using Polycrate.Build.Diagnostics;
 namespace Polycrate.Build.Execution;
 
 /// <summary>An action could not run or was refused (prompt, template block, runtime missing). Exit code 1.</summary>
-public sealed class ActionException : PolycrateException
+internal sealed class ActionException : PolycrateException
 {
     public ActionException(string message, string? hint = null, string code = DiagnosticCodes.ActionFailed, int exitCode = 1)
         : base(hint is null ? message : $"{message}. {hint}.")

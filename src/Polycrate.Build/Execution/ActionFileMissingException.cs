@@ -8,7 +8,7 @@ namespace Polycrate.Build.Execution;
 /// PCB1020 when an action whose playbook (or script file) does not exist is run: invalid input, exit code 2, located at
 /// the reference in block.poly/workspace.poly. Loading only warns, because the workspace's other actions still run.
 /// </summary>
-public sealed class ActionFileMissingException : PolycrateException
+internal sealed class ActionFileMissingException : PolycrateException
 {
     private ActionFileMissingException(Diagnostic diagnostic)
         : base($"{diagnostic.Location}: {diagnostic.Message}. Hint: {diagnostic.Hint}")

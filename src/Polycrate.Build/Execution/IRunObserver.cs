@@ -14,9 +14,12 @@ public interface IRunObserver
     {
     }
 
+    /// <summary>A target starts running (its dependencies have finished); targets decided without running (skipped, not run, a workflow) only finish.</summary>
     void TargetStarted(Target target);
 
+    /// <summary>A target reached its final state (every status, skipped and not-run included); its duration is wall-clock time.</summary>
     void TargetFinished(TargetResult result);
 
+    /// <summary>One line of an action's output, without the line break, secrets masked; <paramref name="isError"/> = it came on stderr.</summary>
     void Output(Target target, string line, bool isError);
 }

@@ -17,13 +17,16 @@ public enum RuntimeKind
 /// <summary>How a run goes: every front end (CLI, MSBuild, Cake) fills one of these.</summary>
 public sealed record RunOptions
 {
+    /// <summary>The directory holding workspace.poly (absolute, or relative to the process's current directory).</summary>
     public required string WorkspaceDirectory { get; init; }
 
     /// <summary>How many independent workflow steps may run at once.</summary>
     public int MaxParallel { get; init; } = 1;
 
+    /// <summary>When the toolchain image is pulled (<c>--pull</c>): only when missing (default), always, or never.</summary>
     public ImagePullPolicy Pull { get; init; } = ImagePullPolicy.Missing;
 
+    /// <summary>Where actions run (<c>--runtime</c>): in the toolchain container (default) or on this host.</summary>
     public RuntimeKind Runtime { get; init; } = RuntimeKind.Container;
 
     /// <summary>Confirms action and workflow prompts.</summary>
@@ -41,6 +44,7 @@ public sealed record RunOptions
     /// <summary>Writes a JUnit XML report of the run to this path.</summary>
     public string? JUnitPath { get; init; }
 
+    /// <summary>Load warnings (unknown keys, PCB1003 …) fail the run with exit code 2 before anything runs (<c>--strict</c>).</summary>
     public bool Strict { get; init; }
 
     /// <summary>Mount the engine's socket into action containers (Docker-in-Docker actions).</summary>

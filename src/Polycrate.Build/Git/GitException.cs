@@ -3,7 +3,7 @@ using Polycrate.Build.Diagnostics;
 namespace Polycrate.Build.Git;
 
 /// <summary>A git operation of <c>workspace pull/push/sync</c> failed (PCB71xx, docs/diagnostics.md). Exit code 1.</summary>
-public sealed class GitException(string message, string code, string? hint = null)
+internal sealed class GitException(string message, string code, string? hint = null)
     : PolycrateException(hint is null ? message : $"{message}. {hint}.")
 {
     public const string GitMissingCode = DiagnosticCodes.GitMissing;

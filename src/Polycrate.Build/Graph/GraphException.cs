@@ -3,7 +3,7 @@ using Polycrate.Build.Diagnostics;
 namespace Polycrate.Build.Graph;
 
 /// <summary>A target graph that cannot run: a cycle, an unknown dependency or an unknown target name. Exit code 2.</summary>
-public sealed class GraphException : PolycrateException
+internal sealed class GraphException : PolycrateException
 {
     public GraphException(string code, string message)
         : base(message)

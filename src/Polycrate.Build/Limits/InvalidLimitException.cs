@@ -3,7 +3,7 @@ using Polycrate.Build.Diagnostics;
 namespace Polycrate.Build.Limits;
 
 /// <summary>A <c>POLYCRATE_MAX_*</c> or <c>POLYCRATE_*_TIMEOUT</c> variable holds a value that is not a limit.</summary>
-public sealed class InvalidLimitException : PolycrateException
+internal sealed class InvalidLimitException : PolycrateException
 {
     public InvalidLimitException(string variable, string value, string expected)
         : base($"The environment variable {variable}='{Shorten(value)}' is not {expected}. "

@@ -9,22 +9,31 @@ namespace Polycrate.Build.Model;
 /// </summary>
 public sealed record Block
 {
+    /// <summary><c>name:</c> (Polycrate reference §4); for registry blocks the registry path without tag.</summary>
     public required string Name { get; init; }
 
+    /// <summary><c>version:</c>, compared literally with a <c>from:</c> tag; required to push.</summary>
     public string? Version { get; init; }
 
+    /// <summary><c>kind:</c>, free text (<c>generic</c>, <c>k8sapp</c>, <c>k8sappinstance</c> …).</summary>
     public string? Kind { get; init; }
 
+    /// <summary><c>type:</c>, informational (<c>db</c>, <c>kv</c> …).</summary>
     public string? Type { get; init; }
 
+    /// <summary><c>flavor:</c>, informational (<c>postgresql</c>, <c>redis</c> …).</summary>
     public string? Flavor { get; init; }
 
+    /// <summary><c>description:</c>.</summary>
     public string? Description { get; init; }
 
+    /// <summary><c>labels:</c> (key → value), merged with the system labels at resolution (Polycrate reference §6.7).</summary>
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
 
+    /// <summary><c>config:</c>, any YAML mapping: the block's defaults, merged over the parent's (§6.4); <c>block.config</c> in actions.</summary>
     public ConfigMap Config { get; init; } = ConfigMap.Empty;
 
+    /// <summary><c>actions:</c>, in file order; inherited ones merged by name.</summary>
     public IReadOnlyList<BlockAction> Actions { get; init; } = [];
 
     /// <summary>Parent reference <c>name[:version]</c> (local block name or registry path).</summary>
@@ -33,10 +42,13 @@ public sealed record Block
     /// <summary>Position of the <c>from:</c> value, for errors about the reference.</summary>
     public SourceLocation? FromLocation { get; init; }
 
+    /// <summary><c>template:</c> as written; null = not set here (inherits). See <see cref="IsTemplate"/>.</summary>
     public bool? Template { get; init; }
 
+    /// <summary><c>inventory:</c> (Polycrate reference §6.6); null = the block's own <c>inventory.yml</c>, if any.</summary>
     public ArtifactLink? Inventory { get; init; }
 
+    /// <summary><c>kubeconfig:</c> (Polycrate reference §6.6); null = the block's own <c>kubeconfig.yml</c>, if any.</summary>
     public ArtifactLink? Kubeconfig { get; init; }
 
     /// <summary>Host directory the actions run in; null for inline blocks defined only in workspace.poly.</summary>
@@ -45,8 +57,10 @@ public sealed record Block
     /// <summary>Where the block was defined (the workspace.poly entry wins over block.poly).</summary>
     public required SourceLocation Location { get; init; }
 
+    /// <summary>A template block: its actions refuse to run (only blocks deriving from it run).</summary>
     public bool IsTemplate => Template == true;
 
+    /// <summary>The action named <paramref name="name"/> (case-sensitive); null when the block has none.</summary>
     public BlockAction? FindAction(string name) =>
         Actions.FirstOrDefault(a => string.Equals(a.Name, name, StringComparison.Ordinal));
 }

@@ -15,15 +15,20 @@ public abstract record ConfigValue
 /// <summary>An ordered map with case-sensitive keys.</summary>
 public sealed record ConfigMap(IReadOnlyList<KeyValuePair<string, ConfigValue>> Entries) : ConfigValue
 {
+    /// <summary>The map without entries.</summary>
     public static ConfigMap Empty { get; } = new([]);
 
+    /// <summary>The value under <paramref name="key"/> (ordinal, case-sensitive); null when the key is absent.</summary>
     public ConfigValue? this[string key] =>
         Entries.FirstOrDefault(e => string.Equals(e.Key, key, StringComparison.Ordinal)).Value;
 
+    /// <summary>Whether <paramref name="key"/> is present (ordinal, case-sensitive).</summary>
     public bool ContainsKey(string key) => Entries.Any(e => string.Equals(e.Key, key, StringComparison.Ordinal));
 
+    /// <summary>The number of entries.</summary>
     public int Count => Entries.Count;
 
+    /// <summary>A <c>Dictionary&lt;string, object?&gt;</c> (ordinal keys) of the entries' plain views.</summary>
     public override object? ToPlainObject()
     {
         var result = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -41,33 +46,48 @@ public sealed record ConfigMap(IReadOnlyList<KeyValuePair<string, ConfigValue>> 
             .Select(e => new KeyValuePair<string, ConfigValue>(e.Key, e.Value!))
             .ToList());
 
+    /// <summary>Structural: the same keys in the same order with equal values.</summary>
     public bool Equals(ConfigMap? other) =>
         other is not null && Entries.Count == other.Entries.Count &&
         Entries.Zip(other.Entries).All(p => p.First.Key == p.Second.Key && Equals(p.First.Value, p.Second.Value));
 
+    /// <summary>The entry count (cheap, consistent with <see cref="Equals(ConfigMap?)"/>).</summary>
     public override int GetHashCode() => Entries.Count;
 }
 
 /// <summary>A list; lists are atomic in merges (an override replaces the whole list).</summary>
 public sealed record ConfigList(IReadOnlyList<ConfigValue> Items) : ConfigValue
 {
+    /// <summary>The list without items.</summary>
     public static ConfigList Empty { get; } = new([]);
 
+    /// <summary>A <c>List&lt;object?&gt;</c> of the items' plain views.</summary>
     public override object? ToPlainObject() => Items.Select(i => i.ToPlainObject()).ToList();
 
+    /// <summary>Structural: equal items in the same order.</summary>
     public bool Equals(ConfigList? other) =>
         other is not null && Items.SequenceEqual(other.Items);
 
+    /// <summary>The item count (cheap, consistent with <see cref="Equals(ConfigList?)"/>).</summary>
     public override int GetHashCode() => Items.Count;
 }
 
 /// <summary>The YAML 1.2 core-schema type of a scalar.</summary>
 public enum ScalarKind
 {
+    /// <summary>Text (quoted, or plain text that is no other type).</summary>
     String,
+
+    /// <summary><c>true</c> or <c>false</c>.</summary>
     Boolean,
+
+    /// <summary>An integer (decimal, or <c>0x</c> hex stored as decimal); beyond 64 bits it stays text in <see cref="ConfigValue.ToPlainObject"/>.</summary>
     Integer,
+
+    /// <summary>A floating-point number (<c>1.5</c>, <c>1e3</c>, <c>.inf</c>, <c>.nan</c>).</summary>
     Float,
+
+    /// <summary><c>null</c>, <c>~</c> or an empty value.</summary>
     Null,
 }
 
@@ -80,14 +100,19 @@ public sealed record ConfigScalar(ScalarKind Kind, string Text) : ConfigValue
     /// </summary>
     public string? Tag { get; init; }
 
+    /// <summary>The null scalar (text <c>null</c>).</summary>
     public static ConfigScalar Null { get; } = new(ScalarKind.Null, "null");
 
+    /// <summary>A string scalar; <paramref name="value"/> is kept as is.</summary>
     public static ConfigScalar String(string value) => new(ScalarKind.String, value);
 
+    /// <summary>A boolean scalar (text <c>true</c>/<c>false</c>).</summary>
     public static ConfigScalar Bool(bool value) => new(ScalarKind.Boolean, value ? "true" : "false");
 
+    /// <summary>An integer scalar (invariant decimal text).</summary>
     public static ConfigScalar Integer(long value) => new(ScalarKind.Integer, value.ToString(CultureInfo.InvariantCulture));
 
+    /// <summary>null, <c>bool</c>, <c>long</c>, <c>double</c> or <c>string</c> by <see cref="Kind"/>; the text when a number does not parse.</summary>
     public override object? ToPlainObject() => Kind switch
     {
         ScalarKind.Null => null,
@@ -97,5 +122,6 @@ public sealed record ConfigScalar(ScalarKind Kind, string Text) : ConfigValue
         _ => Text,
     };
 
+    /// <summary>The canonical <see cref="Text"/>.</summary>
     public override string ToString() => Text;
 }

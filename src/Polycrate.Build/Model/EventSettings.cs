@@ -9,12 +9,16 @@ namespace Polycrate.Build.Model;
 /// </summary>
 public sealed record EventSettings
 {
+    /// <summary><c>handler: workspace</c>: events only in the run log (the default).</summary>
     public const string WorkspaceHandler = "workspace";
+
+    /// <summary><c>handler: webhook</c>: events are also POSTed to <see cref="Endpoint"/>.</summary>
     public const string WebhookHandler = "webhook";
 
     /// <summary>The environment variable holding the signing secret unless <c>events.secret_env</c> names another.</summary>
     public const string DefaultSecretVariable = "POLYCRATE_EVENTS_SECRET";
 
+    /// <summary><c>events.handler</c>: <see cref="WorkspaceHandler"/> or <see cref="WebhookHandler"/>.</summary>
     public string Handler { get; init; } = WorkspaceHandler;
 
     /// <summary>Absolute http(s) URL; required for the webhook handler.</summary>
@@ -38,5 +42,6 @@ public sealed record EventSettings
     /// <summary>Where <c>events:</c> is written, for messages.</summary>
     public SourceLocation? Location { get; init; }
 
+    /// <summary>Events are sent: the webhook handler with an endpoint.</summary>
     public bool IsWebhook => Handler == WebhookHandler && Endpoint is not null;
 }

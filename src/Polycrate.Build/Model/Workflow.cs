@@ -5,15 +5,19 @@ namespace Polycrate.Build.Model;
 /// <summary>A named graph of steps; without <c>needs:</c> steps run in list order.</summary>
 public sealed record Workflow
 {
+    /// <summary><c>name:</c>, unique in the workspace (Polycrate reference §8).</summary>
     public required string Name { get; init; }
 
+    /// <summary><c>description:</c>.</summary>
     public string? Description { get; init; }
 
     /// <summary>Workflow-level default for its steps (the 2025 format).</summary>
     public bool AllowFailure { get; init; }
 
+    /// <summary><c>prompt.message</c>: a yes/no question asked before the workflow runs (default no); <c>--force</c> answers yes.</summary>
     public string? Prompt { get; init; }
 
+    /// <summary><c>labels:</c> (key → value), informational.</summary>
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
 
     /// <summary>
@@ -41,6 +45,7 @@ public sealed record Workflow
     private readonly Dictionary<string, WorkflowStep> _byName = new(StringComparer.Ordinal);
     private readonly Dictionary<WorkflowStep, int> _position = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>Where the workflow is defined (its entry in workspace.poly).</summary>
     public required SourceLocation Location { get; init; }
 
     /// <summary>The first step of that name (the parser refuses duplicates).</summary>
@@ -61,10 +66,13 @@ public sealed record Workflow
 /// <summary>One step: run <see cref="Action"/> of <see cref="Block"/>.</summary>
 public sealed record WorkflowStep
 {
+    /// <summary><c>name:</c>, unique in the workflow.</summary>
     public required string Name { get; init; }
 
+    /// <summary><c>block:</c>, the name of a block of the workspace.</summary>
     public required string Block { get; init; }
 
+    /// <summary><c>action:</c>, the name of an action of <see cref="Block"/>.</summary>
     public required string Action { get; init; }
 
     /// <summary>Position of the <c>block:</c> value, for errors about the reference.</summary>
@@ -73,6 +81,7 @@ public sealed record WorkflowStep
     /// <summary>Position of the <c>action:</c> value.</summary>
     public SourceLocation? ActionLocation { get; init; }
 
+    /// <summary><c>description:</c>.</summary>
     public string? Description { get; init; }
 
     /// <summary>Step-level value (newer format); null means "the workflow's value".</summary>
@@ -81,12 +90,16 @@ public sealed record WorkflowStep
     /// <summary>Steps this one waits for; null means "the previous step" (Polycrate's sequential meaning).</summary>
     public IReadOnlyList<string>? Needs { get; init; }
 
+    /// <summary><c>when:</c> (<c>on_success</c>, <c>on_failure</c>, <c>always</c>); beyond Polycrate, which runs steps strictly in order.</summary>
     public RunCondition When { get; init; } = RunCondition.OnSuccess;
 
+    /// <summary><c>prompt.message</c>: a yes/no question asked before the step runs; <c>--force</c> answers yes.</summary>
     public string? Prompt { get; init; }
 
+    /// <summary><c>labels:</c> (key → value), informational.</summary>
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Where the step is defined (its entry under <c>steps:</c>).</summary>
     public required SourceLocation Location { get; init; }
 }
 

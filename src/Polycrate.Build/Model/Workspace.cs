@@ -8,17 +8,22 @@ public sealed record Workspace
     /// <summary>Polycrate's default registry (<c>registry.url</c> in its global configuration), host without scheme.</summary>
     public const string PolycrateRegistry = "cargo.ayedo.cloud";
 
+    /// <summary><c>name:</c> (Polycrate reference §3); also names the workspace's own image.</summary>
     public required string Name { get; init; }
 
+    /// <summary><c>organization:</c>; null when not set.</summary>
     public string? Organization { get; init; }
 
+    /// <summary><c>description:</c>.</summary>
     public string? Description { get; init; }
 
+    /// <summary><c>labels:</c> (key → value), informational.</summary>
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Absolute host path of the workspace root.</summary>
     public required string RootPath { get; init; }
 
+    /// <summary><c>config:</c> and the other settings sections (directories, image, events, git).</summary>
     public required WorkspaceSettings Settings { get; init; }
 
     /// <summary>Resolved blocks; setting them (also through <c>with</c>) rebuilds the name index FindBlock uses.</summary>
@@ -35,13 +40,16 @@ public sealed record Workspace
     private readonly IReadOnlyList<Block> _blocks = [];
     private readonly Dictionary<string, Block> _blockIndex = new(StringComparer.Ordinal);
 
+    /// <summary><c>workflows:</c>, in file order.</summary>
     public IReadOnlyList<Workflow> Workflows { get; init; } = [];
 
     /// <summary><c>extraenv</c> entries (<c>KEY=value</c>, the value may contain '=').</summary>
     public IReadOnlyList<EnvironmentEntry> ExtraEnv { get; init; } = [];
 
+    /// <summary><c>extramounts</c> entries (<c>/host:/container[:ro]</c>).</summary>
     public IReadOnlyList<MountEntry> ExtraMounts { get; init; } = [];
 
+    /// <summary><c>config.globals</c>: free-form data that only the snapshot shows.</summary>
     public ConfigMap Globals { get; init; } = ConfigMap.Empty;
 
     /// <summary><c>from:</c> references no installed block satisfies (only kept when loading allows it).</summary>
@@ -59,10 +67,13 @@ public sealed record Workspace
     /// <summary><c>dependencies:</c> of workspace.poly (host-qualified), which <c>workspace update</c> and auto-pull install.</summary>
     public IReadOnlyList<BlockDependency> Dependencies { get; init; } = [];
 
+    /// <summary>Where the workspace is defined: its workspace.poly.</summary>
     public required SourceLocation Location { get; init; }
 
+    /// <summary>The block named <paramref name="name"/> (case-sensitive); null when there is none.</summary>
     public Block? FindBlock(string name) => _blockIndex.GetValueOrDefault(name);
 
+    /// <summary>The workflow named <paramref name="name"/> (case-sensitive); null when there is none.</summary>
     public Workflow? FindWorkflow(string name) =>
         Workflows.FirstOrDefault(w => string.Equals(w.Name, name, StringComparison.Ordinal));
 }

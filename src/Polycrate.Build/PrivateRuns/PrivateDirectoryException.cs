@@ -3,7 +3,7 @@ using Polycrate.Build.Diagnostics;
 namespace Polycrate.Build.PrivateRuns;
 
 /// <summary>The private run folder cannot be made safe (PCB3070): a link, or a folder of another user.</summary>
-public sealed class PrivateDirectoryException : PolycrateException
+internal sealed class PrivateDirectoryException : PolycrateException
 {
     public PrivateDirectoryException(string what, string fix, Exception? inner = null)
         : base($"{what}. Hint: {fix}.", inner)

@@ -3,7 +3,7 @@ using Polycrate.Build.Diagnostics;
 namespace Polycrate.Build.Registry;
 
 /// <summary>Downloaded content does not hash to the digest (or size) it was requested by.</summary>
-public sealed class DigestMismatchException : PolycrateException
+internal sealed class DigestMismatchException : PolycrateException
 {
     public DigestMismatchException(string what, Uri uri, string expected, string actual)
         : base($"Content of {what} downloaded from {uri} does not match its digest: expected {expected}, got {actual}. "

@@ -9,6 +9,7 @@ namespace Polycrate.Build.Registry;
 /// </summary>
 public sealed partial record ImageReference
 {
+    /// <summary>Docker Hub's canonical host; <c>index.docker.io</c> and <c>registry-1.docker.io</c> are normalized to it.</summary>
     public const string DockerHub = "docker.io";
 
     private ImageReference(string registry, string repository, string? tag, string? digest)
@@ -25,6 +26,7 @@ public sealed partial record ImageReference
     /// <summary>Repository path inside the registry, e.g. <c>acme/blocks/edge-ota</c>.</summary>
     public string Repository { get; }
 
+    /// <summary>The tag (letters, digits, <c>_ . -</c>, at most 128 characters; OCI distribution spec, "Pulling manifests"); null when none was given.</summary>
     public string? Tag { get; }
 
     /// <summary>Content digest such as <c>sha256:…</c>; when set it wins over <see cref="Tag"/> for pulls.</summary>
@@ -107,14 +109,16 @@ public sealed partial record ImageReference
         return new ImageReference(registry, text, tag, digest);
     }
 
-    public ImageReference WithTag(string tag) =>
+    internal ImageReference WithTag(string tag) =>
         TagPattern().IsMatch(tag) ? new(Registry, Repository, tag, null) : throw new ImageReferenceException($"{this}:{tag}", $"tag '{tag}' is invalid");
 
+    /// <summary>The same reference pinned to <paramref name="digest"/> (<c>sha256:…</c>, as the registry reported it); the tag is kept for display.</summary>
     public ImageReference WithDigest(string digest) => new(Registry, Repository, Tag, digest);
 
     /// <summary>The same repository on the same registry, without tag or digest.</summary>
     public string RepositoryReference => $"{Registry}/{Repository}";
 
+    /// <summary><c>registry/repository[:tag][@digest]</c>, normalized (e.g. <c>docker.io/library/alpine:3</c>).</summary>
     public override string ToString() =>
         RepositoryReference + (Tag is null ? string.Empty : ":" + Tag) + (Digest is null ? string.Empty : "@" + Digest);
 

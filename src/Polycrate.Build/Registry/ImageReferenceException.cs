@@ -3,7 +3,7 @@ using Polycrate.Build.Diagnostics;
 namespace Polycrate.Build.Registry;
 
 /// <summary>An image reference string could not be parsed.</summary>
-public sealed class ImageReferenceException : PolycrateException
+internal sealed class ImageReferenceException : PolycrateException
 {
     public ImageReferenceException(string reference, string problem)
         : base($"Invalid image reference '{reference}': {problem}. Use host[:port]/path[:tag][@sha256:<digest>], "

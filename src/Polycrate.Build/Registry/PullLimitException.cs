@@ -6,7 +6,7 @@ namespace Polycrate.Build.Registry;
 /// A pulled artifact exceeds one of <see cref="PullLimits"/>: too many layers, a layer declared or inflating larger
 /// than allowed, too many files, or a compression bomb. Nothing of it is installed.
 /// </summary>
-public sealed class PullLimitException : PolycrateException
+internal sealed class PullLimitException : PolycrateException
 {
     public PullLimitException(ImageReference reference, string what, string variable)
         : base($"Refusing {reference}: {what}. Nothing was installed. If the block is genuinely this large, raise the "

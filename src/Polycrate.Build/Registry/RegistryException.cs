@@ -7,7 +7,7 @@ namespace Polycrate.Build.Registry;
 /// A registry request failed: carries the HTTP method, URI and status and the registry's <c>errors[]</c>,
 /// and the message says what to do. URIs and messages never contain credentials or tokens.
 /// </summary>
-public sealed class RegistryException : PolycrateException
+internal sealed class RegistryException : PolycrateException
 {
     public RegistryException(
         string method,

@@ -3,7 +3,7 @@ using Polycrate.Build.Diagnostics;
 namespace Polycrate.Build.Registry;
 
 /// <summary>A push would move a tag that already holds different content.</summary>
-public sealed class TagExistsException : PolycrateException
+internal sealed class TagExistsException : PolycrateException
 {
     public TagExistsException(ImageReference reference, string existingDigest, string newDigest)
         : base($"Tag {reference} already exists with different content ({existingDigest}; this block is {newDigest}). "

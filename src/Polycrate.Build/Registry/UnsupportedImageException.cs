@@ -3,7 +3,7 @@ using Polycrate.Build.Diagnostics;
 namespace Polycrate.Build.Registry;
 
 /// <summary>The artifact behind a reference is not something a block can be installed from.</summary>
-public sealed class UnsupportedImageException : PolycrateException
+internal sealed class UnsupportedImageException : PolycrateException
 {
     public UnsupportedImageException(ImageReference reference, string problem)
         : base($"Cannot install a block from {reference}: {problem}.")

@@ -9,6 +9,7 @@ namespace Polycrate.Build.Reporting;
 /// </summary>
 public static class RunMessages
 {
+    /// <summary>What the target is, in words: <c>action app deploy</c>, <c>step deploy/app (app deploy)</c>, <c>toolchain image</c> …</summary>
     public static string Describe(Target target) => target.Kind switch
     {
         TargetKind.Image => "toolchain image",
@@ -19,8 +20,10 @@ public static class RunMessages
         _ => target.Id,
     };
 
+    /// <summary><c>&lt;description&gt;: started</c>.</summary>
     public static string Started(Target target) => $"{Describe(target)}: started";
 
+    /// <summary><c>&lt;description&gt;: &lt;status&gt; in &lt;seconds&gt;s</c>, seconds with one decimal.</summary>
     public static string Finished(TargetResult result)
     {
         var seconds = result.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);

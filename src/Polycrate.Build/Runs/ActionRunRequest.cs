@@ -4,7 +4,7 @@ using Polycrate.Build.Model;
 namespace Polycrate.Build.Runs;
 
 /// <summary><c>run BLOCK ACTION</c> / <c>actions run</c>: one action and its image.</summary>
-public sealed record ActionRunRequest(string Block, string Action) : RunRequest
+internal sealed record ActionRunRequest(string Block, string Action) : RunRequest
 {
     public override IReadOnlyList<string> Roots => [Target.ActionId(Block, Action)];
 

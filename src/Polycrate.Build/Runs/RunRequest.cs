@@ -9,8 +9,10 @@ namespace Polycrate.Build.Runs;
 /// </summary>
 public abstract record RunRequest
 {
+    /// <summary>Run <paramref name="action"/> of <paramref name="block"/> (<c>actions run BLOCK ACTION</c>).</summary>
     public static RunRequest ForAction(string block, string action) => new ActionRunRequest(block, action);
 
+    /// <summary>Run <paramref name="workflow"/>, or only its <paramref name="step"/> (<c>workflows run NAME [--step STEP]</c>).</summary>
     public static RunRequest ForWorkflow(string workflow, string? step = null) => new WorkflowRunRequest(workflow, step);
 
     /// <summary>The target ids to run (with everything they depend on).</summary>

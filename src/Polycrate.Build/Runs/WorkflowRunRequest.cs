@@ -9,6 +9,7 @@ public sealed record WorkflowRunRequest(string Workflow, string? Step) : RunRequ
     /// <summary>A step run as an MSBuild target / Cake task keeps its <c>allow_failure</c> (see TargetGraphBuilder.BuildForSingleStep).</summary>
     public bool StepTarget { get; init; }
 
+    /// <inheritdoc/>
     public override IReadOnlyList<string> Roots => [Step is null ? Target.WorkflowId(Workflow) : Target.StepId(Workflow, Step)];
 
     internal override string? Validate(Workspace workspace)

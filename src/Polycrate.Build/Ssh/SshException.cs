@@ -3,7 +3,7 @@ using Polycrate.Build.Diagnostics;
 namespace Polycrate.Build.Ssh;
 
 /// <summary>The SSH shortcut cannot connect: unknown host, no inventory, no ssh binary (PCB70xx, docs/diagnostics.md).</summary>
-public sealed class SshException(string message, string code, string? hint = null, int exitCode = 1)
+internal sealed class SshException(string message, string code, string? hint = null, int exitCode = 1)
     : PolycrateException(hint is null ? message : $"{message}. {hint}.")
 {
     public const string UnknownHostCode = DiagnosticCodes.SshUnknownHost;

@@ -3,6 +3,7 @@ namespace Polycrate.Build.Ssh;
 /// <summary>One <c>ssh HOST [-- COMMAND…]</c> request.</summary>
 public sealed record SshSessionOptions
 {
+    /// <summary>An inventory host name (Polycrate reference §12): its <c>ansible_host</c>, port and user are used.</summary>
     public required string Host { get; init; }
 
     /// <summary>Use this block's inventory instead of the workspace's.</summary>

@@ -4,7 +4,7 @@ using Polycrate.Build.Registry;
 namespace Polycrate.Build.WorkspaceBlocks;
 
 /// <summary>A tag now points at other content than the digest blocks.lock pinned for it (the tag was moved).</summary>
-public sealed class BlockPinException : PolycrateException
+internal sealed class BlockPinException : PolycrateException
 {
     public BlockPinException(ImageReference reference, string pinnedDigest, string currentDigest)
         : base($"{BlockLockFile.FileName} pins {reference} to {pinnedDigest}, but the registry's tag now points at {currentDigest}: "

@@ -4,7 +4,7 @@ using Polycrate.Build.Registry;
 namespace Polycrate.Build.WorkspaceBlocks;
 
 /// <summary>A pulled artifact is not the block the reference promises (block.poly invalid, other name or version).</summary>
-public sealed class InvalidBlockArtifactException : PolycrateException
+internal sealed class InvalidBlockArtifactException : PolycrateException
 {
     public InvalidBlockArtifactException(ImageReference reference, string problem)
         : base($"Refusing to install {reference}: {problem}. Nothing was installed and the previous block is unchanged; "

@@ -4,7 +4,7 @@ using Polycrate.Build.Limits;
 namespace Polycrate.Build.WorkspaceBlocks;
 
 /// <summary>Another process kept the workspace's blocks lock for longer than the lock timeout.</summary>
-public sealed class WorkspaceLockException : PolycrateException
+internal sealed class WorkspaceLockException : PolycrateException
 {
     public WorkspaceLockException(string lockFile, TimeSpan timeout, Exception? inner = null)
         : base($"Another polycrate-build process has held the workspace lock {lockFile} for more than {timeout.TotalSeconds:0.#} s "

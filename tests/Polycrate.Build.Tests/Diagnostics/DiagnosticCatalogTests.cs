@@ -12,7 +12,7 @@ namespace Polycrate.Build.Tests.Diagnostics;
 public sealed partial class DiagnosticCatalogTests
 {
     private static List<string> NamedCodes() =>
-        typeof(DiagnosticCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
+        typeof(DiagnosticCodes).GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
             .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
 
     [Fact]

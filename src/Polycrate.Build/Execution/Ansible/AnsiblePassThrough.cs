@@ -41,6 +41,7 @@ public sealed record AnsiblePassThrough
     /// </summary>
     public string? VaultPasswordFile { get; init; }
 
+    /// <summary>True when no option is set: nothing is passed to ansible-playbook and the run log has no <c>ansible:</c> section.</summary>
     public bool IsEmpty => this == None || (Limit is null && Tags is null && SkipTags is null && !Check && !Diff && ExtraVars.Count == 0 && VaultPasswordFile is null);
 
     /// <summary>Options that only ansible-playbook understands (script actions only get the <c>ANSIBLE_*</c> variables).</summary>

@@ -7,7 +7,7 @@ namespace Polycrate.Build.Execution.Docker;
 /// request, a pull or build stream reported an error, an image is missing under a pull policy.
 /// <see cref="Code"/> is one of <see cref="ContainerErrorCodes"/>.
 /// </summary>
-public class ContainerException : PolycrateException
+internal class ContainerException : PolycrateException
 {
     private readonly int _exitCode;
 

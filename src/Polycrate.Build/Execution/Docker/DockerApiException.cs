@@ -1,7 +1,7 @@
 namespace Polycrate.Build.Execution.Docker;
 
 /// <summary>The engine answered a request with an error status; carries the request and the engine's message.</summary>
-public sealed class DockerApiException : ContainerException
+internal sealed class DockerApiException : ContainerException
 {
     public DockerApiException(string method, string path, int statusCode, string engineMessage)
         : base(ContainerErrorCodes.EngineError,

@@ -3,7 +3,7 @@ using Polycrate.Build.Diagnostics;
 namespace Polycrate.Build.Registry.Archive;
 
 /// <summary>A block directory cannot be packed (escaping or absolute symlink, special file, unreadable entry).</summary>
-public sealed class BlockPackException : PolycrateException
+internal sealed class BlockPackException : PolycrateException
 {
     public BlockPackException(string message, Exception? inner = null)
         : base(message, inner)

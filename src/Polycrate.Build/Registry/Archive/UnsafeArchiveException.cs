@@ -3,7 +3,7 @@ using Polycrate.Build.Diagnostics;
 namespace Polycrate.Build.Registry.Archive;
 
 /// <summary>A layer holds an entry that would write outside the target or create something unsafe.</summary>
-public sealed class UnsafeArchiveException : PolycrateException
+internal sealed class UnsafeArchiveException : PolycrateException
 {
     public UnsafeArchiveException(string entry, string problem)
         : base($"Refusing to extract layer entry '{entry}': {problem}. Nothing was installed and the previous block is unchanged; "

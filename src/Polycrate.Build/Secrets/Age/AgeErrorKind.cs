@@ -1,7 +1,7 @@
 namespace Polycrate.Build.Secrets.Age;
 
 /// <summary>What went wrong with an age operation. The numeric value is the PCB diagnostic code.</summary>
-public enum AgeErrorKind
+internal enum AgeErrorKind
 {
     /// <summary>A recipient, identity or key file could not be parsed.</summary>
     InvalidKey = 5001,

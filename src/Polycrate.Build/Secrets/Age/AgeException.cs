@@ -6,7 +6,7 @@ namespace Polycrate.Build.Secrets.Age;
 /// An age encryption or decryption failure. Messages name the file and the problem, never key material,
 /// passphrases or plaintext.
 /// </summary>
-public sealed class AgeException : PolycrateException
+internal sealed class AgeException : PolycrateException
 {
     public AgeException(AgeErrorKind kind, string message, Exception? inner = null)
         : base(message, inner)

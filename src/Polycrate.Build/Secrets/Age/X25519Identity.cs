@@ -7,7 +7,7 @@ namespace Polycrate.Build.Secrets.Age;
 /// An X25519 private key, written "AGE-SECRET-KEY-1…". <see cref="ToString"/> shows only the public
 /// recipient; the secret string is available only through <see cref="ToSecretString"/>.
 /// </summary>
-public sealed class X25519Identity : IIdentity
+internal sealed class X25519Identity : IIdentity
 {
     private const string Hrp = "age-secret-key-";
     private readonly byte[] secretKey;

@@ -5,7 +5,7 @@ using Org.BouncyCastle.Math.EC.Rfc7748;
 namespace Polycrate.Build.Secrets.Age;
 
 /// <summary>An X25519 public key, written "age1…" (Bech32, hrp "age").</summary>
-public sealed class X25519Recipient : IRecipient
+internal sealed class X25519Recipient : IRecipient
 {
     internal const string StanzaType = "X25519";
     internal const int KeySize = 32;

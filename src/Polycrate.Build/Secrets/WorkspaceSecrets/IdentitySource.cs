@@ -10,14 +10,15 @@ namespace Polycrate.Build.Secrets.WorkspaceSecrets;
 /// </summary>
 public sealed class IdentitySource
 {
+    /// <summary>The environment variable front ends read the key from: an age identity, <c>AGE-SECRET-KEY-1…</c> (age spec, "X25519 recipient type").</summary>
     public const string EnvironmentVariable = "WORKSPACE_ENCRYPTION_KEY";
 
-    public const string NoKeyAdvice =
+    internal const string NoKeyAdvice =
         $"set {EnvironmentVariable}=AGE-SECRET-KEY-… or pass --identity FILE; create one with 'polycrate-build workspace keygen'";
 
     private readonly string? _environmentKey;
 
-    public IdentitySource(string? identityFile, string? environmentKey)
+    internal IdentitySource(string? identityFile, string? environmentKey)
     {
         IdentityFile = string.IsNullOrWhiteSpace(identityFile) ? null : Path.GetFullPath(identityFile);
         _environmentKey = string.IsNullOrWhiteSpace(environmentKey) ? null : environmentKey;
@@ -26,9 +27,9 @@ public sealed class IdentitySource
     /// <summary>No key at all: decryption is impossible, encryption needs a recipients file.</summary>
     public static IdentitySource None { get; } = new(null, null);
 
-    public string? IdentityFile { get; }
+    internal string? IdentityFile { get; }
 
-    public bool IsConfigured => IdentityFile is not null || _environmentKey is not null;
+    internal bool IsConfigured => IdentityFile is not null || _environmentKey is not null;
 
     /// <summary>Where the key comes from, for messages (never the key itself).</summary>
     public string Description => IdentityFile ?? (_environmentKey is not null ? EnvironmentVariable : "no key");
@@ -38,7 +39,7 @@ public sealed class IdentitySource
         new(identityFile, getVariable(EnvironmentVariable));
 
     /// <summary>The identities, or null when none is configured. A configured but unreadable key throws.</summary>
-    public async Task<IReadOnlyList<X25519Identity>?> TryLoadAsync(CancellationToken ct)
+    internal async Task<IReadOnlyList<X25519Identity>?> TryLoadAsync(CancellationToken ct)
     {
         if (IdentityFile is not null)
         {
@@ -55,9 +56,10 @@ public sealed class IdentitySource
     }
 
     /// <summary>The identities; throws with the "how to get a key" advice when none is configured.</summary>
-    public async Task<IReadOnlyList<X25519Identity>> LoadAsync(string purpose, CancellationToken ct) =>
+    internal async Task<IReadOnlyList<X25519Identity>> LoadAsync(string purpose, CancellationToken ct) =>
         await TryLoadAsync(ct)
         ?? throw new WorkspaceSecretsException(SecretsErrorKind.NoIdentity, $"No age key to {purpose}: {NoKeyAdvice}.");
 
+    /// <summary><c>IdentitySource(&lt;file or variable name&gt;)</c>; never the key.</summary>
     public override string ToString() => $"IdentitySource({Description})";
 }

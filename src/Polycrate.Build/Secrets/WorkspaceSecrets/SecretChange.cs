@@ -3,9 +3,16 @@ namespace Polycrate.Build.Secrets.WorkspaceSecrets;
 /// <summary>What a workspace command did to one secret.</summary>
 public enum SecretChangeKind
 {
+    /// <summary>Nothing written: the secret was already up to date (for rekey: it has no <c>.age</c> file).</summary>
     Unchanged,
+
+    /// <summary>Plaintext encrypted to <c>NAME.age</c> for the workspace's recipients.</summary>
     Encrypted,
+
+    /// <summary><c>NAME.age</c> decrypted to the plaintext file next to it.</summary>
     Decrypted,
+
+    /// <summary><c>NAME.age</c> re-encrypted for the current recipients and verified by decrypting it.</summary>
     Rekeyed,
 }
 
@@ -19,5 +26,6 @@ public sealed record SecretChange(string Name, SecretChangeKind Kind, bool Plain
 /// <param name="RecipientsFile">The recipients file used, or null when the recipient came from the identity.</param>
 public sealed record SecretsResult(IReadOnlyList<SecretChange> Changes, bool GitIgnoreUpdated, bool Verified, string? RecipientsFile)
 {
+    /// <summary>How many secrets had this <paramref name="kind"/> of change.</summary>
     public int Count(SecretChangeKind kind) => Changes.Count(c => c.Kind == kind);
 }

@@ -1,7 +1,7 @@
 namespace Polycrate.Build.Secrets.WorkspaceSecrets;
 
 /// <summary>What went wrong with workspace encryption. The numeric value is the PCB diagnostic code.</summary>
-public enum SecretsErrorKind
+internal enum SecretsErrorKind
 {
     /// <summary>An operation needs the age identity, and none was configured.</summary>
     NoIdentity = 5101,

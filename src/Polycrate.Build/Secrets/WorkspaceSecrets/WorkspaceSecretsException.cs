@@ -6,7 +6,7 @@ namespace Polycrate.Build.Secrets.WorkspaceSecrets;
 /// A workspace encryption failure (range 51xx of <see cref="DiagnosticCodes"/>). Messages name files and what to do, never key material or
 /// secret contents.
 /// </summary>
-public sealed class WorkspaceSecretsException : PolycrateException
+internal sealed class WorkspaceSecretsException : PolycrateException
 {
     public WorkspaceSecretsException(SecretsErrorKind kind, string message, Exception? inner = null)
         : base(message, inner)
