@@ -48,7 +48,7 @@ public sealed class WarmStartExecTests(RunEnvironmentFixture fixture) : IDisposa
         return (code, string.Join('\n', lines));
     }
 
-    private long Served() => Directory.EnumerateDirectories(_run, "container-*").Sum(WarmStart.Served);
+    private long Served() => Directory.EnumerateDirectories(_run, "container-*").Sum(Polycrate.Build.Execution.SharedContainers.WarmStart.Served);
 
     [Fact]
     public async Task A_step_whose_ansible_environment_differs_runs_cold_with_its_own_settings_and_the_next_starts_warm_again()

@@ -97,7 +97,7 @@ public sealed class WarmStartRunTests(RunEnvironmentFixture fixture) : IDisposab
         Assert.Equal(3, probes.Count);
         Assert.Equal(["one", "two", "three"], probes.Select(p => p.Split(' ')[1]["step=".Length..]));
         Assert.All(probes, p => Assert.Contains(
-            "cfg=None comm=ansible-playboo stdin=/dev/null stdout=pipe cwd=/workspace/blocks/plays umask=0022 own-tmp=1", p, StringComparison.Ordinal));
+            "cfg= comm=ansible-playboo stdin=/dev/null stdout=pipe cwd=/workspace/blocks/plays umask=0022 own-tmp=1", p, StringComparison.Ordinal));
         Assert.Equal(Probes(cold), probes);
     }
 

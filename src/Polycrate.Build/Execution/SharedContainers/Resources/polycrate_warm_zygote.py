@@ -84,6 +84,26 @@ def collection_paths():
     return [p for p in paths if os.path.isdir(os.path.join(p, "ansible_collections"))]
 
 
+def memoize_builtin_routing():
+    # ansible.builtin's routing metadata (a 370 KB YAML file) is parsed once per process, about 0.15 s: parse it here
+    # and hand each step a deep copy when it parses the very same bytes (a pure function of them; anything else is
+    # parsed as before). Only the parse is cached: loading the collection (and what it logs) stays the step's.
+    import copy
+    import ansible
+    from ansible.utils.collection_loader import _collection_finder as finder
+    with open(os.path.join(os.path.dirname(ansible.__file__), "config", "ansible_builtin_runtime.yml"), "rb") as f:
+        raw = f.read()
+    original = finder._meta_yml_to_dict
+    parsed = original(raw, ("ansible.builtin", "runtime.yml"))
+
+    def memoized(data, content_id):
+        if isinstance(data, bytes) and data == raw:
+            return copy.deepcopy(parsed)
+        return original(data, content_id)
+
+    finder._meta_yml_to_dict = memoized
+
+
 def zygote(args):
     directory, script, name, ready = args[0], args[1], args[2], int(args[3])
     import atexit
@@ -109,6 +129,7 @@ def zygote(args):
         import ansible.cli.playbook  # noqa: F401 - the point: everything ansible-playbook imports before main()
         import ansible.executor.playbook_executor  # noqa: F401
         from ansible import constants as C
+        memoize_builtin_routing()
         ok = True
     except BaseException:
         pass
