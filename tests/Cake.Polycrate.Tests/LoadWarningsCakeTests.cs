@@ -4,7 +4,7 @@ namespace Polycrate.Build.FrontEndTests;
 
 /// <summary>
 /// Cake's half of "all three front ends report the same warnings" (issue 13): a real `dotnet cake` run of registered tasks
-/// on a workspace with five load warnings logs each once, in the CLI's <c>file:line:col: warning PCBnnnn:</c> form at the
+/// on a workspace with seven load warnings logs each once, in the CLI's <c>file:line:col: warning PCBnnnn:</c> form at the
 /// CLI's position (<see cref="LoadWarningsWorkspace"/>) — although registering the tasks and each of the two step tasks
 /// load the workspace. A plain alias call (<c>PolycrateRun</c>) shows them too.
 /// </summary>

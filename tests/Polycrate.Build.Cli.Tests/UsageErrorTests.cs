@@ -55,7 +55,7 @@ public sealed class UsageErrorTests
     {
         var lines = await UsageErrorAsync("run", "linux-maintenance", "backup", "--max-parallel", "many");
 
-        Assert.Equal("error: Cannot parse argument 'many' for option '--max-parallel' as expected type 'System.Int32'.", lines[0]);
+        Assert.Equal("error: 'many' is not a valid value of '--max-parallel': expected a whole number", lines[0]);
         Assert.Equal("Run 'polycrate-build run --help' for usage.", lines[^1]);
     }
 
@@ -101,5 +101,34 @@ public sealed class UsageErrorTests
         Assert.Equal(2, exit);
         Assert.Contains("error PCB2004: ", stderr, StringComparison.Ordinal);
         Assert.Contains(message, stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_of_an_unknown_name_in_a_workspace_without_workflows_lists_the_blocks_and_their_actions()
+    {
+        var root = Directory.CreateTempSubdirectory("pcb-cli-run-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(root, "workspace.poly"), """
+                name: shop
+                blocks:
+                  - name: app
+                    actions: [{name: deploy, script: [echo]}, {name: rollback, script: [echo]}]
+                  - name: db
+                    actions: [{name: backup, script: [echo]}]
+                """);
+
+            var (exit, stdout, stderr) = await CliRunner.RunAsync("-w", root, "run", "deploy");
+
+            Assert.Equal(2, exit);
+            Assert.Equal(string.Empty, stdout);
+            Assert.Contains("error PCB2004: there is no workflow 'deploy' in workspace 'shop'; did you mean action 'deploy' of block 'app'? "
+                + "known workflows: (none); blocks and their actions: app (deploy, rollback); db (backup); "
+                + "run a workflow with 'run WORKFLOW', an action with 'run BLOCK ACTION'", stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
     }
 }

@@ -45,6 +45,9 @@ public sealed class ExportPipelineProjectTests(SdkFeedFixture feed)
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("PCB2004", result.Output, StringComparison.Ordinal);
+        // How to run, in MSBuild's words (the catalog's hint), not the CLI's.
+        Assert.Contains("an action with -t:BLOCK_ACTION", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("'run BLOCK ACTION'", result.Output, StringComparison.Ordinal);
     }
 
     private Task<CommandResult> BuildAsync(TestWorkspace workspace, params string[] arguments) =>

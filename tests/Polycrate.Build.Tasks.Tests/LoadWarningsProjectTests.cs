@@ -4,7 +4,7 @@ namespace Polycrate.Build.FrontEndTests;
 
 /// <summary>
 /// MSBuild's half of "all three front ends report the same warnings" (issue 13): a real `dotnet build` of a workspace
-/// with five load warnings shows each once, in MSBuild's canonical <c>file(line,col): Polycrate warning PCBnnnn:</c> form,
+/// with seven load warnings shows each once, in MSBuild's canonical <c>file(line,col): Polycrate warning PCBnnnn:</c> form,
 /// at the position the CLI shows (<see cref="LoadWarningsWorkspace"/>, also checked by the CLI and Cake tests) — however
 /// many tasks of the build load the workspace (restore, two step targets).
 /// </summary>

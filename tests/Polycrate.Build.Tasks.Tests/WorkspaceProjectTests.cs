@@ -47,19 +47,83 @@ public sealed partial class WorkspaceProjectTests(SdkFeedFixture feed)
     {
         using var workspace = TestWorkspace.CopyOf("nightly-maintenance");
         workspace.UseFeed(feed.Feed);
-        var lines = File.ReadAllLines(workspace.PathOf("workspace.poly")).ToList();
-        var stepsLine = lines.FindIndex(l => l.Trim() == "steps:");
-        lines[stepsLine] = lines[stepsLine].Replace("steps:", "stepz:", StringComparison.Ordinal);
-        File.WriteAllLines(workspace.PathOf("workspace.poly"), lines);
+        var stepsLine = BreakSteps(workspace);
 
-        var result = await BuildAsync(workspace, "acme.polyproj", "-t:nightly-maintenance");
+        var result = await BuildAsync(workspace, "acme.polyproj");
 
         Assert.NotEqual(0, result.ExitCode);
         // MSBuild's canonical format: file(line,col): subcategory error CODE: message — what IDEs and CI annotate.
         var file = Regex.Escape(workspace.PathOf("workspace.poly"));
         Assert.Matches(new Regex($@"{file}\({stepsLine + 1},\d+\): Polycrate warning PCB1003: .*unknown key 'stepz'"), result.Output);
         Assert.Matches(new Regex($@"{file}\(\d+,\d+\): Polycrate error PCB1004: .*has no steps"), result.Output);
-        Assert.False(File.Exists(workspace.PathOf("obj/polycrate/acme.targets.g.targets")), "a broken workspace must not leave generated targets");
+        Assert.False(File.Exists(workspace.PathOf("obj/polycrate/acme.targets.g.targets")), "a workspace that never loaded has no generated targets");
+    }
+
+    /// <summary>Restore does not depend on a valid workspace.poly, so `dotnet build -t:PolycrateHelp` works whatever its state.</summary>
+    [Theory]
+    [InlineData("stepz")]
+    [InlineData("yaml")]
+    public async Task Dotnet_build_PolycrateHelp_works_with_a_broken_workspace_poly(string breakage)
+    {
+        using var workspace = TestWorkspace.CopyOf("nightly-maintenance");
+        workspace.UseFeed(feed.Feed);
+        if (breakage == "yaml")
+        {
+            File.AppendAllText(workspace.PathOf("workspace.poly"), "\nblocks: [unclosed\n");
+        }
+        else
+        {
+            BreakSteps(workspace);
+        }
+
+        var result = await BuildAsync(workspace, "acme.polyproj", "-t:PolycrateHelp");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.All(Engine.RunOptionCatalog.All, o => Assert.Contains($"  {o.MSBuildProperty} ", result.Output, StringComparison.Ordinal));
+        Assert.DoesNotContain(" error ", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_workflow_target_of_a_workspace_broken_after_its_last_restore_reports_the_error_at_its_line_and_runs_nothing()
+    {
+        using var workspace = TestWorkspace.CopyOf("nightly-maintenance");
+        workspace.UseFeed(feed.Feed);
+        var restore = await BuildAsync(workspace, "acme.polyproj", "-t:Restore");
+        Assert.True(restore.ExitCode == 0, restore.ToString());
+        BreakSteps(workspace);
+
+        var result = await BuildAsync(workspace, "acme.polyproj", "-t:nightly-maintenance", "-p:PolycrateRuntime=Host");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Matches(new Regex($@"{Regex.Escape(workspace.PathOf("workspace.poly"))}\(\d+,\d+\): Polycrate error PCB1004: .*has no steps"), result.Output);
+        Assert.DoesNotContain("MSB4057", result.Output, StringComparison.Ordinal);
+        Assert.Empty(Directory.Exists(workspace.PathOf(".logs")) ? Directory.GetFiles(workspace.PathOf(".logs"), "*", SearchOption.AllDirectories) : []);
+    }
+
+    [Fact]
+    public async Task A_workflow_named_like_an_sdk_target_fails_the_build_at_its_line_but_not_restore_or_help()
+    {
+        using var workspace = TestWorkspace.Empty();
+        workspace.UseFeed(feed.Feed);
+        workspace.Write("ci.polyproj", """<Project Sdk="Polycrate.Build.Sdk/0.1.0" />""");
+        workspace.Write("workspace.poly", "name: ws\nblocks:\n  - name: b\n    actions: [{name: a, script: [echo]}]\nworkflows:\n  - name: Pack\n    steps: [{name: s, block: b, action: a}]\n");
+
+        var help = await BuildAsync(workspace, "ci.polyproj", "-t:PolycrateHelp");
+        var build = await BuildAsync(workspace, "ci.polyproj", "-p:PolycrateRuntime=Host");
+
+        Assert.True(help.ExitCode == 0, help.ToString());
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Matches(new Regex($@"{Regex.Escape(workspace.PathOf("workspace.poly"))}\(6,\d+\): Polycrate error PCB6003: "), build.Output);
+    }
+
+    /// <summary>Renames the workflow's 'steps:' to 'stepz:' (a warning at that line, then the error 'has no steps'); returns the 0-based line.</summary>
+    private static int BreakSteps(TestWorkspace workspace)
+    {
+        var lines = File.ReadAllLines(workspace.PathOf("workspace.poly")).ToList();
+        var stepsLine = lines.FindIndex(l => l.Trim() == "steps:");
+        lines[stepsLine] = lines[stepsLine].Replace("steps:", "stepz:", StringComparison.Ordinal);
+        File.WriteAllLines(workspace.PathOf("workspace.poly"), lines);
+        return stepsLine;
     }
 
     [Fact]

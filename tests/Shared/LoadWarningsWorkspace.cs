@@ -9,7 +9,7 @@ internal sealed record ShownWarning(string Code, string File, int Line, int Colu
 }
 
 /// <summary>
-/// A workspace that loads and runs with five load warnings of four codes in three files, for the front-end parity tests
+/// A workspace that loads and runs with seven load warnings of five codes in four files, for the front-end parity tests
 /// (issue 13): the CLI, the MSBuild SDK and the Cake addin must each show exactly these, once, at these positions. Its
 /// workflow <c>release</c> has two steps (<c>first</c> → <c>second</c>, both plain scripts), so a step target runs two
 /// engine calls in MSBuild and Cake and a repeated warning shows. Compiled into the CLI, MSBuild and Cake test projects.
@@ -45,11 +45,14 @@ internal static partial class LoadWarningsWorkspace
                   - echo hello
               - name: deploy
                 playbook: deploy.yml
+                interactive: true
               - name: other
                 type: weird
                 script:
                   - echo other
             """,
+        // Polycrate validated config against it; polycrate-build does not (PCB1021 at 1:1).
+        ["blocks/app/schema.json"] = "{\"type\": \"object\"}",
         // Encrypted secrets without a key (WORKSPACE_ENCRYPTION_KEY unset): PCB1031 at 1:1; the content is never read.
         ["secrets.poly.age"] = "age-encryption.org/v1\n",
     };
@@ -63,7 +66,9 @@ internal static partial class LoadWarningsWorkspace
         new("PCB1003", "workspace.poly", 2, 1),
         new("PCB1003", "blocks/app/block.poly", 4, 1),
         new("PCB1020", "blocks/app/block.poly", 10, 15),
-        new("PCB1005", "blocks/app/block.poly", 12, 11),
+        new("PCB1021", "blocks/app/block.poly", 11, 18),
+        new("PCB1005", "blocks/app/block.poly", 13, 11),
+        new("PCB1021", "blocks/app/schema.json", 1, 1),
         new("PCB1031", "secrets.poly.age", 1, 1),
     ];
 

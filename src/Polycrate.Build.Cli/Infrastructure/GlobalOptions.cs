@@ -24,6 +24,7 @@ internal sealed class GlobalOptions
         Description = "Format of data written to stdout: yaml or json. Errors and progress go to stderr.",
         DefaultValueFactory = _ => OutputFormat.Yaml,
         Recursive = true,
+        HelpName = "yaml|json",
     };
 
     public Option<bool> Strict { get; } = new("--strict")

@@ -15,13 +15,37 @@ internal sealed class RunOptionSet
     {
         Description = RunOptionCatalog.Runtime.Description,
         DefaultValueFactory = _ => RuntimeKind.Container,
+        HelpName = "container|host",
     };
 
     public Option<ImagePullPolicy> Pull { get; } = new(RunOptionCatalog.Pull.Cli)
     {
         Description = RunOptionCatalog.Pull.Description,
         DefaultValueFactory = _ => ImagePullPolicy.Missing,
+        HelpName = "missing|always|never",
+        CustomParser = ParsePull,
     };
+
+    /// <summary>
+    /// missing, always or never; Polycrate's boolean <c>--pull=true|false</c> (scripts and timers written for it) means
+    /// always / never.
+    /// </summary>
+    private static ImagePullPolicy ParsePull(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 0 ? "missing" : result.Tokens[^1].Value;
+        switch (text.ToLowerInvariant())
+        {
+            case "missing":
+                return ImagePullPolicy.Missing;
+            case "always" or "true":
+                return ImagePullPolicy.Always;
+            case "never" or "false":
+                return ImagePullPolicy.Never;
+            default:
+                result.AddError($"'{text}' is not a valid value of '{RunOptionCatalog.Pull.Cli}': expected missing, always or never (Polycrate's true/false mean always/never)");
+                return ImagePullPolicy.Missing;
+        }
+    }
 
     public Option<bool> Force { get; } = new(RunOptionCatalog.Force.Cli, "-f") { Description = RunOptionCatalog.Force.Description };
 

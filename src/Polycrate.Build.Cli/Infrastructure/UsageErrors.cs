@@ -34,8 +34,9 @@ internal static class UsageErrors
             }
             else
             {
-                // Anything else (an option value that does not parse …): System.CommandLine's own words, each once.
-                lines.AddRange(parse.Errors.Select(e => $"error: {e.Message}").Distinct(StringComparer.Ordinal));
+                // An option value that does not parse says which values fit (never a .NET type name); anything else:
+                // System.CommandLine's own words, each once.
+                lines.AddRange(parse.Errors.Select(e => $"error: {InvalidValue(e) ?? e.Message}").Distinct(StringComparer.Ordinal));
             }
         }
 
@@ -50,6 +51,11 @@ internal static class UsageErrors
         if (token.StartsWith('-') && token.Length > 1)
         {
             var options = Options(result).SelectMany(o => o.Aliases.Prepend(o.Name)).Distinct(StringComparer.Ordinal);
+            if (PolycrateOnlyFlags.Instead(token) is { } instead)
+            {
+                return $"error: {instead}";
+            }
+
             var best = EditDistance.Closest(token, options, minimumTolerance: 2, ignoreCase: true);
             return $"error: '{token}' is not a known option of '{Path(result)}'" + (best is null ? string.Empty : $"; did you mean '{best}'?");
         }
@@ -66,6 +72,31 @@ internal static class UsageErrors
         // 'workflows run NAME STEP': a step is chosen with --step.
         return command.Options.Any(o => o.Name == "--step") ? extra + $"; to run one step: '{Path(result)} {Values(result)} --step {token}'" : extra;
     }
+
+    /// <summary>
+    /// <c>'docker' is not a valid value of '--runtime': expected container or host</c> for an option whose value did not
+    /// parse: the choices come from its help name (<c>container|host</c>), a number option says so.
+    /// </summary>
+    private static string? InvalidValue(ParseError error)
+    {
+        var optionResult = error.SymbolResult as OptionResult ?? (error.SymbolResult as ArgumentResult)?.Parent as OptionResult;
+        if (optionResult is null || optionResult.Tokens.Count == 0)
+        {
+            return null;
+        }
+
+        var option = optionResult.Option;
+        var expected = option.ValueType == typeof(int) || option.ValueType == typeof(int?)
+            ? "a whole number"
+            : option.HelpName is { } help && help.Contains('|', StringComparison.Ordinal)
+                ? OneOf(help.Split('|'))
+                : null;
+        return expected is null ? null : $"'{optionResult.Tokens[^1].Value}' is not a valid value of '{option.Name}': expected {expected}";
+    }
+
+    /// <summary><c>a, b or c</c>.</summary>
+    internal static string OneOf(IReadOnlyList<string> choices) =>
+        choices.Count == 1 ? choices[0] : $"{string.Join(", ", choices.Take(choices.Count - 1))} or {choices[^1]}";
 
     /// <summary><c>polycrate-build run BLOCK|WORKFLOW [ACTION] [options]</c>.</summary>
     private static string Usage(CommandResult result) =>

@@ -8,12 +8,20 @@ namespace Polycrate.Build.Tasks.Generation;
 /// Loads the workspace and writes the generated targets file that Sdk.targets imports (one target per workflow,
 /// step and action). Runs on Restore, which <c>dotnet build</c> runs before every build, so a fresh checkout and
 /// every edit of workspace.poly or a block.poly are picked up. The file is only rewritten when its content
-/// changes; a load error deletes it, so a broken workspace never leaves stale targets behind.
+/// changes. When restoring (<see cref="DeferErrors"/>) a workspace that does not load or whose names cannot be targets
+/// does not fail the restore — that would stop <c>dotnet build -t:PolycrateHelp</c> and every other target before it
+/// starts: the task only notes the problem and leaves the last generated file, whose targets each load the workspace
+/// again (after <c>PolycrateValidate</c>), so <c>dotnet build</c> reports the error at its line and nothing runs.
+/// Called on its own (<c>-t:PolycrateGenerateTargets</c>, <c>-t:Restore</c> without <c>-restore</c>) it reports the
+/// error and deletes the file.
 /// </summary>
 public sealed class PolycrateGenerateTargets : PolycrateTask
 {
     [Required]
     public string OutputFile { get; set; } = string.Empty;
+
+    /// <summary>$(MSBuildIsRestoring): true notes a broken workspace instead of failing (the build that follows reports it).</summary>
+    public string? DeferErrors { get; set; }
 
     /// <summary>True when the file was (re)written.</summary>
     [Output]
@@ -21,10 +29,17 @@ public sealed class PolycrateGenerateTargets : PolycrateTask
 
     private protected override async System.Threading.Tasks.Task ExecuteAsync(TaskLoggerFactory loggers, DiagnosticReporter reporter, CancellationToken cancellationToken)
     {
+        var defer = string.Equals(DeferErrors?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
         try
         {
             var list = (await CreateEngine(loggers, reporter).FrontEndTargetsAsync(WorkspaceRequest, WorkspaceTargetsWriter.ReservedNames, cancellationToken)).Value;
             var (workspace, targets, problems) = (list.Workspace, list.Targets, list.Problems);
+            if (problems.Count > 0 && defer)
+            {
+                Note(string.Join("; ", problems.Select(p => p.ToString())));
+                return;
+            }
+
             foreach (var problem in problems)
             {
                 reporter.Report(problem);
@@ -41,12 +56,22 @@ public sealed class PolycrateGenerateTargets : PolycrateTask
             Log.LogMessage(MessageImportance.Low, "Polycrate targets for workspace '{0}': {1}", workspace.Name,
                 string.Join(", ", targets.Select(t => t.Name)));
         }
+        catch (PolycrateException exception) when (defer && exception is not TaskParameterException)
+        {
+            // The workspace's state, not the build's: a wrong property value (PCB6005) still stops the restore.
+            Note($"{exception.Code}: {exception.Message}");
+        }
         catch
         {
             Delete();
             throw;
         }
     }
+
+    private void Note(string problem) =>
+        Log.LogMessage(MessageImportance.Normal,
+            "Polycrate: the workspace targets were not regenerated ({0}); the build reports this at its line, and -t:PolycrateHelp works meanwhile",
+            DiagnosticCatalog.ForFrontEnd(problem, FrontEnd.MSBuild));
 
     /// <summary>
     /// Restore is a build of its own before the build <c>dotnet build</c> runs, so its warnings would show twice: it only

@@ -5,7 +5,24 @@ internal sealed class DiagnosticBag
 {
     private readonly List<Diagnostic> _items = [];
 
-    public IReadOnlyList<Diagnostic> Items => _items;
+    /// <summary>
+    /// Every diagnostic in reading order: files in the order they were first reported on (workspace.poly first), and
+    /// within a file by line and column — checks run in passes (syntax, references, files), which would otherwise
+    /// list line 20 before line 2.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> Items
+    {
+        get
+        {
+            var fileOrder = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var item in _items)
+            {
+                fileOrder.TryAdd(item.Location.File, fileOrder.Count);
+            }
+
+            return _items.OrderBy(d => fileOrder[d.Location.File]).ThenBy(d => d.Location.Line).ThenBy(d => d.Location.Column).ToList();
+        }
+    }
 
     public bool HasErrors => _items.Any(d => d.Severity == DiagnosticSeverity.Error);
 
@@ -22,7 +39,7 @@ internal sealed class DiagnosticBag
     {
         if (HasErrors || (strict && _items.Count > 0))
         {
-            throw new WorkspaceException(_items, strict);
+            throw new WorkspaceException(Items, strict);
         }
     }
 }

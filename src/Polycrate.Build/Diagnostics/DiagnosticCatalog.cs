@@ -41,6 +41,12 @@ public static class DiagnosticCatalog
         "=AGE-SECRET-KEY-… in the environment of the build",
         "=AGE-SECRET-KEY-… in the environment of the Cake run");
 
+    /// <summary>How to name a run (PCB2004, after the list of what there is): a workflow, or a block's action.</summary>
+    internal static readonly FrontEndHint RunNameHint = new(
+        "run a workflow with 'run WORKFLOW', an action with 'run BLOCK ACTION'",
+        "build a workflow with -t:WORKFLOW, an action with -t:BLOCK_ACTION, or name them in PolycrateRunWorkflow / PolycrateRunAction (-t:PolycrateHelp lists the targets)",
+        "run a workflow with PolycrateWorkflow(\"WORKFLOW\"), an action with PolycrateRun(\"BLOCK\", \"ACTION\") (PolycrateRegisterTasks names the tasks WORKFLOW and BLOCK_ACTION)");
+
     /// <summary>Every descriptor, in code order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
@@ -63,6 +69,8 @@ public static class DiagnosticCatalog
         new(TemplateFieldMissing, E, "a script line's template names a field that does not exist"),
         new(TemplateUnsupported, E, "a script line uses a template construct other than a plain field reference"),
         new(ActionFileMissing, DiagnosticSeverity.Warning, "an action's playbook, or a file its script runs from the block, does not exist (an error when that action runs)"),
+        new(NotSupported, DiagnosticSeverity.Warning, "a Polycrate setting or file polycrate-build does not support is present and has no effect"),
+        new(ScriptPlaybookTemplatedHosts, DiagnosticSeverity.Warning, "a playbook a script starts picks its hosts with Polycrate variables, which only a playbook: action (or -e @snapshot) provides at that point"),
         new(SecretsFileLocked, DiagnosticSeverity.Warning, "secrets.poly.age exists but no key is set, so its values are not applied", EncryptionKeyHint),
         new(YamlTooDeep, E, "YAML nests deeper than the limit"),
         new(YamlTooManyNodes, E, "YAML stands for more values than the limit once aliases are expanded"),
@@ -72,7 +80,7 @@ public static class DiagnosticCatalog
         new(GraphCycle, E, "the target graph has a cycle"),
         new(UnknownDependency, E, "a target depends on a target that does not exist"),
         new(UnknownTarget, E, "there is no target by that id"),
-        new(NotFound, E, "a block, action, workflow or step named on the command line does not exist"),
+        new(NotFound, E, "a block, action, workflow or step named on the command line does not exist", RunNameHint),
         new(ExportNoWorkspace, E, "workflows export --workspaces matched no workspace"),
         new(ExportNameClash, E, "two exported workspaces would get the same job name"),
         new(ExportOutsideRoot, E, "an exported workspace lies outside the CI project root"),

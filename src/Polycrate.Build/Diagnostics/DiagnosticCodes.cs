@@ -28,6 +28,8 @@ public static class DiagnosticCodes
     public const string TemplateFieldMissing = "PCB1018";
     public const string TemplateUnsupported = "PCB1019";
     public const string ActionFileMissing = "PCB1020";
+    public const string NotSupported = "PCB1021";
+    public const string ScriptPlaybookTemplatedHosts = "PCB1022";
     public const string SecretsFileLocked = "PCB1031";
 
     // Limits and meaning-preserving checks on hostile input (docs/limits.md).

@@ -1,6 +1,9 @@
 namespace Polycrate.Build.Diagnostics;
 
-/// <summary>Levenshtein distance, for "did you mean" suggestions on unknown keys and names.</summary>
+/// <summary>
+/// Edit distance (optimal string alignment: insert, delete, replace, and swapping two neighbours as one edit, so
+/// <c>form</c> suggests <c>from</c>), for "did you mean" suggestions on unknown keys and names.
+/// </summary>
 public static class EditDistance
 {
     /// <summary>
@@ -20,6 +23,7 @@ public static class EditDistance
 
     public static int Compute(string a, string b)
     {
+        var beforePrevious = new int[b.Length + 1];
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)
@@ -34,9 +38,13 @@ public static class EditDistance
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
                 current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    current[j] = Math.Min(current[j], beforePrevious[j - 2] + 1);
+                }
             }
 
-            (previous, current) = (current, previous);
+            (beforePrevious, previous, current) = (previous, current, beforePrevious);
         }
 
         return previous[b.Length];

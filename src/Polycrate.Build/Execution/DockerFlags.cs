@@ -11,7 +11,7 @@ namespace Polycrate.Build.Execution;
 /// </summary>
 internal static class DockerFlags
 {
-    public const string Supported = "--privileged, --network/--net NAME, -v/--volume HOST:CTR[:ro], -e/--env K=V, -u/--user USER, --cap-add CAP, --add-host HOST:IP, --init";
+    public const string Supported = "--privileged, --network/--net NAME, -v/--volume HOST:CTR[:ro], -e/--env K=V, -u/--user USER, --cap-add CAP, --add-host HOST:IP, --init, --rm (no effect: containers are always removed)";
 
     /// <summary>
     /// Parses <paramref name="flags"/> (each entry may hold several words). <c>-e NAME</c> without a value takes NAME from
@@ -68,6 +68,9 @@ internal static class DockerFlags
                     break;
                 case "--init":
                     container = container with { Init = true };
+                    break;
+                case "--rm":
+                    // Written for 'docker run'; every action container is removed after its run anyway.
                     break;
                 default:
                     throw Error($"'{words[i]}' is not supported");

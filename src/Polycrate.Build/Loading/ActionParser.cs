@@ -40,6 +40,15 @@ internal static class ActionParser
                 reader.Location, "give the action exactly one of 'playbook: file.yml' or 'script: [command, …]'");
         }
 
+        var interactive = reader.Bool("interactive");
+        if (interactive is true)
+        {
+            diagnostics.Warning(DiagnosticCodes.NotSupported,
+                $"{context}.interactive: 'interactive: true' has no effect in polycrate-build: action '{name}' runs without a terminal and without stdin (Polycrate ran it with 'docker run -it')",
+                reader.LocationOf("interactive"),
+                "remove it, and give the action its input through config, '-e KEY=VALUE' or a file; for a shell on a host use 'polycrate-build ssh HOST'");
+        }
+
         var action = new BlockAction
         {
             Name = name ?? string.Empty,
@@ -49,7 +58,7 @@ internal static class ActionParser
             PlaybookLocation = playbook is null ? null : reader.LocationOf("playbook"),
             Script = script,
             ScriptLocations = ScriptLocations(reader),
-            Interactive = reader.Bool("interactive"),
+            Interactive = interactive,
             Prompt = PromptReader.Read(reader),
             Labels = reader.StringMap("labels") ?? new Dictionary<string, string>(),
             Config = reader.ConfigMap("config") ?? ConfigMap.Empty,

@@ -19,6 +19,22 @@ internal static class BlockFileReader
     public static async Task<Block?> ReadAsync(string path, DiagnosticBag diagnostics, InputLimits limits, CancellationToken cancellationToken)
     {
         var text = await PolyFileReader.ReadAsync(path, limits, diagnostics, cancellationToken);
+        WarnAboutSchemaFile(path, diagnostics);
         return text is null ? null : Parse(path, text, diagnostics, limits);
     }
+
+    /// <summary>Polycrate checks a block's merged config against its <c>schema.json</c>; we do not, and say so rather than pass silently.</summary>
+    private static void WarnAboutSchemaFile(string blockFile, DiagnosticBag diagnostics)
+    {
+        var schema = Path.Combine(Path.GetDirectoryName(blockFile)!, SchemaFileName);
+        if (File.Exists(schema))
+        {
+            diagnostics.Warning(DiagnosticCodes.NotSupported,
+                $"{SchemaFileName} is not checked by polycrate-build: the block's config is not validated against it (Polycrate refused to load a config that did not match)",
+                new SourceLocation(schema, 1, 1),
+                "check the config values this block needs yourself (e.g. an 'assert' task at the start of its playbooks); the file is kept and pushed with the block");
+        }
+    }
+
+    private const string SchemaFileName = "schema.json";
 }

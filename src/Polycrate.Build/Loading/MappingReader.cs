@@ -107,9 +107,24 @@ internal sealed class MappingReader
             return value.Text == "true";
         }
 
-        Diagnostics.Error(DiagnosticCodes.UnexpectedType, $"{Context}.{key}: found {Describe(node)}, expected true or false", File.LocationOf(node));
+        // Polycrate decodes block.poly with yaml.v3, which reads YAML 1.1's yes/no/on/off into a bool field (Ansible
+        // users write them everywhere); only settings take them, config values stay the strings Ansible gets.
+        if (node is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: { } word } && Yaml11Boolean(word) is { } yaml11)
+        {
+            return yaml11;
+        }
+
+        Diagnostics.Error(DiagnosticCodes.UnexpectedType, $"{Context}.{key}: found {Describe(node)}, expected true or false", File.LocationOf(node),
+            "write true or false (yes/no and on/off work too)");
         return null;
     }
+
+    private static bool? Yaml11Boolean(string word) => word switch
+    {
+        "y" or "Y" or "yes" or "Yes" or "YES" or "on" or "On" or "ON" => true,
+        "n" or "N" or "no" or "No" or "NO" or "off" or "Off" or "OFF" => false,
+        _ => null,
+    };
 
     public IReadOnlyList<string>? StringList(string key)
     {

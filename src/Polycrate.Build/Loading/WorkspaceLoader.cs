@@ -30,8 +30,11 @@ internal sealed class WorkspaceLoader
         var diagnostics = new DiagnosticBag();
         if (!File.Exists(path))
         {
+            // Like Polycrate we do not search upwards (a command must not act on a workspace nobody named), but we say where it is.
+            var above = EnclosingWorkspace(root);
             throw new WorkspaceException(new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.WorkspaceFileMissing,
-                $"no {WorkspaceFileName} in {root}", new SourceLocation(path, 0, 0),
+                $"no {WorkspaceFileName} in {root}" + (above is null ? string.Empty : $"; this directory is inside the workspace {above}"),
+                new SourceLocation(path, 0, 0),
                 $"{DiagnosticCatalog.WorkspaceDirectoryHint.Cli}, or create one with 'polycrate-build workspace init'"));
         }
 
@@ -75,10 +78,25 @@ internal sealed class WorkspaceLoader
         var declared = entries.Select(b => b.Name).Concat(installed.Select(i => i.Block.Name)).ToHashSet(StringComparer.Ordinal);
         ReferenceValidator.Validate(workspace, declared, diagnostics);
         ActionFiles.WarnAtLoad(workspace, diagnostics);
+        ScriptPlaybookHosts.WarnAtLoad(workspace, diagnostics);
         diagnostics.ThrowIfErrors(options.Strict);
         _logger.LogDebug("Loaded workspace {Name} from {Root}: {Blocks} blocks, {Workflows} workflows", workspace.Name, root,
             workspace.Blocks.Count, workspace.Workflows.Count);
         return new LoadResult(workspace, diagnostics.Items);
+    }
+
+    /// <summary>The nearest directory above <paramref name="directory"/> that holds a workspace.poly, if any.</summary>
+    private static string? EnclosingWorkspace(string directory)
+    {
+        for (var parent = Path.GetDirectoryName(directory); parent is not null; parent = Path.GetDirectoryName(parent))
+        {
+            if (File.Exists(Path.Combine(parent, WorkspaceFileName)))
+            {
+                return parent;
+            }
+        }
+
+        return null;
     }
 
     /// <summary><c>dependencies:</c> host-qualified (a reference without host is on the default registry, as in Polycrate).</summary>

@@ -33,6 +33,11 @@ internal static class Lookup
             throw new NotFoundException($"'{MessageText.Cut(blockName)}' is a workflow, not a block: run it with 'run {workflow.Name}'{step}");
         }
 
+        if (workspace.FindBlock(blockName) is null && !workspace.BlockedBy.ContainsKey(blockName))
+        {
+            throw new NotFoundException($"there is no block '{MessageText.Cut(blockName)}' in workspace '{workspace.Name}'; " + RunnableSuggestions.For(workspace, blockName));
+        }
+
         var block = Block(workspace, blockName);
         if (block.IsTemplate)
         {
@@ -64,8 +69,7 @@ internal static class Lookup
                 + $"known once '{reference}' is installed: run 'polycrate-build workspace update' or 'polycrate-build blocks pull {reference}'");
         }
 
-        throw new NotFoundException($"there is no workflow '{MessageText.Cut(name)}' in workspace '{workspace.Name}'; "
-            + Suggest(name, workspace.Workflows.Select(w => w.Name), "known workflows"));
+        throw new NotFoundException($"there is no workflow '{MessageText.Cut(name)}' in workspace '{workspace.Name}'; " + RunnableSuggestions.For(workspace, name));
     }
 
     public static WorkflowStep Step(Workflow workflow, string name) =>

@@ -34,11 +34,12 @@ internal static class RunDirectories
     /// Removes a directory created here; a failure is returned as a message, never thrown (clean-up must not hide a
     /// result). The directory is first renamed to a hidden sibling, so when two commands reap the same directory only
     /// one deletes it (two recursive deletes of one tree each stop at the other's removals and leave it half there);
-    /// its <see cref="RunRecord"/> goes last, so a delete cut short is still reaped as its dead owner's.
+    /// its <see cref="RunRecord"/> goes last, so a delete cut short is still reaped as its dead owner's. The hidden name
+    /// carries this process's owner token (<see cref="TemporarySiblings"/>), so a sweep finishes the delete once we are gone.
     /// </summary>
     public static string? TryDelete(string path)
     {
-        var claimed = Path.Combine(Path.GetDirectoryName(path) ?? ".", $".{Path.GetFileName(path)}.removing-{Guid.NewGuid():N}");
+        var claimed = TemporarySiblings.Create(path, TemporarySiblingKind.Removing);
         try
         {
             Directory.Move(path, claimed);

@@ -54,7 +54,7 @@ internal sealed class BlockPuller
         var parent = Path.GetDirectoryName(target) ?? throw new UnsupportedImageException(reference, $"the target {target} has no parent directory");
         Directory.CreateDirectory(parent);
         // The owner token lets the next command remove the folder if this process is killed (WorkspaceLeftovers).
-        var staging = Path.Combine(parent, $".{Path.GetFileName(target)}.pull-{ProcessOwner.Current.Token}-{Guid.NewGuid():N}");
+        var staging = TemporarySiblings.Create(target, TemporarySiblingKind.PullStaging);
         await using var layers = new LayerFiles(_client, reference, parent, manifest.Layers);
         try
         {
@@ -144,7 +144,8 @@ internal sealed class BlockPuller
             return;
         }
 
-        var old = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.old-{Guid.NewGuid():N}");
+        // Named with our owner token: if this process dies before the delete, the sweep restores or removes it.
+        var old = TemporarySiblings.Create(target, TemporarySiblingKind.Displaced);
         Directory.Move(target, old);
         try
         {

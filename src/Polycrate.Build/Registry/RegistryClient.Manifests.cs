@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Polycrate.Build.Diagnostics;
 
 namespace Polycrate.Build.Registry;
 
@@ -65,7 +66,44 @@ internal sealed partial class RegistryClient
         await TryGetManifestAsync(reference, cancellationToken)
             ?? throw new RegistryException("GET", RepositoryUri(reference, "manifests/" + reference.TagOrDigest), HttpStatusCode.NotFound,
                 [new RegistryError("MANIFEST_UNKNOWN", "manifest unknown")],
-                RegistryHints.For(HttpStatusCode.NotFound, [new RegistryError("MANIFEST_UNKNOWN", string.Empty)], reference, null));
+                RegistryHints.For(HttpStatusCode.NotFound, [new RegistryError("MANIFEST_UNKNOWN", string.Empty)], reference, null)
+                    + await ExistingTagsAsync(reference, cancellationToken));
+
+    /// <summary>
+    /// For a tag that is not there: the tags the repository has (a version typo is the usual cause), or that it has none.
+    /// Best effort — a registry that refuses to list tags leaves the hint as it was.
+    /// </summary>
+    private async Task<string> ExistingTagsAsync(ImageReference reference, CancellationToken cancellationToken)
+    {
+        if (reference.Digest is not null)
+        {
+            return string.Empty;
+        }
+
+        IReadOnlyList<string> tags;
+        try
+        {
+            tags = await ListTagsAsync(reference, cancellationToken);
+        }
+        catch (RegistryException e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            return $" The repository {reference.RepositoryReference} does not exist there: check the path.";
+        }
+        catch (PolycrateException)
+        {
+            return string.Empty;
+        }
+        catch (HttpRequestException)
+        {
+            return string.Empty;
+        }
+
+        const int Shown = 10;
+        var sorted = tags.Order(StringComparer.Ordinal).ToList();
+        return sorted.Count == 0
+            ? $" {reference.RepositoryReference} has no tags."
+            : $" Tags of {reference.RepositoryReference}: {string.Join(", ", sorted.TakeLast(Shown))}{(sorted.Count > Shown ? $" (the last {Shown} of {sorted.Count})" : string.Empty)}.";
+    }
 
     /// <summary>The digest a tag currently points at, or null when the tag (or repository) does not exist.</summary>
     public async Task<string?> TryResolveDigestAsync(ImageReference reference, CancellationToken cancellationToken)

@@ -103,16 +103,15 @@ internal sealed class BlockResolver
         }
 
         var reference = BlockReference.Parse(block.From);
+        _visiting.Add(block);
         var parent = FindParent(block, reference);
+        var resolvedParent = parent is null ? null : Resolve(parent);
+        _visiting.RemoveAt(_visiting.Count - 1);
         if (parent is null)
         {
             _resolved[block] = null;
             return null;
         }
-
-        _visiting.Add(block);
-        var resolvedParent = Resolve(parent);
-        _visiting.RemoveAt(_visiting.Count - 1);
 
         if (resolvedParent is null && _blockedBy.TryGetValue(parent.Name, out var missingReference))
         {
@@ -149,15 +148,37 @@ internal sealed class BlockResolver
     public bool IsSatisfied(BlockReference reference) =>
         Candidates(reference, child: null).Any(b => reference.Version is null or "latest" || b.Version == reference.Version);
 
+    /// <summary>
+    /// A block's version after inheritance: one without its own takes its parent's, as in Polycrate, so
+    /// <c>from: web:0.1.0</c> matches a <c>web</c> that inherits 0.1.0. A block in the chain being resolved (a cycle) counts as declared.
+    /// </summary>
+    private string? EffectiveVersion(Block block) =>
+        block.Version is null && block.From is not null && !_visiting.Contains(block, ReferenceEqualityComparer.Instance)
+            ? Resolve(block)?.Version
+            : block.Version;
+
     private Block? FindParent(Block child, BlockReference reference)
     {
-        bool VersionMatches(Block b) => reference.Version is null || b.Version == reference.Version;
+        bool VersionMatches(Block b) => reference.Version is null || EffectiveVersion(b) == reference.Version;
 
         var byName = Candidates(reference, child);
         var match = byName.FirstOrDefault(VersionMatches);
         if (match is not null)
         {
             return match;
+        }
+
+        // A candidate that could not resolve because its own registry parent is missing: that is the news, not a version mismatch.
+        if (byName.Select(b => _blockedBy.GetValueOrDefault(b.Name)).FirstOrDefault(r => r is not null) is { } blocking)
+        {
+            _blockedBy[child.Name] = blocking;
+            return null;
+        }
+
+        // A candidate that failed to resolve has its own error already; a second one here would only repeat it.
+        if (reference.Version is not null && byName.Any(b => b.Version is null && _resolved.TryGetValue(b, out var failed) && failed is null))
+        {
+            return null;
         }
 
         if (byName.Count == 0 && reference.Name == child.Name)
@@ -169,13 +190,15 @@ internal sealed class BlockResolver
 
         // A registry path without host names a block on the default registry, as in Polycrate.
         var qualified = reference.Qualify(_defaultRegistry);
-        var installedVersions = string.Join(", ", byName.Select(b => b.Version ?? "(no version)").Distinct());
+        var installedVersions = string.Join(", ", byName.Select(b => EffectiveVersion(b) ?? "(no version)").Distinct());
         var message = byName.Count > 0
             ? $"block '{child.Name}' needs '{reference}', but the installed '{reference.Name}' has version {installedVersions}"
             : $"block '{child.Name}' needs '{reference}'{(qualified == reference ? string.Empty : $" ({qualified})")}, which is not installed";
         var hint = qualified.IsRegistryReference
             ? $"run 'polycrate-build workspace update' or 'polycrate-build blocks pull {qualified}', or run with --blocks-auto-pull"
-            : $"add a block named '{reference.Name}' under blocks/ or to workspace.poly, or fix the 'from:' value";
+            : byName.Count > 0
+                ? $"write 'from: {reference.Name}:{installedVersions.Split(", ")[0]}' (or 'from: {reference.Name}' for any version), or change the version of '{reference.Name}'"
+                : $"add a block named '{reference.Name}' under blocks/ or to workspace.poly, or fix the 'from:' value";
         if (_allowMissing && qualified.IsRegistryReference)
         {
             _missing.Add(new MissingBlock(qualified.ToString(), child.Name, child.FromLocation ?? child.Location));

@@ -24,7 +24,27 @@ internal sealed class SshShortcut(Workspace workspace, ILogger logger, Func<stri
         var locator = new ArtifactLocator(workspace, new PathMapper(workspace, onHost: true));
         var path = block is null ? locator.WorkspaceInventory() : locator.Inventory(Lookup.Block(workspace, block));
         return path ?? throw new SshException(block is null ? $"the workspace has no inventory ({workspace.Settings.InventoryFile})" : $"block '{block}' has no inventory",
-            SshException.InventoryCode, "create inventory.yml beside workspace.poly (or pass --block for a block's inventory)", exitCode: 2);
+            SshException.InventoryCode, block is null ? NoWorkspaceInventoryHint(locator) : "create inventory.yml beside workspace.poly (or pass --block for a block's inventory)",
+            exitCode: 2);
+    }
+
+    /// <summary>Names the blocks that do have an inventory (a provisioning block's artifacts), so the user knows which --block to pass.</summary>
+    private string NoWorkspaceInventoryHint(ArtifactLocator locator)
+    {
+        var withInventory = workspace.Blocks.Where(b =>
+        {
+            try
+            {
+                return locator.Inventory(b) is not null;
+            }
+            catch (PolycrateException)
+            {
+                return false;
+            }
+        }).Select(b => b.Name).ToList();
+        return withInventory.Count == 0
+            ? "create inventory.yml beside workspace.poly (or pass --block for a block's inventory)"
+            : $"pass --block {withInventory[0]} for its inventory (blocks with an inventory: {string.Join(", ", withInventory.Take(10))}), or create inventory.yml beside workspace.poly";
     }
 
     public IReadOnlyList<InventoryHost> List(string? block) => InventoryReader.Read(InventoryPath(block));

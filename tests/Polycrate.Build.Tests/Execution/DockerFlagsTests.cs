@@ -44,8 +44,20 @@ public sealed class DockerFlagsTests
         Assert.StartsWith(uid + ":", DockerFlags.Parse(["--user $(id -u):$(id -g)"]).Container.User, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Rm_written_for_docker_run_is_accepted_and_changes_nothing()
+    {
+        // Polycrate's documents pass docker run flags; every action container is removed after its run anyway.
+        Assert.Equal(DockerFlags.Parse(["--network host"]), DockerFlags.Parse(["--rm", "--network host"]), DockerFlagSettingsComparer);
+    }
+
+    private static readonly IEqualityComparer<Polycrate.Build.Execution.Preparation.DockerFlagSettings> DockerFlagSettingsComparer =
+        EqualityComparer<Polycrate.Build.Execution.Preparation.DockerFlagSettings>.Create((a, b) =>
+            a!.Container.NetworkMode == b!.Container.NetworkMode && a.Container.Privileged == b.Container.Privileged && a.Container.User == b.Container.User
+            && a.Mounts.Count == b.Mounts.Count && a.Environment.Count == b.Environment.Count);
+
     [Theory]
-    [InlineData("--rm", "'--rm' is not supported")]
+    [InlineData("--memory=512m", "'--memory=512m' is not supported")]
     [InlineData("--network", "'--network' needs a value")]
     [InlineData("-v /only-one-part", "is not HOST:CONTAINER[:ro]")]
     [InlineData("-v /a:relative", "is not HOST:CONTAINER[:ro]")]

@@ -13,6 +13,7 @@ internal sealed class WorkflowsExportCommand : Command
     {
         Description = "gitlab-ci (a .gitlab-ci.yml, e.g. for a child pipeline) or github-actions (a file for .github/workflows/).",
         Required = true,
+        HelpName = "gitlab-ci|github-actions",
     };
     private readonly Option<string?> _command = new("--command")
     {

@@ -11,6 +11,7 @@ internal sealed class WorkflowsGraphCommand : Command
     {
         Description = "text (default) or dot (Graphviz: polycrate-build workflows graph NAME --format dot | dot -Tsvg > graph.svg).",
         DefaultValueFactory = _ => "text",
+        HelpName = "text|dot",
     };
 
     public WorkflowsGraphCommand(CliContext cli)

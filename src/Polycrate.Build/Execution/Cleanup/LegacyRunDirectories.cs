@@ -41,6 +41,22 @@ internal static class LegacyRunDirectories
         foreach (var directory in Directory.EnumerateDirectories(root, "*", options).ToList())
         {
             var name = Path.GetFileName(directory);
+            if (TemporarySiblings.Parse(name) is { Kind: TemporarySiblingKind.Removing, Owner: { } remover })
+            {
+                if (!UnixFileOwner.IsOurs(directory))
+                {
+                    continue;
+                }
+
+                // A delete of ours that was cut short: finish it once the process that claimed it is gone.
+                if (remover.IsGone() && RunDirectories.TryDelete(directory) is null)
+                {
+                    removed.Add(directory);
+                }
+
+                continue;
+            }
+
             if (!Guid.TryParse(name, out _) || activeTransactions.Contains(name) || !UnixFileOwner.IsOurs(directory)
                 || now - NewestWrite(directory) < QuietPeriod)
             {

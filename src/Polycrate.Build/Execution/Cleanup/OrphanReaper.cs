@@ -46,9 +46,15 @@ internal sealed class OrphanReaper
         {
             try
             {
-                foreach (var path in WorkspaceLeftovers.Sweep(workspace))
+                var sweep = WorkspaceLeftovers.Sweep(workspace);
+                foreach (var path in sweep.Removed)
                 {
                     _logger.LogInformation("Removed {Path}, left by an interrupted command", path);
+                }
+
+                foreach (var path in sweep.Restored)
+                {
+                    _logger.LogWarning("Restored {Path}: a pull that was replacing it was interrupted before the new version was in place", path);
                 }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -126,6 +132,17 @@ internal sealed class OrphanReaper
 
     private async Task ReapRunDirectoryAsync(string directory, IReadOnlyList<ContainerSummary> containers, CancellationToken cancellationToken)
     {
+        if (TemporarySiblings.Parse(Path.GetFileName(directory)) is { Kind: TemporarySiblingKind.Removing, Owner: { } remover })
+        {
+            // Already judged and claimed for deletion: finish it once the claimer is gone, leave it to a live one.
+            if (remover.IsGone() && RunDirectories.TryDelete(directory) is { } unfinished)
+            {
+                _logger.LogWarning("Could not remove {Directory}, an interrupted delete: {Message}", directory, unfinished);
+            }
+
+            return;
+        }
+
         var recordFile = Path.Combine(directory, RunRecord.FileName);
         var record = File.Exists(recordFile) ? RunRecord.TryParse(await File.ReadAllTextAsync(recordFile, cancellationToken)) : null;
         if (record is null)

@@ -141,6 +141,15 @@ internal sealed partial class DockerClient
             .ToList();
     }
 
+    /// <summary>The image ids of every container, running or stopped (an image one of them uses must stay).</summary>
+    public async Task<IReadOnlySet<string>> ListContainerImageIdsAsync(CancellationToken cancellationToken)
+    {
+        var api = await ApiAsync(cancellationToken);
+        var answer = await _transport.SendJsonAsync(
+            HttpMethod.Get, $"{api}/containers/json?all=1", content: null, DockerJsonContext.Default.ListContainerSummaryResponse, cancellationToken);
+        return answer.Select(c => c.ImageId).OfType<string>().ToHashSet(StringComparer.Ordinal);
+    }
+
     /// <summary>Creates a user-defined bridge network (containers on it reach each other by name); returns its id.</summary>
     public async Task<string> CreateNetworkAsync(string name, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken)
     {

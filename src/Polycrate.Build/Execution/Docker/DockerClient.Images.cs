@@ -125,6 +125,23 @@ internal sealed partial class DockerClient
             content: null, cancellationToken);
     }
 
+    /// <summary>Local images named <paramref name="repository"/> (any tag) that carry every label of <paramref name="labels"/>.</summary>
+    public async Task<IReadOnlyList<ImageDetails>> ListImagesAsync(string repository, IReadOnlyDictionary<string, string> labels,
+        CancellationToken cancellationToken)
+    {
+        var api = await ApiAsync(cancellationToken);
+        var filters = new Dictionary<string, List<string>>
+        {
+            ["reference"] = [repository],
+            ["label"] = labels.Select(l => $"{l.Key}={l.Value}").ToList(),
+        };
+        var json = JsonSerializer.Serialize(filters, DockerJsonContext.Default.DictionaryStringListString);
+        var answer = await _transport.SendJsonAsync(
+            HttpMethod.Get, $"{api}/images/json?filters={Uri.EscapeDataString(json)}", content: null,
+            DockerJsonContext.Default.ListImageSummaryResponse, cancellationToken);
+        return answer.Select(i => new ImageDetails(i.Id ?? "", i.RepoTags ?? [], i.Labels ?? new Dictionary<string, string>())).ToList();
+    }
+
     /// <summary>Removes an image reference (and the image when it was its last name). Missing images are no error.</summary>
     public async Task RemoveImageAsync(string reference, bool force, CancellationToken cancellationToken)
     {

@@ -95,8 +95,16 @@ internal sealed class ContainerSummaryResponse
     public string? Id { get; init; }
     public List<string>? Names { get; init; }
     public string? Image { get; init; }
+    public string? ImageId { get; init; }
     public string? State { get; init; }
     public string? Status { get; init; }
+    public Dictionary<string, string>? Labels { get; init; }
+}
+
+internal sealed class ImageSummaryResponse
+{
+    public string? Id { get; init; }
+    public List<string>? RepoTags { get; init; }
     public Dictionary<string, string>? Labels { get; init; }
 }
 
@@ -132,6 +140,7 @@ internal sealed class RegistryAuthBody
 [JsonSerializable(typeof(ContainerCreateResponse))]
 [JsonSerializable(typeof(ContainerWaitResponse))]
 [JsonSerializable(typeof(List<ContainerSummaryResponse>))]
+[JsonSerializable(typeof(List<ImageSummaryResponse>))]
 [JsonSerializable(typeof(NetworkCreateBody))]
 [JsonSerializable(typeof(NetworkCreateResponse))]
 [JsonSerializable(typeof(RegistryAuthBody))]

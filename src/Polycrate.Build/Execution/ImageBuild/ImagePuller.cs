@@ -66,6 +66,20 @@ internal sealed class ImagePuller
 
         var credentials = _credentials is null ? null : await _credentials.ResolveAsync(DockerClient.RegistryOf(reference), cancellationToken);
         _logger.LogInformation("Pulling image {Reference}{Auth}", reference, credentials is null ? string.Empty : $" as {credentials.Username} (credentials from {credentials.Source})");
-        await _client.PullImageAsync(reference, credentials, line => _logger.LogDebug("{PullProgress}", line), cancellationToken);
+        try
+        {
+            await _client.PullImageAsync(reference, credentials, line => _logger.LogDebug("{PullProgress}", line), cancellationToken);
+        }
+        catch (ContainerException e) when (e.Code is ContainerErrorCodes.EngineError or ContainerErrorCodes.StreamError)
+        {
+            // The engine answered but could not pull: usually the image name, which a user new to the tool has not chosen.
+            throw new ContainerException(e.Code, $"{e.Message.TrimEnd().TrimEnd('.')}. {WhereTheImageComesFrom}", e, e.ExitCode);
+        }
     }
+
+    /// <summary>Where an action's image is set, for a pull that failed.</summary>
+    internal const string WhereTheImageComesFrom =
+        "The toolchain image is config.container.image in workspace.poly (2025 format: config.image.reference and .version), or, "
+        + "with neither set, Polycrate's default cargo.ayedo.cloud/library/polycrate; set it to an image this engine has or can pull "
+        + "(polycrate-toolchain:bookworm-2 is built by eng/build-toolchain-image.sh), or describe one in Dockerfile.poly.";
 }

@@ -6,7 +6,8 @@ namespace Polycrate.Build.Execution.ImageBuild;
 
 /// <summary>
 /// Builds a workspace's Dockerfile only when its input changed: the image tag carries the content hash of the
-/// Dockerfile and build context, so an existing tag means an up-to-date image and costs no build.
+/// Dockerfile and build context, so an existing tag means an up-to-date image and costs no build. After building a
+/// new tag it removes this workspace's older ones (<see cref="WorkspaceImagePruner"/>).
 /// </summary>
 internal sealed class WorkspaceImageBuilder
 {
@@ -45,12 +46,15 @@ internal sealed class WorkspaceImageBuilder
                 Tags = [tag],
                 Labels = new Dictionary<string, string>
                 {
-                    ["polycrate.workspace"] = request.WorkspaceName,
+                    [WorkspaceImageTag.WorkspaceLabel] = request.WorkspaceName,
+                    [WorkspaceImageTag.OwnerLabel] = WorkspaceImageTag.OwnerOf(request.WorkspaceRoot),
                     ["polycrate.context-hash"] = context.Hash,
                 },
                 OnOutput = request.OnBuildOutput ?? (line => _logger.LogDebug("{BuildOutput}", line)),
             },
             cancellationToken);
+        // Every context change adds a tag: the ones this one replaces go now, so images do not pile up.
+        await new WorkspaceImagePruner(_client, _logger).RemoveOlderAsync(request, tag, cancellationToken);
         return new WorkspaceImageResult(tag, Built: true, context.Hash, context.InputFiles);
     }
 }

@@ -10,7 +10,23 @@ internal static class WorkspaceImageTag
 {
     public const string RepositoryPrefix = "polycrate-workspace-";
 
+    /// <summary>Label naming the workspace an image was built for (its name as written).</summary>
+    public const string WorkspaceLabel = "polycrate.workspace";
+
+    /// <summary>
+    /// Label telling which checkout built an image: two folders may hold workspaces of the same name (clones, worktrees)
+    /// and share the repository, but never each other's images. A hash, so no local path travels with the image.
+    /// </summary>
+    public const string OwnerLabel = "polycrate.workspace.owner";
+
     public static string RepositoryFor(string workspaceName) => RepositoryPrefix + Sanitise(workspaceName);
+
+    /// <summary>The <see cref="OwnerLabel"/> value of the workspace at <paramref name="workspaceRoot"/>: 16 hex digits of the SHA-256 of its full path.</summary>
+    public static string OwnerOf(string workspaceRoot)
+    {
+        var path = Path.TrimEndingDirectorySeparator(Path.GetFullPath(workspaceRoot));
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(path)))[..16];
+    }
 
     public static string For(string workspaceName, string contextHash) =>
         $"{RepositoryFor(workspaceName)}:{contextHash[..Math.Min(16, contextHash.Length)]}";

@@ -21,7 +21,7 @@ public sealed class WorkspaceLeftoversTests : IDisposable
         var userFile = ws.Write(".notes.tmp", "not ours");
         using var writer = new FileStream(live, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
 
-        var removed = WorkspaceLeftovers.Sweep(ws.Model);
+        var removed = WorkspaceLeftovers.Sweep(ws.Model).Removed;
 
         Assert.Equal([stale], removed);
         Assert.False(File.Exists(stale));
@@ -37,7 +37,7 @@ public sealed class WorkspaceLeftoversTests : IDisposable
         var liveStaging = Directory.CreateDirectory(Blocks("localhost:5000", "acme", $".web.pull-{ProcessOwner.Current.Token}-{Guid.NewGuid():N}")).FullName;
         File.WriteAllText(Path.Combine(liveStaging, "block.poly"), "name: web\n");
 
-        var removed = WorkspaceLeftovers.Sweep(ws.Model);
+        var removed = WorkspaceLeftovers.Sweep(ws.Model).Removed;
 
         Assert.Contains(deadStaging, removed);
         Assert.False(Directory.Exists(deadStaging));
@@ -68,7 +68,7 @@ public sealed class WorkspaceLeftoversTests : IDisposable
         File.WriteAllText(stale, "blocks: [");
         File.WriteAllText(lockFile, "blocks: []\n");
 
-        Assert.Equal([stale], WorkspaceLeftovers.Sweep(ws.Model));
+        Assert.Equal([stale], WorkspaceLeftovers.Sweep(ws.Model).Removed);
         Assert.True(File.Exists(lockFile));
     }
 
@@ -81,7 +81,7 @@ public sealed class WorkspaceLeftoversTests : IDisposable
         File.WriteAllText(Blocks("registry.acme.com", "team", "app", "block.poly"), "name: app\n");
         Directory.CreateDirectory(Blocks("my-block", "templates"));
 
-        var removed = WorkspaceLeftovers.Sweep(ws.Model);
+        var removed = WorkspaceLeftovers.Sweep(ws.Model).Removed;
 
         Assert.False(Directory.Exists(Blocks("localhost:5000")));
         Assert.False(Directory.Exists(Blocks("registry.acme.com", "team", "empty")));
