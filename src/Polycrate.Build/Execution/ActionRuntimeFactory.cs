@@ -15,7 +15,7 @@ internal static class ActionRuntimeFactory
     /// <param name="runDirectory">The run's private directory.</param>
     /// <param name="loggers">Loggers.</param>
     /// <param name="provideMissingImage">
-    /// For containers of their own: makes an image available that a create found missing (the image target did not
+    /// Makes an image available that a create found missing (the image target did not
     /// inspect it, see <see cref="Docker.ContainerRunRequest.ProvideMissingImage"/>); null when the image target did.
     /// </param>
     public static RunActionRuntime Create(DockerClient? docker, RunOptions options, string runDirectory, ILoggerFactory loggers,
@@ -23,7 +23,7 @@ internal static class ActionRuntimeFactory
     {
         null => new HostActionRuntime(),
         _ when options.IsolateSteps => new ContainerActionRuntime(new ContainerRunner(docker, loggers.CreateLogger<ContainerRunner>()), provideMissingImage),
-        _ => new SharedContainerRuntime(docker, runDirectory, loggers),
+        _ => new SharedContainerRuntime(docker, runDirectory, loggers, provideMissingImage),
     });
 }
 

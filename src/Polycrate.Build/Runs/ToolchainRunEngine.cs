@@ -101,10 +101,9 @@ internal sealed class ToolchainRunEngine : IRunEngine
         new OrphanReaper(_loggers.CreateLogger<OrphanReaper>()).ReapAsync(workspace, _docker, cancellationToken);
 
     /// <summary>
-    /// The image target. When every step gets a container of its own (one action, or <c>--isolate-steps</c>) and the image
-    /// is a plain reference that is not to be pulled every time, the engine is not asked here: the container create is
-    /// the check, and a 404 "no such image" pulls it (or refuses under 'never') and creates again. Shared step
-    /// containers and Dockerfile builds check here as before.
+    /// The image target. When the image is a plain reference that is not to be pulled every time, the engine is not asked
+    /// here: the container create (a step's own container or a shared one) is the check, and a 404 "no such image"
+    /// pulls it (or refuses under 'never') and creates again. Dockerfile builds check here as before.
     /// </summary>
     public Task<WorkspaceImageResult> EnsureImageAsync(Workspace workspace, RunOptions options, CancellationToken cancellationToken)
     {
@@ -115,7 +114,7 @@ internal sealed class ToolchainRunEngine : IRunEngine
 
         lock (_lock)
         {
-            if ((_singleAction || _options.IsolateSteps) && options.Pull != ImagePullPolicy.Always && WorkspaceImage.PlainImage(workspace, options) is { } image)
+            if (options.Pull != ImagePullPolicy.Always && WorkspaceImage.PlainImage(workspace, options) is { } image)
             {
                 _provideMissingImage = WorkspaceImage.ProvideMissing(_docker, options.Pull, _getVariable, _loggers);
                 return Task.FromResult(new WorkspaceImageResult(image, Built: false, ContextHash: string.Empty, InputFiles: []));

@@ -30,20 +30,8 @@ internal sealed class ContainerRunner
     {
         cancellationToken.ThrowIfCancellationRequested();
 
-        string id;
-        try
-        {
-            id = await CreateAsync(request.Spec, cancellationToken);
-        }
-        catch (DockerApiException ex) when (request.ProvideMissingImage is { } provide && IsNoSuchImage(ex))
-        {
-            // No inspect before the create: the create is the check. The pull (or the 'never' refusal) is cancellable,
-            // and no container exists yet that could be left behind.
-            _logger.LogDebug("Phase create: the engine has no image {Image}; making it available", request.Spec.Image);
-            await provide(request.Spec.Image, cancellationToken);
-            cancellationToken.ThrowIfCancellationRequested();
-            id = await CreateAsync(request.Spec, cancellationToken);
-        }
+        // No inspect before the create: the create is the check (a 404 pulls, or refuses under 'never').
+        var id = await ContainerCreation.CreateProvidingAsync(_client, request.Spec, request.ProvideMissingImage, _logger, cancellationToken);
 
         _logger.LogDebug("Phase create done: container {Id} from {Image}", id, request.Spec.Image);
         try
@@ -66,13 +54,6 @@ internal sealed class ContainerRunner
             }
         }
     }
-
-    private Task<string> CreateAsync(ContainerSpec spec, CancellationToken cancellationToken) =>
-        ContainerCreation.CreateAsync(_client, spec, _logger, cancellationToken);
-
-    /// <summary>The engine's answer to a create from an image it does not have (404 "No such image: …").</summary>
-    internal static bool IsNoSuchImage(DockerApiException ex) =>
-        ex.StatusCode == 404 && ex.EngineMessage.Contains("no such image", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Attaches before the start, so not a byte of output is missed, then waits for exit and end of output.</summary>
     private async Task<long> StartAndWaitAsync(string id, ContainerOutput output, CancellationToken cancellationToken)

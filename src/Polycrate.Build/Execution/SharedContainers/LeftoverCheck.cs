@@ -9,7 +9,8 @@ namespace Polycrate.Build.Execution.SharedContainers;
 /// reports the traces instead, and the caller replaces the container and runs the step in a fresh one. When the
 /// listing matches, the wrapper replaces itself with the step's command (<c>exec</c>), so the command is the exec's
 /// process exactly as before. The wrapper's verdict is the first stdout line, tagged with a per-exec nonce
-/// (<see cref="LeftoverVerdict"/>). Tolerated: SSH control masters (<c>ssh</c> processes adopted by the init process)
+/// (<see cref="LeftoverVerdict"/>). Tolerated: the warm-start zygotes (<see cref="WarmStart"/>, marked
+/// <c>polycrate-warm-TOKEN</c>), SSH control masters (<c>ssh</c> processes adopted by the init process)
 /// and the <c>~/.ssh/known_hosts</c> they write, which are the point of sharing, and the directories Ansible creates on
 /// every run (<c>~/.ansible</c>, <c>~/.ansible/tmp</c>; a file inside is listed). Not covered: changes elsewhere in the
 /// container's filesystem (installing packages, editing /etc) — workflows whose steps do that use
@@ -20,6 +21,9 @@ internal static class LeftoverCheck
 {
     /// <summary>Tags the wrapper's verdict line: <c>polycrate-step NONCE ok CHECKSUM | traces | unchecked</c>.</summary>
     public const string MarkerPrefix = "polycrate-step ";
+
+    /// <summary>The argument a warm-start zygote carries (with the container's idle token) so the wrapper leaves it out.</summary>
+    public const string WarmNamePrefix = "polycrate-warm-";
 
     /// <summary>What the idle process calls itself (<c>$0</c>, with the container's token) so the wrapper can leave it and its <c>sleep</c> out.</summary>
     public const string IdleNamePrefix = "polycrate-idle-";
@@ -37,10 +41,13 @@ internal static class LeftoverCheck
         done
         I=
         for f in $(grep -ls "[p]olycrate-idle-$t" /proc/[0-9]*/cmdline 2>/dev/null); do I=${f#/proc/}; I=${I%/cmdline}; done
+        W=" "
+        for f in $(grep -ls "[p]olycrate-warm-$t" /proc/[0-9]*/cmdline 2>/dev/null); do f=${f#/proc/}; W="$W${f%/cmdline} "; done
         list() {
           for d in /proc/[0-9]*; do
             p=${d#/proc/}
             if [ "$p" = 1 ] || [ "$p" = $$ ] || [ "$p" = "$I" ]; then continue; fi
+            case "$W" in *" $p "*) continue ;; esac
             c=; pp=
             read -r c < "$d/comm" 2>/dev/null || continue
             while read -r k v _; do if [ "$k" = PPid: ]; then pp=$v; break; fi; done < "$d/status" 2>/dev/null

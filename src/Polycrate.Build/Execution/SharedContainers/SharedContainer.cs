@@ -9,7 +9,8 @@ namespace Polycrate.Build.Execution.SharedContainers;
 /// One container a run's steps take turns in: started once with an idle process, then one exec per step. Its private
 /// directory holds the staged files of the step that runs (see <see cref="StepFiles"/>) and the SSH control sockets
 /// that let Ansible's connections outlive a step (mounted at <c>/root/.ansible/cp</c>, Ansible's default
-/// <c>control_path_dir</c>). It stays reusable only while steps leave no trace (<see cref="LeftoverCheck"/>, run inside each step's exec).
+/// <c>control_path_dir</c>) and, for root containers, the warm-start zygotes' directory (<see cref="WarmStart"/>). It
+/// stays reusable only while steps leave no trace (<see cref="LeftoverCheck"/>, run inside each step's exec).
 /// </summary>
 internal sealed class SharedContainer
 {
@@ -29,10 +30,12 @@ internal sealed class SharedContainer
     private readonly ILogger _logger;
     private readonly string _idleToken;
     private readonly string? _user;
+    private readonly bool _warm;
     private string? _startChecksum;
 
-    private SharedContainer(DockerClient client, ILogger logger, string id, string directory, SharedContainerKey key, string idleToken, string? user)
+    private SharedContainer(DockerClient client, ILogger logger, string id, string directory, SharedContainerKey key, string idleToken, string? user, bool warm)
     {
+        _warm = warm;
         _client = client;
         _logger = logger;
         Id = id;
@@ -49,19 +52,25 @@ internal sealed class SharedContainer
 
     public SharedContainerKey Key { get; }
 
-    /// <summary>Creates and starts the container for launches like <paramref name="launch"/>, with its files staged.</summary>
+    /// <summary>
+    /// Creates and starts the container for launches like <paramref name="launch"/>, with its files staged. The create
+    /// is the image check: when the engine has no such image, <paramref name="provideMissingImage"/> (if any) makes it
+    /// available and the create is tried once more (<see cref="ContainerCreation.CreateProvidingAsync"/>).
+    /// </summary>
     public static async Task<SharedContainer> StartAsync(DockerClient client, ILogger logger, ActionLaunch launch, SharedContainerKey key, string directory,
-        CancellationToken cancellationToken)
+        Func<string, CancellationToken, Task>? provideMissingImage, CancellationToken cancellationToken)
     {
         PrivateDirectory.Create(Path.GetDirectoryName(directory)!, directory);
         // Mount sources must exist before the create, or the engine makes directories of them.
         await StepFiles.StageAsync(launch, directory, cancellationToken);
         var binds = launch.Mounts.Select(m => StepFiles.Staged(launch, m, directory)).Select(m => new BindMount(m.HostPath, m.ContainerPath, m.ReadOnly)).ToList();
-        if (launch.Container.User is null or "root" or "0" or "0:0")
+        var root = launch.Container.User is null or "root" or "0" or "0:0";
+        if (root)
         {
             var sockets = Path.Combine(directory, "ssh-control");
             PrivateDirectory.Create(directory, sockets);
             binds.Add(new BindMount(sockets, ControlPathDirectory));
+            binds.Add(new BindMount(await WarmStart.CreateDirectoryAsync(directory, cancellationToken), WarmStart.ContainerDirectory));
         }
 
         var labels = launch.Labels.Where(l => l.Key is not ("polycrate.block" or "polycrate.action")).ToDictionary(l => l.Key, l => l.Value);
@@ -82,9 +91,9 @@ internal sealed class SharedContainer
             ExtraHosts = launch.Container.ExtraHosts,
         };
 
-        var id = await ContainerCreation.CreateAsync(client, spec, logger, cancellationToken);
+        var id = await ContainerCreation.CreateProvidingAsync(client, spec, provideMissingImage, logger, cancellationToken);
 
-        var container = new SharedContainer(client, logger, id, directory, key, idleToken, launch.Container.User);
+        var container = new SharedContainer(client, logger, id, directory, key, idleToken, launch.Container.User, warm: root);
         try
         {
             await client.StartContainerAsync(id, cancellationToken);
@@ -110,12 +119,15 @@ internal sealed class SharedContainer
     {
         await StepFiles.StageAsync(launch, Directory, cancellationToken);
         timeline.Mark("staged");
+        var warm = _warm && WarmStart.Applies(launch.Command);
+        var served = warm && timeline.Enabled ? WarmStart.Served(Directory) : 0;
         try
         {
             var verdict = new LeftoverVerdict(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)), onOutputLine);
             var spec = new ExecSpec
             {
-                Command = LeftoverCheck.Wrap(_idleToken, verdict.Nonce, _startChecksum, launch.Command),
+                Command = LeftoverCheck.Wrap(_idleToken, verdict.Nonce, _startChecksum,
+                    warm ? WarmStart.Wrap(_idleToken, launch.Command) : launch.Command),
                 Environment = launch.Environment.Select(e => new KeyValuePair<string, string>(e.Name, e.Value)).ToList(),
                 WorkingDirectory = launch.WorkingDirectory,
                 User = _user,
@@ -136,6 +148,11 @@ internal sealed class SharedContainer
         }
         finally
         {
+            if (warm && timeline.Enabled)
+            {
+                timeline.Note(WarmStart.Served(Directory) > served ? "warm Ansible start" : "Ansible started cold");
+            }
+
             StepFiles.Clear(Directory);
             timeline.Mark("cleared");
         }

@@ -17,6 +17,7 @@ internal sealed class SharedContainerRuntime : IActionRuntime, IAsyncDisposable
     private readonly string _runDirectory;
     private readonly ILogger _logger;
     private readonly ContainerActionRuntime _isolated;
+    private readonly Func<string, CancellationToken, Task>? _provideMissingImage;
     private readonly List<SharedContainer> _idle = [];
     private readonly HashSet<SharedContainer> _busy = [];
     private readonly Lock _lock = new();
@@ -26,12 +27,17 @@ internal sealed class SharedContainerRuntime : IActionRuntime, IAsyncDisposable
     /// <param name="client">The engine.</param>
     /// <param name="runDirectory">The run's private directory (0700); each container's staged files live below it.</param>
     /// <param name="loggers">Loggers for the runtime and the containers.</param>
-    public SharedContainerRuntime(DockerClient client, string runDirectory, ILoggerFactory loggers)
+    /// <param name="provideMissingImage">
+    /// Makes an image available that a container create found missing (the image target did not inspect it); null when
+    /// the image target did (<see cref="ContainerCreation.CreateProvidingAsync"/>).
+    /// </param>
+    public SharedContainerRuntime(DockerClient client, string runDirectory, ILoggerFactory loggers, Func<string, CancellationToken, Task>? provideMissingImage = null)
     {
         _client = client;
         _runDirectory = runDirectory;
         _logger = loggers.CreateLogger<SharedContainerRuntime>();
-        _isolated = new ContainerActionRuntime(new ContainerRunner(client, loggers.CreateLogger<ContainerRunner>()));
+        _provideMissingImage = provideMissingImage;
+        _isolated = new ContainerActionRuntime(new ContainerRunner(client, loggers.CreateLogger<ContainerRunner>()), provideMissingImage);
     }
 
     public async Task<int> RunAsync(ActionLaunch launch, Action<string, bool> onOutputLine, CancellationToken cancellationToken)
@@ -114,7 +120,7 @@ internal sealed class SharedContainerRuntime : IActionRuntime, IAsyncDisposable
     private async Task<SharedContainer> StartAsync(ActionLaunch launch, SharedContainerKey key, CancellationToken cancellationToken)
     {
         var directory = Path.Combine(_runDirectory, "container-" + Interlocked.Increment(ref _created));
-        var container = await SharedContainer.StartAsync(_client, _logger, launch, key, directory, cancellationToken);
+        var container = await SharedContainer.StartAsync(_client, _logger, launch, key, directory, _provideMissingImage, cancellationToken);
         lock (_lock)
         {
             if (!_disposed)

@@ -31,11 +31,20 @@ internal static class StepFiles
         }
     }
 
-    /// <summary>Empties every staged file (they may hold secrets) without removing it, so the mounts stay valid for the next step.</summary>
+    /// <summary>
+    /// Empties every staged file (they may hold secrets) without removing it, so the mounts stay valid for the next step;
+    /// the warm-start directory (<see cref="WarmStart"/>: the zygote's source and sockets, no step data) is left alone.
+    /// </summary>
     public static void Clear(string directory)
     {
+        var warm = Path.Combine(directory, WarmStart.DirectoryName) + Path.DirectorySeparatorChar;
         foreach (var file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories))
         {
+            if (file.StartsWith(warm, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             if (!File.GetAttributes(file).HasFlag(FileAttributes.ReparsePoint) && new FileInfo(file).Length > 0)
             {
                 using var stream = new FileStream(file, FileMode.Open, FileAccess.Write);

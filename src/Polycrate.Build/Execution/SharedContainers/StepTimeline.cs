@@ -21,6 +21,7 @@ internal sealed class StepTimeline
     private readonly long _execsAtStart;
     private readonly List<(string Phase, long At)> _marks = [];
     private readonly Lock _lock = new();
+    private string? _note;
 
     public StepTimeline(ILogger logger, DockerClient client)
     {
@@ -46,6 +47,12 @@ internal sealed class StepTimeline
         }
     }
 
+    /// <summary>Whether the line is written (debug logging on): work done only for it can be skipped otherwise.</summary>
+    public bool Enabled => _enabled;
+
+    /// <summary>A remark for the line, e.g. how Ansible started (<see cref="WarmStart"/>).</summary>
+    public void Note(string note) => _note = note;
+
     /// <summary>Writes the phases (milliseconds since the step started), exec and request counts at debug level.</summary>
     public void Log(string containerId)
     {
@@ -63,7 +70,7 @@ internal sealed class StepTimeline
             }
         }
 
-        _logger.LogDebug("Step in container {Id}: {Phases}{Execs} exec(s), {Requests} engine request(s)", containerId[..Math.Min(12, containerId.Length)],
-            text.ToString(), _client.ExecCount - _execsAtStart, _client.RequestCount - _requestsAtStart);
+        _logger.LogDebug("Step in container {Id}: {Phases}{Execs} exec(s), {Requests} engine request(s){Note}", containerId[..Math.Min(12, containerId.Length)],
+            text.ToString(), _client.ExecCount - _execsAtStart, _client.RequestCount - _requestsAtStart, _note is null ? "" : ", " + _note);
     }
 }

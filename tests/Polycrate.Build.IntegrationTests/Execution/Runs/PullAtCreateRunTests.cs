@@ -13,7 +13,8 @@ namespace Polycrate.Build.IntegrationTests.Execution.Runs;
 /// <summary>
 /// A whole run whose toolchain image is only in a registry (the local basic-auth one): the image target does not ask the
 /// engine, the container create answers 404, the engine pulls with the workspace's registry credentials and the
-/// create succeeds — one action, no inspect before the create.
+/// create succeeds — one action in a container of its own, and a workflow of two steps in one shared container (the
+/// shared container's create is the check too), no inspect before the create.
 /// </summary>
 [Collection(RegistryCollection.Name)]
 public sealed class PullAtCreateRunTests(RegistryFixture registry) : IDisposable
@@ -22,8 +23,10 @@ public sealed class PullAtCreateRunTests(RegistryFixture registry) : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
-    [Fact]
-    public async Task A_run_pulls_a_missing_image_when_the_create_finds_it_missing_and_runs_the_action()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_run_pulls_a_missing_image_when_the_create_finds_it_missing_and_runs_the_action(bool sharedWorkflow)
     {
         await DockerEngineFixture.RunScriptAsync("eng/start-docker.sh");
         await DockerEngineFixture.RunScriptAsync("eng/build-toolchain-image.sh", DockerEngineFixture.ToolchainImage);
@@ -34,7 +37,8 @@ public sealed class PullAtCreateRunTests(RegistryFixture registry) : IDisposable
         await docker.RemoveImageAsync(image, force: true, CancellationToken.None);
         Assert.Null(await docker.InspectImageAsync(image, CancellationToken.None));
         File.WriteAllText(Path.Combine(_root, "workspace.poly"),
-            $"name: pull-at-create\nconfig:\n  container:\n    image: {image}\nblocks:\n  - name: app\n    actions:\n      - name: show\n        script: [\"echo from the pulled image\"]\n");
+            $"name: pull-at-create\nconfig:\n  container:\n    image: {image}\nblocks:\n  - name: app\n    actions:\n      - name: show\n        script: [\"echo from the pulled image\"]\n"
+            + "workflows:\n  - name: twice\n    steps:\n      - {name: one, block: app, action: show}\n      - {name: two, block: app, action: show}\n");
         var variables = new Dictionary<string, string>
         {
             [RegistryAuthOptions.UsernameVariable] = registry.Environment.Username,
@@ -45,11 +49,14 @@ public sealed class PullAtCreateRunTests(RegistryFixture registry) : IDisposable
 
         try
         {
-            var report = await new PolycrateEngine(NullLoggerFactory.Instance, null, name => variables.GetValueOrDefault(name) ?? Environment.GetEnvironmentVariable(name))
-                .RunActionAsync(new RunOptions { WorkspaceDirectory = _root }, "app", "show", observer, CancellationToken.None);
+            var engine = new PolycrateEngine(NullLoggerFactory.Instance, null, name => variables.GetValueOrDefault(name) ?? Environment.GetEnvironmentVariable(name));
+            var options = new RunOptions { WorkspaceDirectory = _root };
+            var report = sharedWorkflow
+                ? await engine.RunWorkflowAsync(options, "twice", null, observer, CancellationToken.None)
+                : await engine.RunActionAsync(options, "app", "show", observer, CancellationToken.None);
 
             Assert.True(report.Summary.Succeeded, string.Join("\n", report.Summary.Results.Select(r => $"{r.Target.Id}: {r.Status} {r.Message}")));
-            Assert.Contains("from the pulled image", observer.Text, StringComparison.Ordinal);
+            Assert.Equal(sharedWorkflow ? 2 : 1, observer.Text.Split("from the pulled image").Length - 1);
             Assert.Equal(TargetStatus.UpToDate, report.Summary.Results.Single(r => r.Target.Id == Target.ImageId).Status);
             Assert.NotNull(await docker.InspectImageAsync(image, CancellationToken.None));
             Assert.Empty(await docker.ListContainersAsync(new Dictionary<string, string> { ["polycrate.workspace"] = "pull-at-create" }, CancellationToken.None));

@@ -54,6 +54,23 @@ public sealed class StepFilesTests : IDisposable
         Assert.Equal("# plugin", File.ReadAllText(Path.Combine(container, "vars_plugins", "polycrate_vars.py")));
     }
 
+    [Fact]
+    public async Task Clearing_leaves_the_warm_start_directory_alone_its_zygote_source_is_no_step_data()
+    {
+        var container = Path.Combine(_root, "container-2");
+        await StepFiles.StageAsync(Step("first", "step: first\n"), container, CancellationToken.None);
+        var warm = await WarmStart.CreateDirectoryAsync(container, CancellationToken.None);
+        var zygote = Path.Combine(warm, "zygote.py");
+        var length = new FileInfo(zygote).Length;
+
+        StepFiles.Clear(container);
+
+        Assert.Equal(0, new FileInfo(Path.Combine(container, "snapshot.yml")).Length);
+        Assert.True(length > 1000);
+        Assert.Equal(length, new FileInfo(zygote).Length);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(warm));
+    }
+
     private static string Inode(string path) =>
         System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("stat", ["-c", "%i", path]) { RedirectStandardOutput = true })!
             .StandardOutput.ReadToEnd().Trim();
