@@ -38,6 +38,11 @@ public sealed class WarmStartRunTests(RunEnvironmentFixture fixture) : IDisposab
                   - {name: write, block: plays, action: writecfg}
                   - {name: two, block: plays, action: probe}
                   - {name: three, block: plays, action: probe}
+              - name: upgrade
+                steps:
+                  - {name: touch, block: plays, action: touchmodule}
+                  - {name: two, block: plays, action: probe}
+                  - {name: three, block: plays, action: probe}
               - name: fails
                 steps:
                   - {name: one, block: plays, action: probe}
@@ -60,6 +65,7 @@ public sealed class WarmStartRunTests(RunEnvironmentFixture fixture) : IDisposab
             actions:
               - {name: probe, playbook: probe.yml}
               - {name: writecfg, playbook: writecfg.yml}
+              - {name: touchmodule, playbook: touchmodule.yml}
               - {name: fails, playbook: fails.yml}
               - {name: term, playbook: term.yml}
               - {name: kill, playbook: kill.yml}
@@ -68,6 +74,7 @@ public sealed class WarmStartRunTests(RunEnvironmentFixture fixture) : IDisposab
         workspace.Write("blocks/plays/probe.sh", Probe);
         workspace.Write("blocks/plays/probe.yml", Play("""debug: {msg: "probe step={{ lookup('env', 'POLYCRATE_STEP') }} cfg={{ ansible_config_file }} {{ lookup('pipe', 'sh ' + playbook_dir + '/probe.sh') }}"}"""));
         workspace.Write("blocks/plays/writecfg.yml", Play("""copy: {dest: "{{ playbook_dir }}/ansible.cfg", content: "[defaults]\nforks = 3\n"}"""));
+        workspace.Write("blocks/plays/touchmodule.yml", Play("""shell: "touch $(python3 -c 'import jinja2; print(jinja2.__file__)')" """));
         workspace.Write("blocks/plays/fails.yml", Play("""fail: {msg: failing on purpose}"""));
         workspace.Write("blocks/plays/term.yml", Play("""debug: {msg: "{{ lookup('pipe', 'sh ' + playbook_dir + '/signal.sh TERM') }}"}"""));
         workspace.Write("blocks/plays/kill.yml", Play("""debug: {msg: "{{ lookup('pipe', 'sh ' + playbook_dir + '/signal.sh KILL') }}"}"""));
@@ -110,6 +117,17 @@ public sealed class WarmStartRunTests(RunEnvironmentFixture fixture) : IDisposab
         var probes = Probes(run);
         Assert.Equal(2, probes.Count);
         Assert.All(probes, p => Assert.Contains("cfg=/workspace/blocks/plays/ansible.cfg comm=ansible-playboo", p, StringComparison.Ordinal));
+        Assert.True(Count(run.Stderr, "warm Ansible start") == 1, run.ToString());
+        Assert.True(Count(run.Stderr, "Ansible started cold") == 2, run.ToString());
+    }
+
+    [Fact]
+    public async Task A_step_after_one_that_changed_a_module_the_zygote_imported_runs_cold()
+    {
+        var run = await _workspace.RunAsync("workflows", "run", "upgrade", "-v");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(2, Probes(run).Count);
         Assert.True(Count(run.Stderr, "warm Ansible start") == 1, run.ToString());
         Assert.True(Count(run.Stderr, "Ansible started cold") == 2, run.ToString());
     }

@@ -84,6 +84,19 @@ def collection_paths():
     return [p for p in paths if os.path.isdir(os.path.join(p, "ansible_collections"))]
 
 
+def module_files_state(files):
+    # A forked step runs the code the zygote imported, not what is on disk now: when an earlier step changed one of
+    # those files (pip/apt upgrading ansible, jinja2, ...), later steps run cold and import what is there.
+    state = []
+    for path in files:
+        try:
+            st = os.stat(path)
+            state.append((st.st_mtime_ns, st.st_size, st.st_ino, st.st_dev))
+        except OSError:
+            state.append(None)
+    return state
+
+
 def memoize_builtin_routing():
     # ansible.builtin's routing metadata (a 370 KB YAML file) is parsed once per process, about 0.15 s: parse it here
     # and hand each step a deep copy when it parses the very same bytes (a pure function of them; anything else is
@@ -153,7 +166,8 @@ def zygote(args):
     import shutil
     shutil.rmtree(local_tmp, ignore_errors=True)
     names = recorder.names | set(FIXED)
-    inputs = relevant(dict(os.environ), names), os.getcwd(), config_state()
+    files = sorted({f for f in (getattr(m, "__file__", None) for m in list(sys.modules.values())) if isinstance(f, str)})
+    inputs = relevant(dict(os.environ), names), os.getcwd(), config_state(), files, module_files_state(files)
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     listener.bind(os.path.join(directory, "zygote-%s.sock" % name))
     listener.listen(4)
@@ -181,7 +195,8 @@ def serve(conn, listener, names, inputs, registered, local_tmp, local_tmp_base, 
         env = request["env"]
         same = (relevant(env, names) == inputs[0] and request["cwd"] == inputs[1] and os.getcwd() == inputs[1]
                 and request["ids"] == [os.getuid(), os.getgid(), sorted(os.getgroups())]
-                and request["interpreter"] == sys.executable and config_state() == inputs[2])
+                and request["interpreter"] == sys.executable and config_state() == inputs[2]
+                and module_files_state(inputs[3]) == inputs[4])
         if not same:
             conn.sendall(b"C\0\0\0\0")
             return
