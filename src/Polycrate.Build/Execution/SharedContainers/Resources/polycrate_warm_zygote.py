@@ -2,11 +2,10 @@
 # polycrate_warm_client.py as `PYTHON DIR/zygote.py DIR SCRIPT NAME READY_FD polycrate-warm-TOKEN` with the environment
 # and working directory of the first step in that directory, by the interpreter of the ansible-playbook script.
 #
-# It imports Ansible once, recording what the import read (environment variables, the config file, the collection
-# paths, cowsay), then forks one child per step whose inputs are the same. The child takes the step's fds, environment,
-# directory, umask and argv, gets its own local temp dir and the at-exit handlers a fresh process would have, and runs
-# ansible-playbook's entry point. A step whose inputs differ is answered "cold" and its client runs ansible-playbook
-# itself. The zygote lives until the container is removed; it keeps nothing a step wrote.
+# It imports Ansible once, recording what the import read (environment variables, config file, collection paths,
+# cowsay, the imported modules' files), then forks one child per step whose inputs are the same; the child takes the
+# step's fds, environment, directory, umask and argv, its own local temp dir and at-exit handlers, and runs
+# ansible-playbook's entry point. Otherwise the step is answered "cold" and its client runs ansible-playbook itself.
 import os
 import socket
 import struct
@@ -84,17 +83,13 @@ def collection_paths():
     return [p for p in paths if os.path.isdir(os.path.join(p, "ansible_collections"))]
 
 
-def module_files_state(files):
-    # A forked step runs the code the zygote imported, not what is on disk now: when an earlier step changed one of
-    # those files (pip/apt upgrading ansible, jinja2, ...), later steps run cold and import what is there.
-    state = []
-    for path in files:
-        try:
-            st = os.stat(path)
-            state.append((st.st_mtime_ns, st.st_size, st.st_ino, st.st_dev))
-        except OSError:
-            state.append(None)
-    return state
+def file_state(path):
+    # A fork runs what the zygote imported: once a step changed such a file (pip/apt upgrade), later steps run cold.
+    try:
+        st = os.stat(path)
+        return st.st_mtime_ns, st.st_size, st.st_ino, st.st_dev
+    except OSError:
+        return None
 
 
 def memoize_builtin_routing():
@@ -120,7 +115,6 @@ def memoize_builtin_routing():
 def zygote(args):
     directory, script, name, ready = args[0], args[1], args[2], int(args[3])
     import atexit
-    import io
     sys.path[0] = os.path.dirname(script)
     # Import-time output would be lost in a warm start: capture it; any at all means this environment runs cold.
     capture = os.memfd_create("polycrate-warm-import")
@@ -167,7 +161,7 @@ def zygote(args):
     shutil.rmtree(local_tmp, ignore_errors=True)
     names = recorder.names | set(FIXED)
     files = sorted({f for f in (getattr(m, "__file__", None) for m in list(sys.modules.values())) if isinstance(f, str)})
-    inputs = relevant(dict(os.environ), names), os.getcwd(), config_state(), files, module_files_state(files)
+    inputs = relevant(dict(os.environ), names), os.getcwd(), config_state(), files, [file_state(f) for f in files]
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     listener.bind(os.path.join(directory, "zygote-%s.sock" % name))
     listener.listen(4)
@@ -196,7 +190,7 @@ def serve(conn, listener, names, inputs, registered, local_tmp, local_tmp_base, 
         same = (relevant(env, names) == inputs[0] and request["cwd"] == inputs[1] and os.getcwd() == inputs[1]
                 and request["ids"] == [os.getuid(), os.getgid(), sorted(os.getgroups())]
                 and request["interpreter"] == sys.executable and config_state() == inputs[2]
-                and module_files_state(inputs[3]) == inputs[4])
+                and [file_state(f) for f in inputs[3]] == inputs[4])
         if not same:
             conn.sendall(b"C\0\0\0\0")
             return
