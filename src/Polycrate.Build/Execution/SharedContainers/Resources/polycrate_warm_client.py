@@ -16,13 +16,12 @@ import sys
 RELAYED = ("SIGTERM", "SIGINT", "SIGHUP", "SIGQUIT", "SIGUSR1", "SIGUSR2")
 
 
-def recv_exact(conn, n):
-    data = b""
-    while len(data) < n:
-        chunk = conn.recv(n - len(data))
-        if not chunk:
-            raise EOFError("connection closed")
-        data += chunk
+def recv_answer(conn):
+    # The zygote answers in single 5-byte writes (a letter and a 32-bit value): one waiting recv gets all of it (a
+    # relayed signal before any byte arrived only restarts it, PEP 475).
+    data = conn.recv(5, socket.MSG_WAITALL)
+    if len(data) != 5:
+        raise EOFError("connection closed")
     return data
 
 
@@ -75,7 +74,7 @@ def client(args):
     try:
         socket.send_fds(conn, [struct.pack("!I", len(request))], [0, 1, 2])
         conn.sendall(request)
-        answer = recv_exact(conn, 5)
+        answer = recv_answer(conn)
     except (OSError, EOFError):
         cold()
     if answer[:1] != b"W":
@@ -92,7 +91,7 @@ def client(args):
     for name in RELAYED:
         signal.signal(getattr(signal, name), relay)
     try:
-        status = struct.unpack("!i", recv_exact(conn, 5)[1:])[0]
+        status = struct.unpack("!i", recv_answer(conn)[1:])[0]
     except (OSError, EOFError):
         os.write(2, b"polycrate-build: lost the step's process (warm Ansible start)\n")
         os._exit(1)
