@@ -53,6 +53,15 @@ public sealed class FrontEndParityTests : IDisposable
         Assert.NotEqual(Show(option.Value(baseline)), Show(option.Value(given)));
     }
 
+    /// <summary>Polycrate's boolean --pull: false skipped only the eager pull (its docker run still pulled a missing image).</summary>
+    [Theory]
+    [InlineData("--pull=true", Execution.ImageBuild.ImagePullPolicy.Always)]
+    [InlineData("--pull=false", Execution.ImageBuild.ImagePullPolicy.Missing)]
+    [InlineData("--pull=never", Execution.ImageBuild.ImagePullPolicy.Never)]
+    [InlineData("--pull=Always", Execution.ImageBuild.ImagePullPolicy.Always)]
+    public void Polycrates_boolean_pull_maps_to_the_policy_its_docker_run_had(string flag, Execution.ImageBuild.ImagePullPolicy expected) =>
+        Assert.Equal(expected, ToRunOptions([flag]).Pull);
+
     private static Execution.RunOptions ToRunOptions(string[] arguments)
     {
         var global = new GlobalOptions();

@@ -27,22 +27,23 @@ internal sealed class RunOptionSet
     };
 
     /// <summary>
-    /// missing, always or never; Polycrate's boolean <c>--pull=true|false</c> (scripts and timers written for it) means
-    /// always / never.
+    /// missing, always or never; Polycrate's boolean <c>--pull=true|false</c> (scripts and timers written for it):
+    /// true pulls before every run (always); false skips that pull, but Polycrate's <c>docker run</c> still pulls an image
+    /// that is not there (missing), Polycrate reference §7.6.
     /// </summary>
     private static ImagePullPolicy ParsePull(System.CommandLine.Parsing.ArgumentResult result)
     {
         var text = result.Tokens.Count == 0 ? "missing" : result.Tokens[^1].Value;
         switch (text.ToLowerInvariant())
         {
-            case "missing":
+            case "missing" or "false":
                 return ImagePullPolicy.Missing;
             case "always" or "true":
                 return ImagePullPolicy.Always;
-            case "never" or "false":
+            case "never":
                 return ImagePullPolicy.Never;
             default:
-                result.AddError($"'{text}' is not a valid value of '{RunOptionCatalog.Pull.Cli}': expected missing, always or never (Polycrate's true/false mean always/never)");
+                result.AddError($"'{text}' is not a valid value of '{RunOptionCatalog.Pull.Cli}': expected missing, always or never (Polycrate's true/false mean always/missing)");
                 return ImagePullPolicy.Missing;
         }
     }
