@@ -27,7 +27,7 @@ internal sealed class TestWorkspace : IDisposable
             // As a fresh checkout: no build output, no Cake tools, and no artifacts (a run's logs, the git-ignored SSH key
             // eng/samples/start-targets.sh makes for the repository's sample; the copy gets its own).
             if (relative.StartsWith("obj", StringComparison.Ordinal) || relative.StartsWith("tools", StringComparison.Ordinal)
-                || relative.StartsWith("artifacts", StringComparison.Ordinal))
+                || relative.StartsWith("artifacts", StringComparison.Ordinal) || relative.StartsWith(".logs", StringComparison.Ordinal))
             {
                 continue;
             }
