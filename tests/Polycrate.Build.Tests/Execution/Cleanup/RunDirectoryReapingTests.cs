@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polycrate.Build.Execution.Cleanup;
 using Polycrate.Build.PrivateRuns;
@@ -119,5 +120,34 @@ public sealed class RunDirectoryReapingTests : IDisposable
         await new OrphanReaper(NullLogger.Instance).ReapRunDirectoriesAsync([], default);
 
         Assert.Equal("succeeded", new RunLogStore(ws.Root, ".logs").Find(record.TransactionId)!.Status);
+    }
+
+    [Fact]
+    public async Task Only_the_crashed_runs_of_this_workspace_are_warnings_other_checkouts_are_reaped_quietly()
+    {
+        // Every checkout of the user shares the private run root (and tests of several checkouts share /tmp).
+        using var other = new TempWorkspace();
+        var dead = await DeadProcess.OwnerAsync();
+        RunRecord Dead(TempWorkspace workspace) =>
+            RunRecord.ForRun(Guid.NewGuid().ToString(), workspace.Model, "polycrate-build run app use", DateTimeOffset.Now.AddMinutes(-1)) with
+            {
+                Pid = dead.Pid,
+                StartTime = dead.StartTime,
+            };
+        var own = Dead(ws);
+        var foreign = Dead(other);
+        var ownDirectory = Create(own);
+        var foreignDirectory = Create(foreign);
+        using var loggers = new Polycrate.Build.Tests.Support.ListLoggerFactory();
+
+        await new OrphanReaper(loggers.CreateLogger("reaper")).ReapAsync(ws.Model, docker: null, default);
+
+        Assert.False(Directory.Exists(ownDirectory));
+        Assert.False(Directory.Exists(foreignDirectory));
+        Assert.Equal("interrupted", new RunLogStore(other.Root, ".logs").Find(foreign.TransactionId)!.Status);
+        var warnings = loggers.Lines.Where(l => l.Level >= LogLevel.Warning).Select(l => l.Message).ToList();
+        Assert.Contains(warnings, w => w.Contains(own.TransactionId, StringComparison.Ordinal));
+        Assert.DoesNotContain(warnings, w => w.Contains(foreign.TransactionId, StringComparison.Ordinal));
+        Assert.Contains(loggers.Lines, l => l.Level == LogLevel.Debug && l.Message.Contains(foreign.TransactionId, StringComparison.Ordinal));
     }
 }
