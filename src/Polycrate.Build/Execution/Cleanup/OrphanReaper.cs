@@ -41,9 +41,18 @@ internal sealed class OrphanReaper
     /// <summary>The workspace whose leftovers are reported as warnings (null: none, every leftover is a debug line).</summary>
     private Model.Workspace? _workspace;
 
+    /// <summary>Where private run directories are (<see cref="PrivateRunRoot.Path"/>; tests use their own).</summary>
+    private readonly string _runRoot;
+
     public OrphanReaper(ILogger logger)
+        : this(logger, PrivateRunRoot.Path)
+    {
+    }
+
+    internal OrphanReaper(ILogger logger, string runRoot)
     {
         _logger = logger;
+        _runRoot = runRoot;
     }
 
     /// <summary>Containers (when <paramref name="docker"/> is given), run directories, then the workspace's leftovers.</summary>
@@ -117,7 +126,7 @@ internal sealed class OrphanReaper
             _logger.LogDebug("Removed {Directory}: the private run directory of an interrupted run of an older polycrate-build", legacy);
         }
 
-        var root = PrivateRunRoot.Path;
+        var root = _runRoot;
         if (!Directory.Exists(root))
         {
             return;

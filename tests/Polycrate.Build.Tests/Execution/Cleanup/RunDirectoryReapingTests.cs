@@ -125,22 +125,29 @@ public sealed class RunDirectoryReapingTests : IDisposable
     [Fact]
     public async Task Only_the_crashed_runs_of_this_workspace_are_warnings_other_checkouts_are_reaped_quietly()
     {
-        // Every checkout of the user shares the private run root (and tests of several checkouts share /tmp).
+        // Every checkout of the user shares the private run root (and tests of several checkouts share /tmp). A root of
+        // this test's own, so no other reaper (a parallel test, another checkout's run) takes the directories first.
         using var other = new TempWorkspace();
+        var root = Directory.CreateTempSubdirectory("pcb-reap-root-").FullName;
+        _directories.Add(root);
         var dead = await DeadProcess.OwnerAsync();
-        RunRecord Dead(TempWorkspace workspace) =>
-            RunRecord.ForRun(Guid.NewGuid().ToString(), workspace.Model, "polycrate-build run app use", DateTimeOffset.Now.AddMinutes(-1)) with
+        string Dead(TempWorkspace workspace, out RunRecord record)
+        {
+            record = RunRecord.ForRun(Guid.NewGuid().ToString(), workspace.Model, "polycrate-build run app use", DateTimeOffset.Now.AddMinutes(-1)) with
             {
                 Pid = dead.Pid,
                 StartTime = dead.StartTime,
             };
-        var own = Dead(ws);
-        var foreign = Dead(other);
-        var ownDirectory = Create(own);
-        var foreignDirectory = Create(foreign);
+            var directory = Directory.CreateDirectory(Path.Combine(root, record.TransactionId)).FullName;
+            File.WriteAllText(Path.Combine(directory, RunRecord.FileName), record.ToJson());
+            return directory;
+        }
+
+        var ownDirectory = Dead(ws, out var own);
+        var foreignDirectory = Dead(other, out var foreign);
         using var loggers = new Polycrate.Build.Tests.Support.ListLoggerFactory();
 
-        await new OrphanReaper(loggers.CreateLogger("reaper")).ReapAsync(ws.Model, docker: null, default);
+        await new OrphanReaper(loggers.CreateLogger("reaper"), root).ReapAsync(ws.Model, docker: null, default);
 
         Assert.False(Directory.Exists(ownDirectory));
         Assert.False(Directory.Exists(foreignDirectory));
