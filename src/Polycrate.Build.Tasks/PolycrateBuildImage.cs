@@ -27,8 +27,11 @@ public sealed class PolycrateBuildImage : PolycrateRunTask
     {
         var result = (await CreateEngine(loggers, reporter).BuildImageAsync(CreateOptions(), cancellationToken)).Value;
         ImageTag = result.Tag;
-        Built = result.Built;
-        Log.LogMessage(MessageImportance.High, "Polycrate: toolchain image {0} {1}", result.Tag, result.Built ? "built" : "ready");
+        // A plain image (no Dockerfile) has no build context: there Built means the engine pulled it.
+        var plain = result.ContextHash.Length == 0;
+        Built = result.Built && !plain;
+        Log.LogMessage(MessageImportance.High, "Polycrate: toolchain image {0} {1}", result.Tag,
+            plain ? result.Built ? "pulled" : "present" : result.Built ? "built" : "up to date");
         if (InputsFile is not null)
         {
             await WriteAsync(InputsFile, string.Join(Environment.NewLine, result.InputFiles.Select(Path.GetFullPath)), cancellationToken);

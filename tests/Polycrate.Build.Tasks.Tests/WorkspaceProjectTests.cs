@@ -59,6 +59,29 @@ public sealed partial class WorkspaceProjectTests(SdkFeedFixture feed)
         Assert.False(File.Exists(workspace.PathOf("obj/polycrate/acme.targets.g.targets")), "a workspace that never loaded has no generated targets");
     }
 
+    /// <summary>
+    /// A checkout whose workspace.poly never loaded has no generated targets: -t:NAME of a workflow or action it names
+    /// reports the load errors at their lines (not MSB4057 "target does not exist") and runs nothing.
+    /// </summary>
+    [Theory]
+    [InlineData("nightly-maintenance")]
+    [InlineData("linux-maintenance_update")]
+    public async Task A_target_of_a_workspace_that_never_loaded_reports_the_load_errors_not_MSB4057(string target)
+    {
+        using var workspace = TestWorkspace.CopyOf("nightly-maintenance");
+        workspace.UseFeed(feed.Feed);
+        var stepsLine = BreakSteps(workspace);
+
+        var result = await BuildAsync(workspace, "acme.polyproj", $"-t:{target}", "-p:PolycrateRuntime=Host");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.DoesNotContain("MSB4057", result.Output, StringComparison.Ordinal);
+        var file = Regex.Escape(workspace.PathOf("workspace.poly"));
+        Assert.Matches(new Regex($@"{file}\({stepsLine + 1},\d+\): Polycrate warning PCB1003: .*unknown key 'stepz'"), result.Output);
+        Assert.Matches(new Regex($@"{file}\(\d+,\d+\): Polycrate error PCB1004: .*has no steps"), result.Output);
+        Assert.False(Directory.Exists(workspace.PathOf(".logs")), "nothing ran");
+    }
+
     /// <summary>Restore does not depend on a valid workspace.poly, so `dotnet build -t:PolycrateHelp` works whatever its state.</summary>
     [Theory]
     [InlineData("stepz")]

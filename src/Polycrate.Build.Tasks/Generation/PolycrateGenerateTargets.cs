@@ -13,13 +13,20 @@ namespace Polycrate.Build.Tasks.Generation;
 /// starts: the task only notes the problem and leaves the last generated file, whose targets each load the workspace
 /// again (after <c>PolycrateValidate</c>), so <c>dotnet build</c> reports the error at its line and nothing runs.
 /// Called on its own (<c>-t:PolycrateGenerateTargets</c>, <c>-t:Restore</c> without <c>-restore</c>) it reports the
-/// error and deletes the file.
+/// error and deletes the file. A checkout whose workspace never loaded has no last file: then <see cref="UnloadedTargetsFile"/>
+/// gets a target for every name that can be read, each reporting the load errors (<see cref="UnloadedTargetsWriter"/>).
 /// </summary>
 public sealed class PolycrateGenerateTargets : PolycrateTask
 {
     /// <summary>The generated .targets file (absolute, or relative to the project), usually under obj/.</summary>
     [Required]
     public string OutputFile { get; set; } = string.Empty;
+
+    /// <summary>
+    /// Where the targets of a workspace that never loaded go (Sdk.targets imports it only while <see cref="OutputFile"/> is
+    /// missing); written when restoring a broken workspace without a last generated file, deleted once it loads.
+    /// </summary>
+    public string? UnloadedTargetsFile { get; set; }
 
     /// <summary>$(MSBuildIsRestoring): true notes a broken workspace instead of failing (the build that follows reports it).</summary>
     public string? DeferErrors { get; set; }
@@ -38,6 +45,7 @@ public sealed class PolycrateGenerateTargets : PolycrateTask
             if (problems.Count > 0 && defer)
             {
                 Note(string.Join("; ", problems.Select(p => p.ToString())));
+                await WriteUnloadedAsync(loggers, reporter, cancellationToken);
                 return;
             }
 
@@ -53,7 +61,8 @@ public sealed class PolycrateGenerateTargets : PolycrateTask
             }
 
             var content = WorkspaceTargetsWriter.Render(workspace, targets).ToString() + Environment.NewLine;
-            Changed = await WriteIfChangedAsync(content, cancellationToken);
+            Changed = await WriteIfChangedAsync(OutputFile, content, cancellationToken);
+            Delete(UnloadedTargetsFile);
             Log.LogMessage(MessageImportance.Low, "Polycrate targets for workspace '{0}': {1}", workspace.Name,
                 string.Join(", ", targets.Select(t => t.Name)));
         }
@@ -61,6 +70,7 @@ public sealed class PolycrateGenerateTargets : PolycrateTask
         {
             // The workspace's state, not the build's: a wrong property value (PCB6005) still stops the restore.
             Note($"{exception.Code}: {exception.Message}");
+            await WriteUnloadedAsync(loggers, reporter, cancellationToken);
         }
         catch
         {
@@ -82,23 +92,37 @@ public sealed class PolycrateGenerateTargets : PolycrateTask
     private protected override void ReportLoadWarning(Diagnostic warning, DiagnosticReporter reporter) =>
         Log.LogMessage(MessageImportance.Normal, "Polycrate: {0} (reported as a warning by the build)", warning);
 
-    private async Task<bool> WriteIfChangedAsync(string content, CancellationToken cancellationToken)
+    /// <summary>Only when there is no last generated file: its targets already report the load errors.</summary>
+    private async Task WriteUnloadedAsync(TaskLoggerFactory loggers, DiagnosticReporter reporter, CancellationToken cancellationToken)
     {
-        if (File.Exists(OutputFile) && await File.ReadAllTextAsync(OutputFile, cancellationToken) == content)
+        if (UnloadedTargetsFile is null || File.Exists(OutputFile))
+        {
+            return;
+        }
+
+        var names = CreateEngine(loggers, reporter).UnloadedTargetNames(WorkspaceRequest);
+        await WriteIfChangedAsync(UnloadedTargetsFile, UnloadedTargetsWriter.Render(names).ToString() + Environment.NewLine, cancellationToken);
+    }
+
+    private static async Task<bool> WriteIfChangedAsync(string file, string content, CancellationToken cancellationToken)
+    {
+        if (File.Exists(file) && await File.ReadAllTextAsync(file, cancellationToken) == content)
         {
             return false;
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(OutputFile))!);
-        await File.WriteAllTextAsync(OutputFile, content, cancellationToken);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+        await File.WriteAllTextAsync(file, content, cancellationToken);
         return true;
     }
 
-    private void Delete()
+    private void Delete() => Delete(OutputFile);
+
+    private static void Delete(string? file)
     {
-        if (File.Exists(OutputFile))
+        if (file is not null && File.Exists(file))
         {
-            File.Delete(OutputFile);
+            File.Delete(file);
         }
     }
 }

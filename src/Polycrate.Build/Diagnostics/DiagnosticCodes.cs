@@ -30,6 +30,7 @@ public static class DiagnosticCodes
     internal const string ActionFileMissing = "PCB1020";
     internal const string NotSupported = "PCB1021";
     internal const string ScriptPlaybookTemplatedHosts = "PCB1022";
+    internal const string ChangelogInvalid = "PCB1023";
     internal const string SecretsFileLocked = "PCB1031";
 
     // Limits and meaning-preserving checks on hostile input (docs/limits.md).

@@ -91,6 +91,18 @@ public sealed partial class PolycrateEngine
         return new EngineResult<WorkspaceImageResult>(image, loaded.Warnings);
     }
 
+    /// <summary>
+    /// The target names (workflows, <c>workflow__step</c>, <c>block_action</c>) of a workspace that does not load, as far
+    /// as workspace.poly and the block.poly files parse: the MSBuild SDK defines them on a checkout whose workspace never
+    /// loaded, so <c>dotnet build -t:NAME</c> reports the load errors at their lines instead of MSB4057. Best effort: never
+    /// throws for the files' content; names it cannot read are missing.
+    /// </summary>
+    public IReadOnlyList<string> UnloadedTargetNames(WorkspaceRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Graph.UnloadedTargetNames.Scan(Path.GetFullPath(request.Directory));
+    }
+
     /// <summary>The workspace's targets as MSBuild targets / Cake tasks, with the naming problems (PCB6002/PCB6003) found.</summary>
     public async Task<EngineResult<FrontEndTargetList>> FrontEndTargetsAsync(WorkspaceRequest request, IReadOnlySet<string> reservedNames,
         CancellationToken cancellationToken)

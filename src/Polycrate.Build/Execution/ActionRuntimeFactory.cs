@@ -19,7 +19,7 @@ internal static class ActionRuntimeFactory
     /// inspect it, see <see cref="Docker.ContainerRunRequest.ProvideMissingImage"/>); null when the image target did.
     /// </param>
     public static RunActionRuntime Create(DockerClient? docker, RunOptions options, string runDirectory, ILoggerFactory loggers,
-        Func<string, CancellationToken, Task>? provideMissingImage = null) => new(docker switch
+        ImageAtCreate? provideMissingImage = null) => new(docker switch
     {
         null => new HostActionRuntime(),
         _ when options.IsolateSteps => new ContainerActionRuntime(new ContainerRunner(docker, loggers.CreateLogger<ContainerRunner>()), provideMissingImage),

@@ -9,14 +9,14 @@ namespace Polycrate.Build.Execution;
 internal sealed class ContainerActionRuntime : IActionRuntime
 {
     private readonly ContainerRunner _runner;
-    private readonly Func<string, CancellationToken, Task>? _provideMissingImage;
+    private readonly ImageAtCreate? _provideMissingImage;
 
     /// <param name="runner">Creates, runs and removes each container.</param>
     /// <param name="provideMissingImage">
     /// Makes an image available when a create finds it missing (see <see cref="ContainerRunRequest.ProvideMissingImage"/>);
     /// null when the run's image target already made sure of it.
     /// </param>
-    public ContainerActionRuntime(ContainerRunner runner, Func<string, CancellationToken, Task>? provideMissingImage = null)
+    public ContainerActionRuntime(ContainerRunner runner, ImageAtCreate? provideMissingImage = null)
     {
         _runner = runner;
         _provideMissingImage = provideMissingImage;

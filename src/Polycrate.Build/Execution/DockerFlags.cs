@@ -5,18 +5,18 @@ namespace Polycrate.Build.Execution;
 
 /// <summary>
 /// Translates <c>config.container.docker_flags</c> (written for <c>docker run</c>) into engine API settings before the
-/// action's snapshot is written, so the snapshot shows the mounts and variables they add. We talk to
-/// the engine directly, so only flags with a clear API meaning are accepted; anything else is an error that lists them.
-/// <c>$(id -u)</c> and <c>$(id -g)</c> (seen in the product documents) expand to this process's ids.
+/// action's snapshot is written, so the snapshot shows the mounts and variables they add. Which flags are accepted is
+/// <see cref="DockerFlagRules"/> (the loader checks a workspace with the same rules, at each entry's line).
 /// </summary>
 internal static class DockerFlags
 {
-    public const string Supported = "--privileged, --network/--net NAME, -v/--volume HOST:CTR[:ro], -e/--env K=V, -u/--user USER, --cap-add CAP, --add-host HOST:IP, --init, --rm (no effect: containers are always removed)";
+    /// <summary>The accepted flags, for messages (<see cref="DockerFlagRules.Supported"/>).</summary>
+    public const string Supported = DockerFlagRules.Supported;
 
     /// <summary>
     /// Parses <paramref name="flags"/> (each entry may hold several words). <c>-e NAME</c> without a value takes NAME from
     /// <paramref name="getVariable"/> (this process's environment by default). Throws <see cref="ActionException"/>
-    /// (PCB3054, exit code 2) for a flag without an API meaning or a malformed value.
+    /// (PCB3054, exit code 2) for a flag without an API meaning or a malformed value — which a loaded workspace never has.
     /// </summary>
     public static DockerFlagSettings Parse(IReadOnlyList<string> flags, Func<string, string?>? getVariable = null)
     {
@@ -25,71 +25,55 @@ internal static class DockerFlags
             return DockerFlagSettings.None;
         }
 
+        var reading = DockerFlagRules.Read(flags);
+        if (reading.Problems.Count > 0)
+        {
+            throw new ActionException($"config.container.docker_flags: {reading.Problems[0].What}", DockerFlagRules.Hint, ActionException.DockerFlagCode, exitCode: 2);
+        }
+
         getVariable ??= Environment.GetEnvironmentVariable;
-        var words = flags.Select(ExpandIds).SelectMany(ShellWords.Split).ToList();
         var container = new ContainerSettings();
         var mounts = new List<MountEntry>();
         var env = new List<EnvironmentEntry>();
         var capAdd = new List<string>();
         var hosts = new List<string>();
-        for (var i = 0; i < words.Count; i++)
+        foreach (var flag in reading.Flags)
         {
-            var (name, inline) = words[i].Split('=', 2) is [var n, var v] && n.StartsWith("--", StringComparison.Ordinal) ? (n, v) : (words[i], null);
-            string Value() => inline ?? (i + 1 < words.Count ? words[++i] : throw Error($"'{name}' needs a value"));
-            switch (name)
+            var value = flag.Value ?? string.Empty;
+            switch (flag.Name)
             {
                 case "--privileged":
-                    container = container with { Privileged = true };
+                    container = container with { Privileged = value != "false" };
                     break;
-                case "--network" or "--net":
-                    container = container with { NetworkMode = Value() };
+                case "--network":
+                    container = container with { NetworkMode = value };
                     break;
-                case "-v" or "--volume":
-                    var parts = Value().Split(':');
-                    if (parts.Length is < 2 or > 3 || !parts[1].StartsWith('/') || (parts.Length == 3 && parts[2] is not ("ro" or "rw")))
-                    {
-                        throw Error($"'{string.Join(':', parts)}' is not HOST:CONTAINER[:ro]");
-                    }
-
+                case "--volume":
+                    var parts = value.Split(':');
                     mounts.Add(new MountEntry(parts[0], parts[1], parts.Length == 3 && parts[2] == "ro"));
                     break;
-                case "-e" or "--env":
-                    var assignment = Value().Split('=', 2);
+                case "--env":
+                    var assignment = value.Split('=', 2);
                     env.Add(new(assignment[0], assignment.Length == 2 ? assignment[1] : getVariable(assignment[0]) ?? string.Empty));
                     break;
-                case "-u" or "--user":
-                    container = container with { User = Value() };
+                case "--user":
+                    container = container with { User = value };
                     break;
                 case "--cap-add":
-                    capAdd.Add(Value());
+                    capAdd.Add(value);
                     break;
                 case "--add-host":
-                    hosts.Add(Value());
+                    hosts.Add(value);
                     break;
                 case "--init":
-                    container = container with { Init = true };
-                    break;
-                case "--rm":
-                    // Written for 'docker run'; every action container is removed after its run anyway.
+                    container = container with { Init = value != "false" };
                     break;
                 default:
-                    throw Error($"'{words[i]}' is not supported");
+                    // --rm: written for 'docker run'; every action container is removed after its run anyway.
+                    break;
             }
         }
 
         return new DockerFlagSettings(container with { CapAdd = capAdd, ExtraHosts = hosts }, mounts, env);
     }
-
-    private static ActionException Error(string what) =>
-        new($"config.container.docker_flags: {what}", $"supported flags: {Supported}", ActionException.DockerFlagCode, exitCode: 2);
-
-    private static string ExpandIds(string word) =>
-        word.Contains("$(id -", StringComparison.Ordinal)
-            ? word.Replace("$(id -u)", ProcessId("Uid:"), StringComparison.Ordinal).Replace("$(id -g)", ProcessId("Gid:"), StringComparison.Ordinal)
-            : word;
-
-    /// <summary>The effective uid/gid from /proc/self/status (fields: real, effective, saved, filesystem).</summary>
-    private static string ProcessId(string field) =>
-        File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal))?
-            .Split('\t', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(2) ?? "0";
 }

@@ -59,11 +59,11 @@ internal static class BlockParser
             Kubeconfig = ReadLink(reader, "kubeconfig"),
             Workdir = workdir,
             Location = reader.Location,
+            Changelog = ChangelogReader.Read(reader.Node("changelog"), file, diagnostics, $"{context}.changelog"),
         };
 
         // Informational in Polycrate and kept for compatibility: accepted without effect.
         reader.StringList("alias");
-        reader.Ignore("changelog");
         reader.Ignore(PolycrateMetadataKeys.Block);
         foreach (var computed in new[] { "workdir", "artifacts", "checksum" })
         {

@@ -133,6 +133,7 @@ internal static class WorkspaceParser
             image = container.String("image") ?? image;
             dockerfile = container.String("dockerfile") ?? dockerfile;
             dockerFlags = container.StringList("docker_flags") ?? [];
+            DockerFlagsCheck.Report(container.Node("docker_flags"), container.File, diagnostics);
             foreach (var (key, value) in container.StringMap("env") ?? new Dictionary<string, string>())
             {
                 containerEnv.Add(new EnvironmentEntry(key, value));

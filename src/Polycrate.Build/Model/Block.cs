@@ -54,6 +54,9 @@ public sealed record Block
     /// <summary>Host directory the actions run in; null for inline blocks defined only in workspace.poly.</summary>
     public string? Workdir { get; init; }
 
+    /// <summary>The block's changelog: <c>CHANGELOG.poly</c> when the block directory has one, else block.poly's <c>changelog:</c>.</summary>
+    internal IReadOnlyList<BlockChangelogEntry> Changelog { get; init; } = [];
+
     /// <summary>Where the block was defined (the workspace.poly entry wins over block.poly).</summary>
     public required SourceLocation Location { get; init; }
 

@@ -62,12 +62,16 @@ internal sealed partial class RegistryClient
         return new ManifestContent(mediaType, actual, bytes);
     }
 
+    /// <summary>
+    /// The manifest or index <paramref name="reference"/> points at. A version (tag, digest) or repository the registry
+    /// does not have is invalid input — the workspace or the command line names it: exit code 2, with the tags there are.
+    /// </summary>
     public async Task<ManifestContent> GetManifestAsync(ImageReference reference, CancellationToken cancellationToken) =>
         await TryGetManifestAsync(reference, cancellationToken)
             ?? throw new RegistryException("GET", RepositoryUri(reference, "manifests/" + reference.TagOrDigest), HttpStatusCode.NotFound,
                 [new RegistryError("MANIFEST_UNKNOWN", "manifest unknown")],
                 RegistryHints.For(HttpStatusCode.NotFound, [new RegistryError("MANIFEST_UNKNOWN", string.Empty)], reference, null)
-                    + await ExistingTagsAsync(reference, cancellationToken));
+                    + await ExistingTagsAsync(reference, cancellationToken), exitCode: 2);
 
     /// <summary>
     /// For a tag that is not there: the tags the repository has (a version typo is the usual cause), or that it has none.

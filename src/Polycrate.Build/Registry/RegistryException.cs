@@ -15,9 +15,11 @@ internal sealed class RegistryException : PolycrateException
         HttpStatusCode? statusCode,
         IReadOnlyList<RegistryError> errors,
         string hint,
-        Exception? inner = null)
+        Exception? inner = null,
+        int exitCode = 1)
         : base(Format(method, uri, statusCode, errors, hint), inner)
     {
+        ExitCode = exitCode;
         Method = method;
         Uri = uri;
         StatusCode = statusCode;
@@ -25,6 +27,9 @@ internal sealed class RegistryException : PolycrateException
     }
 
     public override string Code => DiagnosticCodes.RegistryError;
+
+    /// <summary>2 when the request named something the registry does not have (a block version or repository the workspace or command line gave); else 1.</summary>
+    public override int ExitCode { get; }
 
     public string Method { get; }
 

@@ -23,7 +23,10 @@ public static class RunMessages
     /// <summary><c>&lt;description&gt;: started</c>.</summary>
     public static string Started(Target target) => $"{Describe(target)}: started";
 
-    /// <summary><c>&lt;description&gt;: &lt;status&gt; in &lt;seconds&gt;s</c>, seconds with one decimal.</summary>
+    /// <summary>
+    /// <c>&lt;description&gt;: &lt;status&gt; in &lt;seconds&gt;s</c>, seconds with one decimal; the toolchain image adds what
+    /// happened to it (<c>(polycrate-toolchain:bookworm-2 present)</c>, <c>… pulled</c>, <c>… built</c>).
+    /// </summary>
     public static string Finished(TargetResult result)
     {
         var seconds = result.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
@@ -37,7 +40,8 @@ public static class RunMessages
             TargetStatus.Canceled => "canceled",
             _ => "failed",
         };
-        return $"{Describe(result.Target)}: {status} in {seconds}s";
+        var image = result.Target.Kind == TargetKind.Image && !result.IsFailure && !string.IsNullOrEmpty(result.Message) ? $" ({result.Message})" : string.Empty;
+        return $"{Describe(result.Target)}: {status} in {seconds}s{image}";
     }
 
     /// <summary>One line for a failed target: what failed, its exit code and the engine's message.</summary>

@@ -18,6 +18,7 @@ internal static class BlockMerger
             Type = overriding.Type ?? source.Type,
             Flavor = overriding.Flavor ?? source.Flavor,
             Description = overriding.Description ?? source.Description,
+            Changelog = overriding.Changelog.Count > 0 ? overriding.Changelog : source.Changelog,
             Labels = MergeLabels(overriding.Labels, source.Labels),
             Config = ConfigMerger.Merge(overriding.Config, source.Config),
             Actions = MergeActions(overriding.Actions, source.Actions),

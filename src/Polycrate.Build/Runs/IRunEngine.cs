@@ -26,6 +26,12 @@ internal interface IRunEngine : IAsyncDisposable
     Task<WorkspaceImageResult> EnsureImageAsync(Workspace workspace, RunOptions options, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Set by <see cref="EnsureImageAsync"/> when it left the image check to the first container create (pull on 404):
+    /// what the creates found. Null when the image target checked (or built) the image itself, or on the host.
+    /// </summary>
+    Execution.Docker.ImageAtCreate? ImageAtCreate => null;
+
+    /// <summary>
     /// Told once before the first target runs: how many action targets (actions and workflow steps) the run may execute.
     /// A run of one has nothing to share between steps.
     /// </summary>

@@ -32,9 +32,10 @@ internal sealed class RunExecutor(IRunEngine engine, IRunObserver observer, Time
                         return new TargetOutcome(true, UpToDate: true, Message: "runtime host: no image");
                     case TargetKind.Image:
                         var built = await engine.EnsureImageAsync(plan.Workspace, options, token);
-                        logger.LogDebug("Phase image done: {Image} ({Outcome})", built.Tag, built.Built ? "built or pulled" : "nothing to do");
+                        var outcome = ImageTargetStatus.Outcome(built, engine.ImageAtCreate);
+                        logger.LogDebug("Phase image done: {Outcome}", outcome.Message);
                         image = built.Tag;
-                        return new TargetOutcome(true, UpToDate: !built.Built, Message: built.Tag);
+                        return outcome;
                     case TargetKind.Action or TargetKind.Step:
                         return await engine.RunActionAsync(target, ContextFor(plan, target, options, engine.OnHost, image), runDirectory, tail, token);
                     default:
@@ -59,7 +60,10 @@ internal sealed class RunExecutor(IRunEngine engine, IRunObserver observer, Time
                         },
                     },
                     cancellationToken);
-                results.AddRange(summary.Results);
+                // Known only now when the first container create was the image check.
+                results.AddRange(engine.ImageAtCreate is { } atCreate && image is not null
+                    ? summary.Results.Select(r => r.Target.Kind == TargetKind.Image && r.Status == TargetStatus.Succeeded ? ImageTargetStatus.Resolved(r, image, atCreate) : r)
+                    : summary.Results);
                 canceled = summary.Canceled;
             }
             finally

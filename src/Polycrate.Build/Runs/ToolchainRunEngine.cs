@@ -23,7 +23,7 @@ internal sealed class ToolchainRunEngine : IRunEngine
     private readonly Lock _lock = new();
     private (RunActionRuntime Runtime, ActionRunner Actions)? _started;
     private bool _singleAction;
-    private Func<string, CancellationToken, Task>? _provideMissingImage;
+    private ImageAtCreate? _provideMissingImage;
     private readonly ILoggerFactory _loggers;
     private readonly Func<string, string?> _getVariable;
     private readonly ILogger _logger;
@@ -122,6 +122,17 @@ internal sealed class ToolchainRunEngine : IRunEngine
         }
 
         return WorkspaceImage.EnsureAsync(_docker, workspace, options, _getVariable, _loggers, cancellationToken);
+    }
+
+    public ImageAtCreate? ImageAtCreate
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _provideMissingImage;
+            }
+        }
     }
 
     public Task<TargetOutcome> RunActionAsync(Target target, ActionContext context, string runDirectory, OutputTail tail, CancellationToken cancellationToken) =>

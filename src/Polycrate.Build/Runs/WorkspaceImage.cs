@@ -24,10 +24,10 @@ internal static class WorkspaceImage
             : null;
 
     /// <summary>Pulls an image a container create found missing (or refuses under 'never'), with the workspace's registry credentials.</summary>
-    public static Func<string, CancellationToken, Task> ProvideMissing(DockerClient docker, ImagePullPolicy policy, Func<string, string?> getVariable,
+    public static ImageAtCreate ProvideMissing(DockerClient docker, ImagePullPolicy policy, Func<string, string?> getVariable,
         ILoggerFactory loggers) =>
-        (image, cancellationToken) => new ImagePuller(docker, loggers.CreateLogger<ImagePuller>(), new RegistryAuthOptions(getVariable))
-            .PullMissingAsync(image, policy, cancellationToken);
+        new((image, cancellationToken) => new ImagePuller(docker, loggers.CreateLogger<ImagePuller>(), new RegistryAuthOptions(getVariable))
+            .PullMissingAsync(image, policy, cancellationToken));
 
     public static async Task<WorkspaceImageResult> EnsureAsync(DockerClient docker, Workspace workspace, RunOptions options, Func<string, string?> getVariable,
         ILoggerFactory loggers, CancellationToken cancellationToken)

@@ -26,7 +26,16 @@ internal static class ModelProjection
         ("artifacts", PathSection(paths.ArtifactsDirectory(block.Name), paths)),
         ("inventory", Link(block.Inventory)),
         ("kubeconfig", Link(block.Kubeconfig)),
-        ("actions", new ConfigList(block.Actions.Select(a => (ConfigValue)Action(a, block.Name, mask)).ToList())));
+        ("actions", new ConfigList(block.Actions.Select(a => (ConfigValue)Action(a, block.Name, mask)).ToList())),
+        ("changelog", block.Changelog.Count > 0 ? new ConfigList(block.Changelog.Select(Changelog).ToList()) : null));
+
+    private static ConfigValue Changelog(BlockChangelogEntry entry) => ConfigMap.Of(
+        ("version", S(entry.Version)),
+        ("date", S(entry.Date)),
+        ("type", S(entry.Type)),
+        ("description", S(entry.Description)),
+        ("message", S(entry.Message)),
+        ("email", S(entry.Email)));
 
     public static ConfigMap Action(BlockAction action, string blockName, bool mask = true) => ConfigMap.Of(
         ("name", S(action.Name)),

@@ -3,7 +3,8 @@ using Polycrate.Build.IntegrationTests.Registry;
 namespace Polycrate.Build.IntegrationTests.WorkspaceBlocks;
 
 /// <summary>
-/// A block version that is not in the registry (the usual typo when pinning <c>from:</c>): the error lists the tags the
+/// A block version that is not in the registry (the usual typo when pinning <c>from:</c>): invalid input (exit code 2) on
+/// every path — <c>blocks pull</c>, <c>workspace update</c>, a run that pulls it — and the error lists the tags the
 /// repository has, or says the repository does not exist — real anonymous registry.
 /// </summary>
 [Collection(RegistryCollection.Name)]
@@ -20,16 +21,19 @@ public sealed class MissingVersionPullTests(RegistryFixture registry)
         using var consumer = new ScratchWorkspace($"name: consumer\norganization: acme\nblocks:\n  - name: a\n    from: {prefix}/app:0.2.0\n");
 
         var (exit, _, stderr) = await consumer.CliAsync("blocks", "pull", $"{prefix}/app:0.2.0");
-        Assert.Equal(1, exit);
+        Assert.Equal(2, exit);
         Assert.Contains($"{prefix}/app:0.2.0 was not found", stderr, StringComparison.Ordinal);
         Assert.Contains($"Tags of {prefix}/app: 0.1.0.", stderr, StringComparison.Ordinal);
 
         // The same through workspace update (the from: above), and for a repository that was never pushed.
         var update = await consumer.CliAsync("workspace", "update");
-        Assert.Equal(1, update.ExitCode);
+        Assert.Equal(2, update.ExitCode);
         Assert.Contains($"Tags of {prefix}/app: 0.1.0.", update.Stderr, StringComparison.Ordinal);
+        var run = await consumer.CliAsync("run", "a", "hello", "--runtime", "host", "--blocks-auto-pull");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"Tags of {prefix}/app: 0.1.0.", run.Stderr, StringComparison.Ordinal);
         var missing = await consumer.CliAsync("blocks", "pull", $"{prefix}/nothere:1.0.0");
-        Assert.Equal(1, missing.ExitCode);
+        Assert.Equal(2, missing.ExitCode);
         Assert.Contains($"The repository {prefix}/nothere does not exist there", missing.Stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(consumer.Root, "blocks", prefix, "app")));
     }

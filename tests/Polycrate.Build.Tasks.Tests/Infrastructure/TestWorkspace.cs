@@ -17,24 +17,11 @@ internal sealed class TestWorkspace : IDisposable
         return new TestWorkspace(root);
     }
 
+    /// <summary>A copy of a sample as a fresh checkout has it (<see cref="Polycrate.Build.Testing.SampleCopy"/>).</summary>
     public static TestWorkspace CopyOf(string sample)
     {
         var workspace = Empty();
-        var source = Path.Combine(RepositoryPaths.Samples, sample);
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(source, file);
-            // As a fresh checkout: no build output, no Cake tools, and no artifacts (a run's logs, the git-ignored SSH key
-            // eng/samples/start-targets.sh makes for the repository's sample; the copy gets its own).
-            if (relative.StartsWith("obj", StringComparison.Ordinal) || relative.StartsWith("tools", StringComparison.Ordinal)
-                || relative.StartsWith("artifacts", StringComparison.Ordinal) || relative.StartsWith(".logs", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            workspace.Write(relative, File.ReadAllText(file));
-        }
-
+        Polycrate.Build.Testing.SampleCopy.Copy(Path.Combine(RepositoryPaths.Samples, sample), workspace.Root);
         return workspace;
     }
 

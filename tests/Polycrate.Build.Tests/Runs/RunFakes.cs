@@ -75,6 +75,14 @@ internal sealed class FakeEngine : IRunEngine
 
     public void ActionsPlanned(int count) => Planned.Add(count);
 
+    /// <summary>When set, the image check is left to the "create" of each action, which pulls first when <see cref="PullAtCreate"/>.</summary>
+    public Polycrate.Build.Execution.Docker.ImageAtCreate? ImageAtCreate { get; init; }
+
+    public bool PullAtCreate { get; init; }
+
+    /// <summary>The image <see cref="EnsureImageAsync"/> reports.</summary>
+    public WorkspaceImageResult Image { get; init; } = new("toolchain:test", Built: false, ContextHash: string.Empty, InputFiles: []);
+
     public async Task ReapOrphansAsync(Workspace workspace, CancellationToken cancellationToken)
     {
         Reaps++;
@@ -92,15 +100,25 @@ internal sealed class FakeEngine : IRunEngine
     public Task<WorkspaceImageResult> EnsureImageAsync(Workspace workspace, RunOptions options, CancellationToken cancellationToken)
     {
         Images++;
-        return Task.FromResult(new WorkspaceImageResult("toolchain:test", Built: false, ContextHash: string.Empty, InputFiles: []));
+        return Task.FromResult(Image);
     }
 
-    public Task<TargetOutcome> RunActionAsync(Target target, ActionContext context, string runDirectory, OutputTail tail, CancellationToken cancellationToken)
+    public async Task<TargetOutcome> RunActionAsync(Target target, ActionContext context, string runDirectory, OutputTail tail, CancellationToken cancellationToken)
     {
+        if (ImageAtCreate is { } image)
+        {
+            if (PullAtCreate)
+            {
+                await image.ProvideAsync(Image.Tag, cancellationToken);
+            }
+
+            image.ContainerCreated();
+        }
+
         Ran.Enqueue((target.Id, context.Workspace));
         ReapWaitsForAction?.TrySetResult();
         tail.Add($"output of {target.Id}");
-        return Task.FromResult(Fail.TryGetValue(target.Id, out var code) ? TargetOutcome.Failure(code, "boom") : TargetOutcome.Success);
+        return Fail.TryGetValue(target.Id, out var code) ? TargetOutcome.Failure(code, "boom") : TargetOutcome.Success;
     }
 
     public ValueTask DisposeAsync()
@@ -116,7 +134,14 @@ internal sealed class RecordingObserver : IRunObserver
 
     public void TargetStarted(Target target) => Events.Enqueue("start " + target.Id);
 
-    public void TargetFinished(TargetResult result) => Events.Enqueue($"finish {result.Target.Id} {result.Status}");
+    public void TargetFinished(TargetResult result)
+    {
+        Events.Enqueue($"finish {result.Target.Id} {result.Status}");
+        Finished.Enqueue(result);
+    }
+
+    /// <summary>The results as the observer was told them, live.</summary>
+    public ConcurrentQueue<TargetResult> Finished { get; } = new();
 
     public void Output(Target target, string line, bool isError) => Events.Enqueue("output " + line);
 }

@@ -14,12 +14,18 @@ namespace Polycrate.Build.Execution.Cleanup;
 /// the empty mount-point files those runs recorded in the workspace, and — for the
 /// given workspace — stale temporary files (<see cref="WorkspaceLeftovers"/>). A run that died without its log gets
 /// one with status <c>interrupted</c>. Only owners on this host that certainly ended count as dead
-/// (<see cref="ProcessOwner.IsGone"/>); reaping never fails the command, it warns.
+/// (<see cref="ProcessOwner.IsGone"/>); reaping never fails the command, it warns. Everything is reaped, but only the
+/// leftovers of the given workspace (its root; containers by their <see cref="WorkspaceRootLabel"/>) are warnings: the
+/// private run root and the engine are shared by every checkout of the user, and other workspaces' crashed runs are
+/// noise in this one's output (they are logged at debug level; their own next run reports nothing more, the record is written).
 /// </summary>
 internal sealed class OrphanReaper
 {
     /// <summary>The label every action container carries (<c>polycrate.managed-by=polycrate-build</c>).</summary>
     public static readonly IReadOnlyDictionary<string, string> ManagedLabel = new Dictionary<string, string> { ["polycrate.managed-by"] = "polycrate-build" };
+
+    /// <summary>The label with the absolute workspace root of an action container (whose leftovers a run reports).</summary>
+    public const string WorkspaceRootLabel = "polycrate.workspace-root";
 
     /// <summary>Upper bound for the engine check, so a stuck engine never delays a command by more.</summary>
     private static readonly TimeSpan EngineTimeout = TimeSpan.FromSeconds(10);
@@ -32,14 +38,27 @@ internal sealed class OrphanReaper
     /// <summary>Transactions whose containers the engine still lists (left alone); their legacy run directories stay too.</summary>
     private readonly HashSet<string> _activeTransactions = new(StringComparer.Ordinal);
 
+    /// <summary>The workspace whose leftovers are reported as warnings (null: none, every leftover is a debug line).</summary>
+    private Model.Workspace? _workspace;
+
+    /// <summary>Where private run directories are (<see cref="PrivateRunRoot.Path"/>; tests use their own).</summary>
+    private readonly string _runRoot;
+
     public OrphanReaper(ILogger logger)
+        : this(logger, PrivateRunRoot.Path)
+    {
+    }
+
+    internal OrphanReaper(ILogger logger, string runRoot)
     {
         _logger = logger;
+        _runRoot = runRoot;
     }
 
     /// <summary>Containers (when <paramref name="docker"/> is given), run directories, then the workspace's leftovers.</summary>
     public async Task ReapAsync(Model.Workspace? workspace, DockerClient? docker, CancellationToken cancellationToken)
     {
+        _workspace = workspace;
         var containers = docker is null ? [] : await ReapContainersAsync(docker, cancellationToken);
         await ReapRunDirectoriesAsync(containers, cancellationToken);
         if (workspace is not null)
@@ -84,7 +103,7 @@ internal sealed class OrphanReaper
 
                 await docker.RemoveContainerAsync(container.Id, timeout.Token);
                 removed.Add(container);
-                _logger.LogWarning("Removed container {Id} ({State}) of interrupted run {Transaction}: its process {Pid} on {Host} is gone",
+                _logger.Log(LevelFor(container), "Removed container {Id} ({State}) of interrupted run {Transaction}: its process {Pid} on {Host} is gone",
                     container.Id[..Math.Min(12, container.Id.Length)], container.State, Label(container, "polycrate.txid"), owner.Pid, owner.Host);
             }
         }
@@ -103,10 +122,11 @@ internal sealed class OrphanReaper
     {
         foreach (var legacy in LegacyRunDirectories.Sweep(_activeTransactions, DateTime.UtcNow))
         {
-            _logger.LogWarning("Removed {Directory}: the private run directory of an interrupted run of an older polycrate-build", legacy);
+            // Older versions recorded no workspace: whose it was is unknown, so it is not this run's to report.
+            _logger.LogDebug("Removed {Directory}: the private run directory of an interrupted run of an older polycrate-build", legacy);
         }
 
-        var root = PrivateRunRoot.Path;
+        var root = _runRoot;
         if (!Directory.Exists(root))
         {
             return;
@@ -137,7 +157,7 @@ internal sealed class OrphanReaper
             // Already judged and claimed for deletion: finish it once the claimer is gone, leave it to a live one.
             if (remover.IsGone() && RunDirectories.TryDelete(directory) is { } unfinished)
             {
-                _logger.LogWarning("Could not remove {Directory}, an interrupted delete: {Message}", directory, unfinished);
+                _logger.LogDebug("Could not remove {Directory}, an interrupted delete: {Message}", directory, unfinished);
             }
 
             return;
@@ -165,14 +185,14 @@ internal sealed class OrphanReaper
         {
             foreach (var path in MountPoints.RemoveLeftovers(marker))
             {
-                _logger.LogWarning("Removed {Path}: an empty mount point of interrupted run {Transaction}, not a secret", path, record.TransactionId);
+                _logger.Log(LevelFor(record.WorkspaceRoot), "Removed {Path}: an empty mount point of interrupted run {Transaction}, not a secret", path, record.TransactionId);
             }
         }
 
         await RecordInterruptedAsync(record, new DirectoryInfo(directory).LastWriteTime, containers, cancellationToken);
         if (RunDirectories.TryDelete(directory) is { } problem)
         {
-            _logger.LogWarning("Could not remove {Directory} of interrupted run {Transaction}: {Message}", directory, record.TransactionId, problem);
+            _logger.Log(LevelFor(record.WorkspaceRoot), "Could not remove {Directory} of interrupted run {Transaction}: {Message}", directory, record.TransactionId, problem);
         }
     }
 
@@ -205,15 +225,28 @@ internal sealed class OrphanReaper
         {
             if (await InterruptedRun.RecordAsync(record.WorkspaceRoot, record.LogsRoot, log, cancellationToken) is { } path)
             {
-                _logger.LogWarning("Run {Transaction} ({Command}) was interrupted: its process {Pid} ended without finishing; recorded in {Path}",
+                _logger.Log(LevelFor(record.WorkspaceRoot), "Run {Transaction} ({Command}) was interrupted: its process {Pid} ended without finishing; recorded in {Path}",
                     record.TransactionId, record.Command, record.Pid, path);
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            _logger.LogWarning("Could not record interrupted run {Transaction}: {Message}", record.TransactionId, ex.Message);
+            _logger.Log(LevelFor(record.WorkspaceRoot), "Could not record interrupted run {Transaction}: {Message}", record.TransactionId, ex.Message);
         }
     }
+
+    /// <summary>Warning for a leftover of this command's workspace (by its root), debug for any other.</summary>
+    private LogLevel LevelFor(string workspaceRoot) =>
+        _workspace is not null && workspaceRoot.Length > 0
+        && string.Equals(Path.TrimEndingDirectorySeparator(workspaceRoot), Path.TrimEndingDirectorySeparator(_workspace.RootPath), StringComparison.Ordinal)
+            ? LogLevel.Warning
+            : LogLevel.Debug;
+
+    /// <summary>By the container's root label; containers of versions without it by the workspace name.</summary>
+    private LogLevel LevelFor(ContainerSummary container) =>
+        container.Labels.ContainsKey(WorkspaceRootLabel) ? LevelFor(Label(container, WorkspaceRootLabel))
+        : _workspace is not null && Label(container, "polycrate.workspace") == _workspace.Name ? LogLevel.Warning
+        : LogLevel.Debug;
 
     private static string Label(ContainerSummary container, string key) => container.Labels.TryGetValue(key, out var value) ? value : string.Empty;
 }

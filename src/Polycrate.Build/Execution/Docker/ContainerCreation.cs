@@ -40,24 +40,28 @@ internal static class ContainerCreation
 
     /// <summary>
     /// The create as the image check (no inspect before it): when the engine answers 404 "no such image",
-    /// <paramref name="provideMissingImage"/> makes the image available (a pull, cancellable, or the 'never' refusal)
-    /// and the create is tried once more. Without <paramref name="provideMissingImage"/> the 404 is the caller's.
+    /// <paramref name="image"/> makes the image available (a pull, cancellable, or the 'never' refusal) and the create is
+    /// tried once more; a create that succeeds is recorded there. Without <paramref name="image"/> the 404 is the caller's.
     /// </summary>
-    public static async Task<string> CreateProvidingAsync(DockerClient client, ContainerSpec spec, Func<string, CancellationToken, Task>? provideMissingImage,
+    public static async Task<string> CreateProvidingAsync(DockerClient client, ContainerSpec spec, ImageAtCreate? image,
         ILogger logger, CancellationToken cancellationToken)
     {
+        string id;
         try
         {
-            return await CreateAsync(client, spec, logger, cancellationToken);
+            id = await CreateAsync(client, spec, logger, cancellationToken);
         }
-        catch (DockerApiException ex) when (provideMissingImage is not null && IsNoSuchImage(ex))
+        catch (DockerApiException ex) when (image is not null && IsNoSuchImage(ex))
         {
             // No container exists yet that could be left behind.
             logger.LogDebug("Phase create: the engine has no image {Image}; making it available", spec.Image);
-            await provideMissingImage(spec.Image, cancellationToken);
+            await image.ProvideAsync(spec.Image, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
-            return await CreateAsync(client, spec, logger, cancellationToken);
+            id = await CreateAsync(client, spec, logger, cancellationToken);
         }
+
+        image?.ContainerCreated();
+        return id;
     }
 
     /// <summary>The engine's answer to a create from an image it does not have (404 "No such image: …").</summary>

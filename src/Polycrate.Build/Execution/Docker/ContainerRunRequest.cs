@@ -15,7 +15,7 @@ internal sealed record ContainerRunRequest
     /// policy, or fail), after which the create is tried once more. The image is not inspected before the create; null
     /// reports the engine's 404.
     /// </summary>
-    public Func<string, CancellationToken, Task>? ProvideMissingImage { get; init; }
+    public ImageAtCreate? ProvideMissingImage { get; init; }
 
     /// <summary>Remove the container (and its anonymous volumes) when the run ends, however it ends.</summary>
     public bool Remove { get; init; } = true;

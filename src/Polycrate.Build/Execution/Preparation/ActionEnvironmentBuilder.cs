@@ -138,6 +138,7 @@ internal static class ActionEnvironmentBuilder
             {
                 ["polycrate.txid"] = context.TransactionId,
                 ["polycrate.workspace"] = workspace.Name,
+                [Cleanup.OrphanReaper.WorkspaceRootLabel] = workspace.RootPath,
                 ["polycrate.block"] = context.Block.Name,
                 ["polycrate.action"] = context.Action.Name,
                 ["polycrate.managed-by"] = "polycrate-build",

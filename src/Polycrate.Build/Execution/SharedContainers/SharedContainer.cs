@@ -58,7 +58,7 @@ internal sealed class SharedContainer
     /// available and the create is tried once more (<see cref="ContainerCreation.CreateProvidingAsync"/>).
     /// </summary>
     public static async Task<SharedContainer> StartAsync(DockerClient client, ILogger logger, ActionLaunch launch, SharedContainerKey key, string directory,
-        Func<string, CancellationToken, Task>? provideMissingImage, CancellationToken cancellationToken)
+        ImageAtCreate? provideMissingImage, CancellationToken cancellationToken)
     {
         PrivateDirectory.Create(Path.GetDirectoryName(directory)!, directory);
         // Mount sources must exist before the create, or the engine makes directories of them.

@@ -17,7 +17,7 @@ internal sealed class SharedContainerRuntime : IActionRuntime, IAsyncDisposable
     private readonly string _runDirectory;
     private readonly ILogger _logger;
     private readonly ContainerActionRuntime _isolated;
-    private readonly Func<string, CancellationToken, Task>? _provideMissingImage;
+    private readonly ImageAtCreate? _provideMissingImage;
     private readonly List<SharedContainer> _idle = [];
     private readonly HashSet<SharedContainer> _busy = [];
     private readonly Lock _lock = new();
@@ -31,7 +31,7 @@ internal sealed class SharedContainerRuntime : IActionRuntime, IAsyncDisposable
     /// Makes an image available that a container create found missing (the image target did not inspect it); null when
     /// the image target did (<see cref="ContainerCreation.CreateProvidingAsync"/>).
     /// </param>
-    public SharedContainerRuntime(DockerClient client, string runDirectory, ILoggerFactory loggers, Func<string, CancellationToken, Task>? provideMissingImage = null)
+    public SharedContainerRuntime(DockerClient client, string runDirectory, ILoggerFactory loggers, ImageAtCreate? provideMissingImage = null)
     {
         _client = client;
         _runDirectory = runDirectory;

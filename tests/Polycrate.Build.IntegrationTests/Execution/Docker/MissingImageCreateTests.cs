@@ -29,7 +29,7 @@ public sealed class MissingImageCreateTests(DockerEngineFixture fixture) : IAsyn
     {
         Spec = new ContainerSpec { Image = Image, Entrypoint = ["/bin/sh", "-c", "echo created from the provided image"], Labels = Labels },
         Output = output,
-        ProvideMissingImage = provide,
+        ProvideMissingImage = new ImageAtCreate(provide),
     };
 
     [Fact]

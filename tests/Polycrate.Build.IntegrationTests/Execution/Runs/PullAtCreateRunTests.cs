@@ -57,8 +57,19 @@ public sealed class PullAtCreateRunTests(RegistryFixture registry) : IDisposable
 
             Assert.True(report.Summary.Succeeded, string.Join("\n", report.Summary.Results.Select(r => $"{r.Target.Id}: {r.Status} {r.Message}")));
             Assert.Equal(sharedWorkflow ? 2 : 1, observer.Text.Split("from the pulled image").Length - 1);
-            Assert.Equal(TargetStatus.UpToDate, report.Summary.Results.Single(r => r.Target.Id == Target.ImageId).Status);
+            // The image status says what the create found: pulled there, not "up-to-date" before anything was checked.
+            var pulled = report.Summary.Results.Single(r => r.Target.Id == Target.ImageId);
+            Assert.Equal(TargetStatus.Succeeded, pulled.Status);
+            Assert.Equal($"{image} pulled at the first container create (the engine did not have it)", pulled.Message);
+            Assert.Contains($"{image} pulled at the first container create", File.ReadAllText(report.LogPath!), StringComparison.Ordinal);
+            Assert.Contains($"{image}: checked at the first container create", Assert.Single(observer.Finished, r => r.Target.Id == Target.ImageId).Message, StringComparison.Ordinal);
             Assert.NotNull(await docker.InspectImageAsync(image, CancellationToken.None));
+
+            // Now the engine has it: the next run's create finds it.
+            var again = await engine.RunActionAsync(options, "app", "show", new RecordingObserver(), CancellationToken.None);
+            var present = again.Summary.Results.Single(r => r.Target.Id == Target.ImageId);
+            Assert.Equal(TargetStatus.UpToDate, present.Status);
+            Assert.Equal($"{image} present (found at the first container create)", present.Message);
             Assert.Empty(await docker.ListContainersAsync(new Dictionary<string, string> { ["polycrate.workspace"] = "pull-at-create" }, CancellationToken.None));
         }
         finally

@@ -27,22 +27,14 @@ public sealed class TestWorkspace : IDisposable
         return workspace;
     }
 
-    /// <summary>A copy of a sample of the repository (with its generated SSH key), to edit and run without touching the original.</summary>
+    /// <summary>
+    /// A copy of a sample of the repository as a fresh checkout has it, plus its generated SSH key (the sample targets
+    /// authorize it), to edit and run without touching the original (<see cref="Polycrate.Build.Testing.SampleCopy"/>).
+    /// </summary>
     public static TestWorkspace CopyOf(string sampleDirectory)
     {
         var root = Directory.CreateTempSubdirectory("pcb-sample-").FullName;
-        foreach (var file in Directory.EnumerateFiles(sampleDirectory, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(sampleDirectory, file);
-            if (relative.StartsWith(".logs", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(root, relative))!);
-            File.Copy(file, Path.Combine(root, relative));
-        }
-
+        Polycrate.Build.Testing.SampleCopy.Copy(sampleDirectory, root, withSshKey: true);
         return new TestWorkspace(root, Path.GetFileName(sampleDirectory));
     }
 

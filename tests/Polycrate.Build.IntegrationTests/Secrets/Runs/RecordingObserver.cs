@@ -13,9 +13,10 @@ internal sealed class RecordingObserver : IRunObserver
     {
     }
 
-    public void TargetFinished(TargetResult result)
-    {
-    }
+    /// <summary>Every result in the order the observer was told (live, before the run's summary).</summary>
+    public ConcurrentQueue<TargetResult> Finished { get; } = new();
+
+    public void TargetFinished(TargetResult result) => Finished.Enqueue(result);
 
     public void Output(Target target, string line, bool isError) => Lines.Enqueue(line);
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polycrate.Build.Execution.Cleanup;
 using Polycrate.Build.PrivateRuns;
@@ -119,5 +120,41 @@ public sealed class RunDirectoryReapingTests : IDisposable
         await new OrphanReaper(NullLogger.Instance).ReapRunDirectoriesAsync([], default);
 
         Assert.Equal("succeeded", new RunLogStore(ws.Root, ".logs").Find(record.TransactionId)!.Status);
+    }
+
+    [Fact]
+    public async Task Only_the_crashed_runs_of_this_workspace_are_warnings_other_checkouts_are_reaped_quietly()
+    {
+        // Every checkout of the user shares the private run root (and tests of several checkouts share /tmp). A root of
+        // this test's own, so no other reaper (a parallel test, another checkout's run) takes the directories first.
+        using var other = new TempWorkspace();
+        var root = Directory.CreateTempSubdirectory("pcb-reap-root-").FullName;
+        _directories.Add(root);
+        var dead = await DeadProcess.OwnerAsync();
+        string Dead(TempWorkspace workspace, out RunRecord record)
+        {
+            record = RunRecord.ForRun(Guid.NewGuid().ToString(), workspace.Model, "polycrate-build run app use", DateTimeOffset.Now.AddMinutes(-1)) with
+            {
+                Pid = dead.Pid,
+                StartTime = dead.StartTime,
+            };
+            var directory = Directory.CreateDirectory(Path.Combine(root, record.TransactionId)).FullName;
+            File.WriteAllText(Path.Combine(directory, RunRecord.FileName), record.ToJson());
+            return directory;
+        }
+
+        var ownDirectory = Dead(ws, out var own);
+        var foreignDirectory = Dead(other, out var foreign);
+        using var loggers = new Polycrate.Build.Tests.Support.ListLoggerFactory();
+
+        await new OrphanReaper(loggers.CreateLogger("reaper"), root).ReapAsync(ws.Model, docker: null, default);
+
+        Assert.False(Directory.Exists(ownDirectory));
+        Assert.False(Directory.Exists(foreignDirectory));
+        Assert.Equal("interrupted", new RunLogStore(other.Root, ".logs").Find(foreign.TransactionId)!.Status);
+        var warnings = loggers.Lines.Where(l => l.Level >= LogLevel.Warning).Select(l => l.Message).ToList();
+        Assert.Contains(warnings, w => w.Contains(own.TransactionId, StringComparison.Ordinal));
+        Assert.DoesNotContain(warnings, w => w.Contains(foreign.TransactionId, StringComparison.Ordinal));
+        Assert.Contains(loggers.Lines, l => l.Level == LogLevel.Debug && l.Message.Contains(foreign.TransactionId, StringComparison.Ordinal));
     }
 }
