@@ -15,8 +15,9 @@ internal static class DockerFlags
 
     /// <summary>
     /// Parses <paramref name="flags"/> (each entry may hold several words). <c>-e NAME</c> without a value takes NAME from
-    /// <paramref name="getVariable"/> (this process's environment by default). Throws <see cref="ActionException"/>
-    /// (PCB3054, exit code 2) for a flag without an API meaning or a malformed value — which a loaded workspace never has.
+    /// <paramref name="getVariable"/> (this process's environment by default). A flag without an API meaning is left out
+    /// (the loader warned at its line, PCB1021). Throws <see cref="ActionException"/> (PCB3054, exit code 2) for a
+    /// malformed value of an accepted flag — which a loaded workspace never has.
     /// </summary>
     public static DockerFlagSettings Parse(IReadOnlyList<string> flags, Func<string, string?>? getVariable = null)
     {
@@ -26,9 +27,9 @@ internal static class DockerFlags
         }
 
         var reading = DockerFlagRules.Read(flags);
-        if (reading.Problems.Count > 0)
+        if (reading.Problems.FirstOrDefault(p => !p.Unsupported) is { } malformed)
         {
-            throw new ActionException($"config.container.docker_flags: {reading.Problems[0].What}", DockerFlagRules.Hint, ActionException.DockerFlagCode, exitCode: 2);
+            throw new ActionException($"config.container.docker_flags: {malformed.What}", DockerFlagRules.Hint, ActionException.DockerFlagCode, exitCode: 2);
         }
 
         getVariable ??= Environment.GetEnvironmentVariable;

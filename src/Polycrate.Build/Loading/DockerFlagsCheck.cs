@@ -7,8 +7,10 @@ namespace Polycrate.Build.Loading;
 
 /// <summary>
 /// Checks <c>config.container.docker_flags</c> at load against <see cref="DockerFlagRules"/>, so <c>workspace inspect</c>
-/// and every run report a flag the engine API cannot honour at its file:line:col (PCB3054), not when a container starts;
-/// <c>--rm</c>, which changes nothing here, is a warning (PCB1021).
+/// and every run report each entry at its file:line:col, not when a container starts: a flag without an engine API
+/// meaning (<c>--shm-size</c>, <c>--device</c>, …) is warning PCB1021 and is left out — a Polycrate workspace that has one
+/// still loads and runs, as the product's drop-in rule asks; a malformed value of an accepted flag is error PCB3054;
+/// <c>--rm</c>, which changes nothing here, is warning PCB1021.
 /// </summary>
 internal static class DockerFlagsCheck
 {
@@ -21,7 +23,14 @@ internal static class DockerFlagsCheck
 
         var entries = sequence.Children.OfType<YamlScalarNode>().Where(n => n.Value is not null).ToList();
         var reading = DockerFlagRules.Read(entries.Select(n => n.Value!).ToList());
-        foreach (var problem in reading.Problems)
+        foreach (var problem in reading.Problems.Where(p => p.Unsupported))
+        {
+            diagnostics.Warning(DiagnosticCodes.NotSupported,
+                $"config.container.docker_flags: {problem.What} and is left out: containers start through the engine API, not 'docker run', and Polycrate passed it to 'docker run'",
+                LocationOf(entries[problem.Entry], problem.Word, file), $"remove it, or use one of the {DockerFlagRules.Hint}");
+        }
+
+        foreach (var problem in reading.Problems.Where(p => !p.Unsupported))
         {
             diagnostics.Error(DiagnosticCodes.DockerFlag, $"config.container.docker_flags: {problem.What} (containers start through the engine API, not 'docker run')",
                 LocationOf(entries[problem.Entry], problem.Word, file), $"remove it or use one of the {DockerFlagRules.Hint}");

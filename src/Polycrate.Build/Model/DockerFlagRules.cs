@@ -4,9 +4,10 @@ namespace Polycrate.Build.Model;
 
 /// <summary>
 /// The one definition of what <c>config.container.docker_flags</c> may say (flags written for <c>docker run</c>; we start
-/// containers through the engine API, so only flags with a clear API meaning are accepted). The loader checks a
-/// workspace with it (errors at the entry's file:line:col, <see cref="Loading.DockerFlagsCheck"/>), and a run translates
-/// the flags it reads into container settings (<see cref="DockerFlags"/>). <c>$(id -u)</c> and <c>$(id -g)</c> (seen
+/// containers through the engine API, so only flags with a clear API meaning are translated). The loader checks a
+/// workspace with it (<see cref="Loading.DockerFlagsCheck"/>: a flag without an API meaning is a warning at its
+/// file:line:col and is left out, a malformed value of an accepted flag an error), and a run translates the accepted
+/// flags into container settings (<see cref="DockerFlags"/>). <c>$(id -u)</c> and <c>$(id -g)</c> (seen
 /// in the product documents) expand to this process's ids.
 /// </summary>
 internal static class DockerFlagRules
@@ -37,7 +38,8 @@ internal static class DockerFlagRules
 
     /// <summary>
     /// Splits the entries into flags (an entry may hold several words; a value may be the next entry's first word) and
-    /// checks each against the rules. <see cref="DockerFlagReading.Problems"/> holds every entry that breaks them.
+    /// checks each against the rules. <see cref="DockerFlagReading.Problems"/> holds every entry that breaks them;
+    /// <see cref="DockerFlagReading.Flags"/> holds only the accepted ones.
     /// </summary>
     public static DockerFlagReading Read(IReadOnlyList<string> entries)
     {
@@ -51,7 +53,7 @@ internal static class DockerFlagRules
             // A switch takes docker's --flag=true/false too.
             if (!Flags.TryGetValue(spelling, out var rule) || (!rule.TakesValue && inline is not (null or "true" or "false")))
             {
-                problems.Add(new DockerFlagProblem(entry, word, $"'{word}' is not supported"));
+                problems.Add(new DockerFlagProblem(entry, word, $"'{word}' is not supported", Unsupported: true));
                 // Its value ('--shm-size 1g') is no flag of its own: one problem, not two.
                 if (inline is null && i + 1 < words.Count && words[i + 1].Entry == entry && !words[i + 1].Word.StartsWith('-'))
                 {
@@ -64,13 +66,13 @@ internal static class DockerFlagRules
             var value = rule.TakesValue ? inline ?? (i + 1 < words.Count ? words[++i].Word : null) : inline;
             if (rule.TakesValue && value is null)
             {
-                problems.Add(new DockerFlagProblem(entry, word, $"'{spelling}' needs a value"));
+                problems.Add(new DockerFlagProblem(entry, word, $"'{spelling}' needs a value", Unsupported: false));
                 continue;
             }
 
             if (rule.Name == "--volume" && !IsVolume(value!))
             {
-                problems.Add(new DockerFlagProblem(entry, value!, $"'{value}' is not HOST:CONTAINER[:ro]"));
+                problems.Add(new DockerFlagProblem(entry, value!, $"'{value}' is not HOST:CONTAINER[:ro]", Unsupported: false));
                 continue;
             }
 
@@ -101,8 +103,11 @@ internal static class DockerFlagRules
 /// <summary>One accepted flag: its canonical name (<c>--volume</c> for <c>-v</c> …), its value (a switch: null, "true" or "false"), the index of its entry.</summary>
 internal sealed record DockerFlag(string Name, string? Value, int Entry);
 
-/// <summary>An entry that breaks the rules: its index, the word at fault (to find its column) and what is wrong.</summary>
-internal sealed record DockerFlagProblem(int Entry, string Word, string What);
+/// <summary>
+/// An entry that breaks the rules: its index, the word at fault (to find its column), what is wrong, and whether the flag
+/// has no API meaning (<c>Unsupported</c>: left out with a warning) rather than a malformed value (an error).
+/// </summary>
+internal sealed record DockerFlagProblem(int Entry, string Word, string What, bool Unsupported);
 
 /// <summary>What <see cref="DockerFlagRules.Read"/> found.</summary>
 internal sealed record DockerFlagReading(IReadOnlyList<DockerFlag> Flags, IReadOnlyList<DockerFlagProblem> Problems);

@@ -56,13 +56,18 @@ public sealed class DockerFlagsTests
             a!.Container.NetworkMode == b!.Container.NetworkMode && a.Container.Privileged == b.Container.Privileged && a.Container.User == b.Container.User
             && a.Mounts.Count == b.Mounts.Count && a.Environment.Count == b.Environment.Count);
 
+    [Fact]
+    public void A_flag_without_an_engine_API_meaning_is_left_out_as_the_loader_warned()
+    {
+        Assert.Equal(DockerFlags.Parse(["--network host"]), DockerFlags.Parse(["--memory=512m --network host", "--shm-size", "1g"]), DockerFlagSettingsComparer);
+    }
+
     [Theory]
-    [InlineData("--memory=512m", "'--memory=512m' is not supported")]
     [InlineData("--network", "'--network' needs a value")]
     [InlineData("-v /only-one-part", "is not HOST:CONTAINER[:ro]")]
     [InlineData("-v /a:relative", "is not HOST:CONTAINER[:ro]")]
     [InlineData("-v /a:/b:rx", "is not HOST:CONTAINER[:ro]")]
-    public void Anything_else_is_an_error_listing_the_supported_flags(string flag, string expected)
+    public void A_malformed_value_is_an_error_listing_the_supported_flags(string flag, string expected)
     {
         var error = Assert.Throws<ActionException>(() => DockerFlags.Parse([flag]));
 
