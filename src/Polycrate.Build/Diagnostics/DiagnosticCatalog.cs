@@ -81,6 +81,7 @@ public static class DiagnosticCatalog
         new(UnknownDependency, E, "a target depends on a target that does not exist"),
         new(UnknownTarget, E, "there is no target by that id"),
         new(NotFound, E, "a block, action, workflow or step named on the command line does not exist", RunNameHint),
+        new(UninstallLocalBlock, E, "blocks uninstall refuses a block that was not pulled from a registry (its files exist nowhere else)"),
         new(ExportNoWorkspace, E, "workflows export --workspaces matched no workspace"),
         new(ExportNameClash, E, "two exported workspaces would get the same job name"),
         new(ExportOutsideRoot, E, "an exported workspace lies outside the CI project root"),

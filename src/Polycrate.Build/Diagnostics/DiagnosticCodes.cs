@@ -44,6 +44,7 @@ public static class DiagnosticCodes
     internal const string UnknownDependency = "PCB2002";
     internal const string UnknownTarget = "PCB2003";
     internal const string NotFound = "PCB2004";
+    internal const string UninstallLocalBlock = "PCB2005";
 
     // PCB21xx: workflows export (CI pipelines).
     internal const string ExportNoWorkspace = "PCB2101";

@@ -54,6 +54,8 @@ internal sealed class WorkspaceLoader
         var entries = SecretsFile.MergeInto(definition.BlockEntries, await SecretsFile.ReadAsync(root, getVariable, diagnostics, cancellationToken));
         var resolver = new BlockResolver(entries, installed, diagnostics, options.AllowMissingBlocks, defaultRegistry);
         var blocks = resolver.ResolveAll();
+        var dependencies = Dependencies(definition, resolver, defaultRegistry);
+        var declared = entries.Select(b => b.Name).Concat(installed.Select(i => i.Block.Name)).ToHashSet(StringComparer.Ordinal);
 
         var workspace = new Workspace
         {
@@ -69,13 +71,12 @@ internal sealed class WorkspaceLoader
             ExtraMounts = definition.ExtraMounts,
             Globals = definition.Globals,
             MissingBlocks = resolver.Missing,
-            BlockedBy = resolver.BlockedBy,
+            BlockedBy = options.AllowMissingBlocks ? PendingDependencyBlocks.Add(resolver.BlockedBy, dependencies, declared) : resolver.BlockedBy,
             DefaultRegistry = defaultRegistry,
-            Dependencies = Dependencies(definition, resolver, defaultRegistry),
+            Dependencies = dependencies,
             Location = definition.Location,
         };
 
-        var declared = entries.Select(b => b.Name).Concat(installed.Select(i => i.Block.Name)).ToHashSet(StringComparer.Ordinal);
         ReferenceValidator.Validate(workspace, declared, diagnostics);
         ActionFiles.WarnAtLoad(workspace, diagnostics);
         ScriptPlaybookHosts.WarnAtLoad(workspace, diagnostics);
