@@ -48,6 +48,21 @@ public sealed class TargetSchedulerTests
     }
 
     [Fact]
+    public async Task A_failed_workflow_names_the_step_that_failed_not_the_internal_target_id()
+    {
+        var graph = new TargetGraph([
+            new Target { Id = "step:w:c", Kind = TargetKind.Step, Workflow = "w", Step = "c", Block = "b", Action = "boom" },
+            new Target { Id = "workflow:w", Kind = TargetKind.Workflow, Workflow = "w", DependsOn = ["step:w:c"] },
+        ]);
+        var recorder = new Recorder { Failing = ["step:w:c"] };
+
+        var summary = await TargetScheduler.RunAsync(graph, ["workflow:w"], recorder.Execute, new SchedulerOptions(), CancellationToken.None);
+
+        // Before: "step target 'step:w:c' failed" in the run log, MSBuild's error and Cake's exception.
+        Assert.Equal("step 'c' (b boom) failed", summary["workflow:w"]!.Message);
+    }
+
+    [Fact]
     public async Task Independent_branches_run_in_parallel_up_to_the_bound()
     {
         var graph = new TargetGraph([Step("start"), Step("x", "start"), Step("y", "start"), Step("z", "start"), Step("end", "x", "y", "z")]);
