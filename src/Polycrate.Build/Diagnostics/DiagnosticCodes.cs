@@ -38,6 +38,7 @@ public static class DiagnosticCodes
     internal const string FileNotReadable = "PCB1042";
     internal const string PathOutsideWorkspace = "PCB1044";
     internal const string MergeKey = "PCB1045";
+    internal const string LogsDespiteInvalidWorkspace = "PCB1046";
 
     // PCB2xxx: target graph and names given on the command line.
     internal const string GraphCycle = "PCB2001";
