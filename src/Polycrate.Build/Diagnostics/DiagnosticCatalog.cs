@@ -78,6 +78,7 @@ public static class DiagnosticCatalog
         new(PathOutsideWorkspace, E, "a path setting leads outside the workspace"),
         new(MergeKey, E, "a YAML merge key has a value that is neither a mapping nor a list of mappings"),
         new(LogsDespiteInvalidWorkspace, DiagnosticSeverity.Warning, "workspace.poly does not load; logs list / logs inspect read the run logs anyway"),
+        new(SecretsForUnknownBlock, DiagnosticSeverity.Warning, "secrets.poly sets config for a block the workspace does not have"),
         new(GraphCycle, E, "the target graph has a cycle"),
         new(UnknownDependency, E, "a target depends on a target that does not exist"),
         new(UnknownTarget, E, "there is no target by that id"),

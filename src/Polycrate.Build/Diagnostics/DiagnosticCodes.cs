@@ -39,6 +39,7 @@ public static class DiagnosticCodes
     internal const string PathOutsideWorkspace = "PCB1044";
     internal const string MergeKey = "PCB1045";
     internal const string LogsDespiteInvalidWorkspace = "PCB1046";
+    internal const string SecretsForUnknownBlock = "PCB1047";
 
     // PCB2xxx: target graph and names given on the command line.
     internal const string GraphCycle = "PCB2001";

@@ -51,7 +51,9 @@ internal sealed class WorkspaceLoader
         var installed = await DiscoverBlocksAsync(root, definition.Settings, limits, diagnostics, cancellationToken);
         var getVariable = options.GetEnvironmentVariable ?? Environment.GetEnvironmentVariable;
         var defaultRegistry = DefaultRegistry.ForPulls(definition.Settings.Registry, getVariable);
-        var entries = SecretsFile.MergeInto(definition.BlockEntries, await SecretsFile.ReadAsync(root, getVariable, diagnostics, cancellationToken));
+        var secrets = await SecretsFile.ReadAsync(root, getVariable, diagnostics, cancellationToken);
+        SecretsFile.WarnUnknownBlocks(secrets, definition.BlockEntries, installed.SelectMany(i => new[] { i.Block.Name, i.InstallPath }), diagnostics);
+        var entries = SecretsFile.MergeInto(definition.BlockEntries, secrets);
         var resolver = new BlockResolver(entries, installed, diagnostics, options.AllowMissingBlocks, defaultRegistry);
         var blocks = resolver.ResolveAll();
         var dependencies = Dependencies(definition, resolver, defaultRegistry);
