@@ -63,6 +63,29 @@ public sealed class TargetSchedulerTests
     }
 
     [Fact]
+    public async Task A_cancel_stops_the_run_at_once_and_an_always_step_after_it_is_not_run()
+    {
+        // README: a cancel runs no later step, 'always' (cleanup) ones included; they are 'not run'.
+        var graph = new TargetGraph([Step("a"), Step("cleanup", "a") with { When = RunCondition.Always }]);
+        using var cancel = new CancellationTokenSource();
+        var started = new List<string>();
+
+        var summary = await TargetScheduler.RunAsync(graph, ["cleanup"], async (target, token) =>
+        {
+            started.Add(target.Id);
+            await cancel.CancelAsync();
+            await Task.Delay(Timeout.Infinite, token);
+            return TargetOutcome.Success;
+        }, new SchedulerOptions(), cancel.Token);
+
+        Assert.Equal(["a"], started);
+        Assert.Equal(TargetStatus.Canceled, summary["a"]!.Status);
+        Assert.Equal(130, summary["a"]!.ExitCode);
+        Assert.Equal(TargetStatus.NotRun, summary["cleanup"]!.Status);
+        Assert.Equal("the run was canceled", summary["cleanup"]!.Message);
+    }
+
+    [Fact]
     public async Task Independent_branches_run_in_parallel_up_to_the_bound()
     {
         var graph = new TargetGraph([Step("start"), Step("x", "start"), Step("y", "start"), Step("z", "start"), Step("end", "x", "y", "z")]);
