@@ -27,4 +27,14 @@ Task("Default")
     }
 });
 
-RunTarget(target);
+// Cake ends a run whose task failed with exit code 1 (it wraps the task's exception in a CakeReportException). The
+// addin's CakeException carries the action's own exit code (Ansible's 2 or 4, a script's exit 7; 2 for invalid input,
+// 130 when canceled): rethrown here, `dotnet cake` exits with it, as the CLI does.
+try
+{
+    RunTarget(target);
+}
+catch (CakeReportException failed) when (failed.InnerException is CakeException { ExitCode: not 1 } polycrate)
+{
+    throw new CakeException(polycrate.ExitCode, polycrate.Message, polycrate);
+}

@@ -22,7 +22,7 @@ namespace Polycrate.Build.Cli;
 internal static class CommandTree
 {
     private const string Description = "polycrate-build: Polycrate workspaces (blocks, actions, workflows) as a build graph. " +
-        "Exit codes: 0 success, 1 failure, 2 invalid input, an action's own exit code when it fails.";
+        "Exit codes: 0 success, 1 failure, 2 invalid input, an action's own exit code when it fails, 130 canceled (Ctrl-C, SIGTERM).";
 
     /// <summary>The top-level verbs in help order, each with the names it answers to (checked against the built command).</summary>
     private static readonly (string[] Names, Func<CliContext, Command> Create)[] Verbs =

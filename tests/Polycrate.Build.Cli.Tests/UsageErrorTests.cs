@@ -59,6 +59,18 @@ public sealed class UsageErrorTests
         Assert.Equal("Run 'polycrate-build run --help' for usage.", lines[^1]);
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-3")]
+    public async Task A_number_the_option_does_not_take_says_what_it_takes_not_that_it_is_no_number(string value)
+    {
+        // Before: "'0' is not a valid value of '--max-parallel': expected a whole number" — 0 is one.
+        var lines = await UsageErrorAsync("run", "linux-maintenance", "backup", "--max-parallel", value);
+
+        Assert.Equal($"error: '{value}' is not a valid value of '--max-parallel': expected a whole number, 1 or more", lines[0]);
+        Assert.Equal("Run 'polycrate-build run --help' for usage.", lines[^1]);
+    }
+
     [Fact]
     public async Task Run_block_without_an_action_says_the_action_is_missing_and_lists_the_actions()
     {

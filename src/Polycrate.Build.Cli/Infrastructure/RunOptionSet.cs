@@ -97,9 +97,9 @@ internal sealed class RunOptionSet
         MaxParallel.Validators.Add(result =>
         {
             // A value that is not a number is System.CommandLine's own parse error; reading it here would throw.
-            if (IsNumber(result) && result.GetValueOrDefault<int>() < 1)
+            if (IsNumber(result) && result.GetValueOrDefault<int>() is var value and < 1)
             {
-                result.AddError("--max-parallel must be 1 or more");
+                result.AddError($"'{value}' is not a valid value of '{RunOptionCatalog.MaxParallel.Cli}': expected a whole number, 1 or more");
             }
         });
         Env.Validators.Add(result =>

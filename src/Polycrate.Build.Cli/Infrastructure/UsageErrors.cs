@@ -86,7 +86,14 @@ internal static class UsageErrors
         }
 
         var option = optionResult.Option;
-        var expected = option.ValueType == typeof(int) || option.ValueType == typeof(int?)
+        var isNumber = option.ValueType == typeof(int) || option.ValueType == typeof(int?);
+        // A number that parsed failed the option's own validator ('--max-parallel 0'): its message says what fits.
+        if (isNumber && int.TryParse(optionResult.Tokens[^1].Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _))
+        {
+            return null;
+        }
+
+        var expected = isNumber
             ? "a whole number"
             : option.HelpName is { } help && help.Contains('|', StringComparison.Ordinal)
                 ? OneOf(help.Split('|'))

@@ -39,12 +39,15 @@ public static class DiagnosticCodes
     internal const string FileNotReadable = "PCB1042";
     internal const string PathOutsideWorkspace = "PCB1044";
     internal const string MergeKey = "PCB1045";
+    internal const string LogsDespiteInvalidWorkspace = "PCB1046";
+    internal const string SecretsForUnknownBlock = "PCB1047";
 
     // PCB2xxx: target graph and names given on the command line.
     internal const string GraphCycle = "PCB2001";
     internal const string UnknownDependency = "PCB2002";
     internal const string UnknownTarget = "PCB2003";
     internal const string NotFound = "PCB2004";
+    internal const string UninstallLocalBlock = "PCB2005";
 
     // PCB21xx: workflows export (CI pipelines).
     internal const string ExportNoWorkspace = "PCB2101";

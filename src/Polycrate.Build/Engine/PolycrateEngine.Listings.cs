@@ -1,4 +1,5 @@
 using Polycrate.Build.Diagnostics;
+using Polycrate.Build.Loading;
 using Polycrate.Build.Model;
 using Polycrate.Build.Secrets.WorkspaceSecrets;
 using Polycrate.Build.Transactions;
@@ -50,19 +51,43 @@ public sealed partial class PolycrateEngine
     public async Task<EngineResult<IReadOnlyList<RunLogEntry>>> RunLogsAsync(WorkspaceRequest workspace, Action<Diagnostic> onSkipped,
         CancellationToken cancellationToken)
     {
-        var loaded = await LoadAsync(workspace with { AllowMissingBlocks = true }, cancellationToken);
-        var store = new RunLogStore(loaded.Workspace.RootPath, loaded.Workspace.Settings.LogsRoot);
-        return new EngineResult<IReadOnlyList<RunLogEntry>>(store.List(onSkipped), loaded.Warnings);
+        var (root, logsRoot, warnings) = await LogsLocationAsync(workspace, cancellationToken);
+        return new EngineResult<IReadOnlyList<RunLogEntry>>(new RunLogStore(root, logsRoot).List(onSkipped), warnings);
     }
 
     /// <summary><c>logs inspect TXID</c>: one run log; a unique prefix of the transaction id is enough.</summary>
     /// <exception cref="NotFoundException">PCB2004: no run log for that id.</exception>
     public async Task<EngineResult<RunLogEntry>> RunLogAsync(WorkspaceRequest workspace, string transactionId, CancellationToken cancellationToken)
     {
-        var loaded = await LoadAsync(workspace with { AllowMissingBlocks = true }, cancellationToken);
-        var entry = new RunLogStore(loaded.Workspace.RootPath, loaded.Workspace.Settings.LogsRoot).Find(transactionId)
+        var (root, logsRoot, warnings) = await LogsLocationAsync(workspace, cancellationToken);
+        var entry = new RunLogStore(root, logsRoot).Find(transactionId)
             ?? throw new NotFoundException($"no run log for transaction '{transactionId}'; 'polycrate-build logs list' shows the runs");
-        return new EngineResult<RunLogEntry>(entry, loaded.Warnings);
+        return new EngineResult<RunLogEntry>(entry, warnings);
+    }
+
+    /// <summary>
+    /// The workspace root and logs directory; when workspace.poly does not load, the logs are read all the same (warning
+    /// PCB1046, see LogsRootFallback): they are where one looks to find out what went wrong.
+    /// </summary>
+    private async Task<(string Root, string LogsRoot, IReadOnlyList<Diagnostic> Warnings)> LogsLocationAsync(WorkspaceRequest workspace,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            var loaded = await LoadAsync(workspace with { AllowMissingBlocks = true }, cancellationToken);
+            return (loaded.Workspace.RootPath, loaded.Workspace.Settings.LogsRoot, loaded.Warnings);
+        }
+        catch (WorkspaceException error)
+        {
+            var fallback = await LogsRootFallback.ResolveAsync(workspace.Directory, error, _getVariable, cancellationToken);
+            if (fallback is not { } found)
+            {
+                throw;
+            }
+
+            _onWarning(found.Warning);
+            return (found.Root, found.LogsRoot, [found.Warning]);
+        }
     }
 
     /// <summary><c>workspace status</c>: each secret's state, compared with the plaintext when <paramref name="identity"/> can decrypt.</summary>

@@ -90,12 +90,27 @@ public sealed partial class PolycrateEngine
         return await new SshShortcut(loaded.Workspace, _loggers.CreateLogger<SshShortcut>(), _getVariable).ConnectAsync(session, cancellationToken);
     }
 
-    /// <summary><c>blocks uninstall NAME [--prune]</c>: removes an installed block's directory and its blocks.lock pin.</summary>
+    /// <summary>
+    /// <c>blocks uninstall NAME [--prune]</c>: removes a pulled block's directory and its blocks.lock pin; a block that was not
+    /// pulled from a registry is refused (PCB2005, see the overload with <c>force</c>).
+    /// </summary>
     /// <returns>The removed directories, relative to the workspace root, '/'-separated.</returns>
     /// <exception cref="Diagnostics.NotFoundException">PCB2004: no such block, or it has no directory of its own below the blocks root.</exception>
-    public async Task<EngineResult<IReadOnlyList<string>>> UninstallBlockAsync(WorkspaceRequest workspace, string name, bool prune, CancellationToken cancellationToken)
+    public Task<EngineResult<IReadOnlyList<string>>> UninstallBlockAsync(WorkspaceRequest workspace, string name, bool prune, CancellationToken cancellationToken) =>
+        UninstallBlockAsync(workspace, name, prune, force: false, cancellationToken);
+
+    /// <summary>
+    /// <c>blocks uninstall NAME [--prune] [--force]</c>: as the overload without <paramref name="force"/>; a block that was not
+    /// pulled from a registry (no blocks.lock pin, not below <c>blocks/&lt;registry-host&gt;/</c>) is removed only with it.
+    /// </summary>
+    /// <returns>The removed directories, relative to the workspace root, '/'-separated.</returns>
+    /// <exception cref="Diagnostics.NotFoundException">PCB2004: no such block, or it has no directory of its own below the blocks root.</exception>
+    /// <exception cref="Diagnostics.PolycrateException">PCB2005: the block was not pulled and <paramref name="force"/> is false (nothing deleted).</exception>
+    public async Task<EngineResult<IReadOnlyList<string>>> UninstallBlockAsync(WorkspaceRequest workspace, string name, bool prune, bool force,
+        CancellationToken cancellationToken)
     {
         var loaded = await LoadAsync(workspace with { AllowMissingBlocks = true }, cancellationToken);
-        return new EngineResult<IReadOnlyList<string>>(await BlockUninstaller.UninstallAsync(loaded.Workspace, name, prune, cancellationToken), loaded.Warnings);
+        return new EngineResult<IReadOnlyList<string>>(await BlockUninstaller.UninstallAsync(loaded.Workspace, name, prune, force, cancellationToken),
+            loaded.Warnings);
     }
 }

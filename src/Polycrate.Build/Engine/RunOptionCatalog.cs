@@ -30,7 +30,7 @@ public static class RunOptionCatalog
 
     /// <summary><c>--isolate-steps</c> · MSBuild <c>PolycrateIsolateSteps</c> · Cake <c>IsolateSteps</c>.</summary>
     public static RunOptionDescriptor IsolateSteps { get; } = new("IsolateSteps", "--isolate-steps",
-        "Run every step in a container of its own (as before). Default: steps with the same container settings run one after "
+        "Run every step in a container of its own (for steps that change the toolchain container's system files, or images without sh). Default: steps with the same container settings run one after "
         + "another in one container per run, each with its own environment, files and working directory, and Ansible's SSH connections persist between them; "
         + "a run of one action always gets a container of its own.",
         null, o => o.IsolateSteps);

@@ -3,7 +3,8 @@ using Polycrate.Build.Model;
 namespace Polycrate.Build.Graph;
 
 /// <summary>
-/// Derives the target graph of a workspace: the image, one install target per missing registry block, one target
+/// Derives the target graph of a workspace: the image, one install target per missing registry block (a from: parent, or a
+/// dependencies: entry a step waits for), one target
 /// per action of every runnable block, and per workflow one target per step plus the workflow target.
 /// Step edges come from <c>needs:</c>, else from the step order.
 /// </summary>
@@ -23,15 +24,19 @@ internal static class TargetGraphBuilder
             },
         };
 
-        foreach (var missing in workspace.MissingBlocks.DistinctBy(m => m.Reference))
+        // Missing from: parents, and dependencies: entries a step waits for (PendingDependencyBlocks).
+        var installs = workspace.MissingBlocks.Select(m => (m.Reference, Location: (Diagnostics.SourceLocation?)m.Location))
+            .Concat(workspace.BlockedBy.Values.Select(r => (Reference: r, workspace.Dependencies.FirstOrDefault(d => d.Reference == r)?.Location)))
+            .DistinctBy(m => m.Reference);
+        foreach (var (reference, location) in installs)
         {
             targets.Add(new Target
             {
-                Id = Target.InstallId(missing.Reference),
+                Id = Target.InstallId(reference),
                 Kind = TargetKind.BlockInstall,
-                Reference = missing.Reference,
-                Description = $"pull {missing.Reference}",
-                Location = missing.Location,
+                Reference = reference,
+                Description = $"pull {reference}",
+                Location = location,
             });
         }
 

@@ -98,7 +98,7 @@ internal static class TargetScheduler
             var failed = dependencies.FirstOrDefault(d => d.IsFailure);
             return failed is null
                 ? new TargetResult(target, TargetStatus.Succeeded, TimeSpan.Zero, 0, null)
-                : new TargetResult(target, TargetStatus.Failed, TimeSpan.Zero, failed.ExitCode, $"step target '{failed.Target.Id}' failed");
+                : new TargetResult(target, TargetStatus.Failed, TimeSpan.Zero, failed.ExitCode, FailedStep(failed.Target));
         }
 
         var brokenPrerequisite = dependencies.FirstOrDefault(d =>
@@ -115,6 +115,11 @@ internal static class TargetScheduler
             _ => null,
         };
     }
+
+    /// <summary>Why a workflow failed, in the user's words: the step's name and what it runs, not the internal target id.</summary>
+    private static string FailedStep(Target step) => step.Kind == TargetKind.Step
+        ? $"step '{step.Step}' ({step.Block} {step.Action}) failed"
+        : $"'{step.Id}' failed";
 
     private static async Task<TargetResult> RunOneAsync(Target target, TargetExecutor execute, CancellationToken cancellationToken)
     {

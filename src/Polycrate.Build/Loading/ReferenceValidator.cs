@@ -60,7 +60,8 @@ internal static class ReferenceValidator
         var block = workspace.FindBlock(step.Block);
         if (block is null)
         {
-            if (!declaredBlocks.Contains(step.Block))
+            // A block waiting for a missing registry block (a from: parent or a dependencies: entry) is checked once installed.
+            if (!declaredBlocks.Contains(step.Block) && !workspace.BlockedBy.ContainsKey(step.Block))
             {
                 diagnostics.Error(DiagnosticCodes.UnknownBlockReference,
                     $"step '{step.Name}' of workflow '{workflow.Name}' uses block '{MessageText.Cut(step.Block)}', which does not exist",

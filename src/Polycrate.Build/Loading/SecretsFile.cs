@@ -36,6 +36,28 @@ internal static class SecretsFile
         return text is null ? [] : Parse(path, text, diagnostics);
     }
 
+    /// <summary>
+    /// Warning PCB1047 for each secrets.poly entry that names no block of the workspace (a typo: <c>postgress</c>): its secret
+    /// values reach no action, which nobody would notice until the action fails for want of them.
+    /// </summary>
+    public static void WarnUnknownBlocks(IReadOnlyList<Block> secrets, IReadOnlyList<Block> entries, IEnumerable<string> installedNames,
+        DiagnosticBag diagnostics)
+    {
+        if (secrets.Count == 0)
+        {
+            return;
+        }
+
+        var known = entries.Select(e => e.Name).Concat(installedNames).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var secret in secrets.Where(s => !known.Contains(s.Name, StringComparer.Ordinal)))
+        {
+            var closest = EditDistance.Closest(secret.Name, known, minimumTolerance: 2, ignoreCase: false);
+            diagnostics.Warning(DiagnosticCodes.SecretsForUnknownBlock,
+                $"{FileName} sets config for block '{MessageText.Cut(secret.Name)}', which the workspace does not have: these values reach no action",
+                secret.Location, closest is not null ? $"did you mean '{closest}'?" : $"use the name of a block in workspace.poly or under blocks/");
+        }
+    }
+
     /// <summary>The workspace entries with secrets.poly's config merged over them; a name without an entry becomes a config-only entry.</summary>
     public static IReadOnlyList<Block> MergeInto(IReadOnlyList<Block> entries, IReadOnlyList<Block> secrets)
     {

@@ -51,9 +51,13 @@ internal sealed class WorkspaceLoader
         var installed = await DiscoverBlocksAsync(root, definition.Settings, limits, diagnostics, cancellationToken);
         var getVariable = options.GetEnvironmentVariable ?? Environment.GetEnvironmentVariable;
         var defaultRegistry = DefaultRegistry.ForPulls(definition.Settings.Registry, getVariable);
-        var entries = SecretsFile.MergeInto(definition.BlockEntries, await SecretsFile.ReadAsync(root, getVariable, diagnostics, cancellationToken));
+        var secrets = await SecretsFile.ReadAsync(root, getVariable, diagnostics, cancellationToken);
+        SecretsFile.WarnUnknownBlocks(secrets, definition.BlockEntries, installed.SelectMany(i => new[] { i.Block.Name, i.InstallPath }), diagnostics);
+        var entries = SecretsFile.MergeInto(definition.BlockEntries, secrets);
         var resolver = new BlockResolver(entries, installed, diagnostics, options.AllowMissingBlocks, defaultRegistry);
         var blocks = resolver.ResolveAll();
+        var dependencies = Dependencies(definition, resolver, defaultRegistry);
+        var declared = entries.Select(b => b.Name).Concat(installed.Select(i => i.Block.Name)).ToHashSet(StringComparer.Ordinal);
 
         var workspace = new Workspace
         {
@@ -69,13 +73,12 @@ internal sealed class WorkspaceLoader
             ExtraMounts = definition.ExtraMounts,
             Globals = definition.Globals,
             MissingBlocks = resolver.Missing,
-            BlockedBy = resolver.BlockedBy,
+            BlockedBy = options.AllowMissingBlocks ? PendingDependencyBlocks.Add(resolver.BlockedBy, dependencies, declared) : resolver.BlockedBy,
             DefaultRegistry = defaultRegistry,
-            Dependencies = Dependencies(definition, resolver, defaultRegistry),
+            Dependencies = dependencies,
             Location = definition.Location,
         };
 
-        var declared = entries.Select(b => b.Name).Concat(installed.Select(i => i.Block.Name)).ToHashSet(StringComparer.Ordinal);
         ReferenceValidator.Validate(workspace, declared, diagnostics);
         ActionFiles.WarnAtLoad(workspace, diagnostics);
         ScriptPlaybookHosts.WarnAtLoad(workspace, diagnostics);

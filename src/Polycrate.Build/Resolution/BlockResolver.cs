@@ -198,7 +198,9 @@ internal sealed class BlockResolver
             ? $"run 'polycrate-build workspace update' or 'polycrate-build blocks pull {qualified}', or run with --blocks-auto-pull"
             : byName.Count > 0
                 ? $"write 'from: {reference.Name}:{installedVersions.Split(", ")[0]}' (or 'from: {reference.Name}' for any version), or change the version of '{reference.Name}'"
-                : $"add a block named '{reference.Name}' under blocks/ or to workspace.poly, or fix the 'from:' value";
+                : Closest(reference.Name, child.Name) is { } closest
+                    ? $"did you mean 'from: {closest}'? Otherwise add a block named '{reference.Name}' under blocks/ or to workspace.poly"
+                    : $"add a block named '{reference.Name}' under blocks/ or to workspace.poly, or fix the 'from:' value";
         if (_allowMissing && qualified.IsRegistryReference)
         {
             _missing.Add(new MissingBlock(qualified.ToString(), child.Name, child.FromLocation ?? child.Location));
@@ -211,6 +213,11 @@ internal sealed class BlockResolver
 
         return null;
     }
+
+    /// <summary>The block name closest to a mistyped <c>from:</c> (<c>bsae</c> → <c>base</c>), if one is close.</summary>
+    private string? Closest(string name, string child) =>
+        EditDistance.Closest(name, _entries.Select(e => e.Name).Concat(_installed.Select(i => i.Block.Name))
+            .Where(n => n != child).Distinct(StringComparer.Ordinal).ToList(), minimumTolerance: 2, ignoreCase: false);
 }
 
 /// <summary>A block discovered on disk: its definition and its directory relative to the blocks root (<c>/</c>-separated).</summary>

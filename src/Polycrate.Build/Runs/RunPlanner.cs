@@ -80,7 +80,8 @@ internal sealed class RunPlanner(IWorkspaceSource workspaces, IBlockSource block
             Kind = TargetKind.BlockInstall,
             Reference = reference,
             Description = $"pull {reference}",
-            Location = workspace.MissingBlocks.FirstOrDefault(m => m.Reference == reference)?.Location,
+            Location = workspace.MissingBlocks.FirstOrDefault(m => m.Reference == reference)?.Location
+                ?? workspace.Dependencies.FirstOrDefault(d => d.Reference == reference)?.Location,
         };
         observer.TargetStarted(target);
         var began = clock.GetTimestamp();
@@ -122,7 +123,9 @@ internal sealed class RunPlanner(IWorkspaceSource workspaces, IBlockSource block
         }
 
         var commands = string.Join("; ", declined.Select(r => $"polycrate-build blocks pull {r}"));
-        var required = string.Join(", ", workspace.MissingBlocks.Where(m => declined.Contains(m.Reference)).Select(m => $"{m.Reference} (from: of '{m.RequiredBy}' at {m.Location})"));
+        var required = string.Join(", ", workspace.MissingBlocks.Where(m => declined.Contains(m.Reference)).Select(m => $"{m.Reference} (from: of '{m.RequiredBy}' at {m.Location})")
+            .Concat(workspace.Dependencies.Where(d => declined.Contains(d.Reference) && workspace.MissingBlocks.All(m => m.Reference != d.Reference))
+                .Select(d => $"{d.Reference} (dependencies: at {d.Location})")));
         throw new ActionException($"blocks this run needs are not installed: {required}", $"install them with 'polycrate-build workspace update' or: {commands}; or {DiagnosticCatalog.BlocksAutoPullHint.Cli}",
             DiagnosticCodes.BlocksMissing, exitCode: 2);
     }

@@ -68,9 +68,10 @@ internal sealed class RunLogStore
         Files("*.yml").Select(path => Read(path, skipped)).OfType<RunLogEntry>().OrderByDescending(e => e.Started).ToList();
 
     /// <summary>
-    /// The newest log whose transaction id starts with <paramref name="transactionId"/>. Logs are named
+    /// The log whose transaction id starts with <paramref name="transactionId"/> (the newest file of that id). Logs are named
     /// <c>&lt;transaction&gt;.yml</c>, so only files of a matching name are read.
     /// </summary>
+    /// <exception cref="NotFoundException">The prefix starts several transaction ids (PCB2004, exit 2; they are listed).</exception>
     /// <exception cref="WorkspaceException">A matching log is not a regular file, is larger than the limit, or is not a run log (PCB1042, or its YAML error).</exception>
     public RunLogEntry? Find(string transactionId)
     {
@@ -87,7 +88,18 @@ internal sealed class RunLogStore
             matches.Add(entry);
         }
 
-        return matches.Where(e => e.TransactionId.StartsWith(transactionId, StringComparison.OrdinalIgnoreCase)).MaxBy(e => e.Started);
+        var found = matches.Where(e => e.TransactionId.StartsWith(transactionId, StringComparison.OrdinalIgnoreCase)).OrderByDescending(e => e.Started).ToList();
+        // A prefix of several runs must not show one of them as if it were the run meant (as git refuses an ambiguous short hash).
+        var runs = found.Select(e => e.TransactionId).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (runs.Count > 1)
+        {
+            throw new NotFoundException($"'{MessageText.Cut(transactionId)}' is the start of {runs.Count} run ids: "
+                + MessageText.List(found.DistinctBy(e => e.TransactionId, StringComparer.OrdinalIgnoreCase).Take(5)
+                    .Select(e => $"{e.TransactionId} ({e.Started.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}, {e.Status})"))
+                + (runs.Count > 5 ? ", …" : string.Empty) + "; type more of the id ('polycrate-build logs list' shows them all)");
+        }
+
+        return found.FirstOrDefault();
     }
 
     /// <summary>Regular files below the logs root; symlinks (to files or folders) are never followed.</summary>

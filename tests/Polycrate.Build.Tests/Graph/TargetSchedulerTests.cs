@@ -48,6 +48,44 @@ public sealed class TargetSchedulerTests
     }
 
     [Fact]
+    public async Task A_failed_workflow_names_the_step_that_failed_not_the_internal_target_id()
+    {
+        var graph = new TargetGraph([
+            new Target { Id = "step:w:c", Kind = TargetKind.Step, Workflow = "w", Step = "c", Block = "b", Action = "boom" },
+            new Target { Id = "workflow:w", Kind = TargetKind.Workflow, Workflow = "w", DependsOn = ["step:w:c"] },
+        ]);
+        var recorder = new Recorder { Failing = ["step:w:c"] };
+
+        var summary = await TargetScheduler.RunAsync(graph, ["workflow:w"], recorder.Execute, new SchedulerOptions(), CancellationToken.None);
+
+        // Before: "step target 'step:w:c' failed" in the run log, MSBuild's error and Cake's exception.
+        Assert.Equal("step 'c' (b boom) failed", summary["workflow:w"]!.Message);
+    }
+
+    [Fact]
+    public async Task A_cancel_stops_the_run_at_once_and_an_always_step_after_it_is_not_run()
+    {
+        // README: a cancel runs no later step, 'always' (cleanup) ones included; they are 'not run'.
+        var graph = new TargetGraph([Step("a"), Step("cleanup", "a") with { When = RunCondition.Always }]);
+        using var cancel = new CancellationTokenSource();
+        var started = new List<string>();
+
+        var summary = await TargetScheduler.RunAsync(graph, ["cleanup"], async (target, token) =>
+        {
+            started.Add(target.Id);
+            await cancel.CancelAsync();
+            await Task.Delay(Timeout.Infinite, token);
+            return TargetOutcome.Success;
+        }, new SchedulerOptions(), cancel.Token);
+
+        Assert.Equal(["a"], started);
+        Assert.Equal(TargetStatus.Canceled, summary["a"]!.Status);
+        Assert.Equal(130, summary["a"]!.ExitCode);
+        Assert.Equal(TargetStatus.NotRun, summary["cleanup"]!.Status);
+        Assert.Equal("the run was canceled", summary["cleanup"]!.Message);
+    }
+
+    [Fact]
     public async Task Independent_branches_run_in_parallel_up_to_the_bound()
     {
         var graph = new TargetGraph([Step("start"), Step("x", "start"), Step("y", "start"), Step("z", "start"), Step("end", "x", "y", "z")]);

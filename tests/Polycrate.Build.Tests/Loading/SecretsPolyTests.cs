@@ -41,6 +41,24 @@ public sealed class SecretsPolyTests : IDisposable
 
     public void Dispose() => _workspace.Dispose();
 
+    [Fact]
+    public async Task An_entry_for_a_block_the_workspace_does_not_have_is_a_warning_at_it_with_a_did_you_mean()
+    {
+        // Before: silently a config-only block; the secret reached no action and nothing said so.
+        _workspace.Write("blocks/postgres/block.poly", "name: postgres\nactions: [{name: show, script: [true]}]\n");
+        _workspace.Write("secrets.poly", SecretsPoly + "\n  - name: postgress\n    config: {password: TYPO-SECRET}\n");
+
+        var warnings = (await _workspace.LoadAsync()).Warnings;
+
+        var warning = Assert.Single(warnings, w => w.Code == DiagnosticCodes.SecretsForUnknownBlock);
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
+        Assert.EndsWith("secrets.poly", warning.Location.File, StringComparison.Ordinal);
+        Assert.Contains("'postgress'", warning.Message, StringComparison.Ordinal);
+        Assert.Equal("did you mean 'postgres'?", warning.Hint);
+        Assert.DoesNotContain("TYPO-SECRET", warning.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(warnings, w => w.Message.Contains("'aks'", StringComparison.Ordinal));
+    }
+
     private Dictionary<string, string> KeyVariable => new() { [IdentitySource.EnvironmentVariable] = _key.ToSecretString() };
 
     private static void AssertMerged(Block aks)

@@ -9,7 +9,7 @@ internal sealed class WorkspaceStatusCommand : Command
     private readonly Option<string?> _identity = SecretsOptions.Identity();
 
     public WorkspaceStatusCommand(CliContext cli)
-        : base("status", "Show each secret under artifacts/secrets/: encrypted, encrypted-only, plaintext-only, out-of-date, or unverified (no key to compare).")
+        : base("status", "Show each secret under artifacts/secrets/: encrypted, encrypted-only, plaintext-only, out-of-date, placeholder (an empty plaintext beside a non-empty .age, left by a killed run), or unverified (no key to compare).")
     {
         Options.Add(_identity);
         SetAction((parse, ct) => cli.RunAsync(async token =>

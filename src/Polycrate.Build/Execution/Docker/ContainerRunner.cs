@@ -42,7 +42,7 @@ internal sealed class ContainerRunner
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            _logger.LogInformation("Cancelled: stopping container {Id}", id);
+            _logger.LogInformation("Canceled: stopping container {Id}", id);
             await StopAsync(id, request.StopGracePeriod);
             throw;
         }

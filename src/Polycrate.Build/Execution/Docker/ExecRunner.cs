@@ -61,7 +61,7 @@ internal sealed class ExecRunner(DockerClient client, ILogger logger)
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            logger.LogInformation("Cancelled: stopping the step's process in container {Id}", containerId);
+            logger.LogInformation("Canceled: stopping the step's process in container {Id}", containerId);
             await TerminateAsync(containerId, execId, gracePeriod);
             throw;
         }
