@@ -30,6 +30,10 @@ public static class DiagnosticCodes
     internal const string ActionFileMissing = "PCB1020";
     internal const string NotSupported = "PCB1021";
     internal const string ScriptPlaybookTemplatedHosts = "PCB1022";
+
+    /// <summary>PCB1023: a config value uses a Go template field (<c>{{ .Workspace… }}</c>); config values are never templated (warning).</summary>
+    internal const string ConfigTemplate = "PCB1023";
+
     internal const string SecretsFileLocked = "PCB1031";
 
     // Limits and meaning-preserving checks on hostile input (docs/limits.md).

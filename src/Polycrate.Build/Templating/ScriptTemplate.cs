@@ -69,6 +69,11 @@ internal static partial class ScriptTemplate
         return output.Append(trimNext ? rest.TrimStart() : rest).ToString();
     }
 
+    /// <summary>The first <c>{{ … }}</c> of <paramref name="text"/> that uses a Polycrate Go-template field (<c>{{ .Workspace.Config.Globals.x }}</c>, also inside a larger template), or null.</summary>
+    public static string? FirstFieldReference(string text) =>
+        !text.Contains("{{", StringComparison.Ordinal) ? null
+        : ActionPattern().Matches(text).FirstOrDefault(m => FieldPattern().IsMatch(m.Value) || TermPattern().IsMatch(m.Value))?.Value;
+
     private static WorkspaceException Error(string code, string text, int index, SourceLocation? location, string message, string hint) =>
         new(new Diagnostic(DiagnosticSeverity.Error, code, "script line template " + message, At(text, index, location), hint));
 
