@@ -72,6 +72,7 @@ public static class DiagnosticCatalog
         new(NotSupported, DiagnosticSeverity.Warning, "a Polycrate setting or file polycrate-build does not support is present and has no effect"),
         new(ScriptPlaybookTemplatedHosts, DiagnosticSeverity.Warning, "a playbook a script starts picks its hosts with Polycrate variables, which only a playbook: action (or -e @snapshot) provides at that point"),
         new(ConfigTemplate, DiagnosticSeverity.Warning, "a config value uses a Go template field; config values are not templated"),
+        new(ChangelogFormat, DiagnosticSeverity.Warning, "a block's changelog is not in Polycrate's format and is left out of block.changelog"),
         new(SecretsFileLocked, DiagnosticSeverity.Warning, "secrets.poly.age exists but no key is set, so its values are not applied", EncryptionKeyHint),
         new(YamlTooDeep, E, "YAML nests deeper than the limit"),
         new(YamlTooManyNodes, E, "YAML stands for more values than the limit once aliases are expanded"),

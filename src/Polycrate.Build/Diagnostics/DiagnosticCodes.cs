@@ -34,6 +34,9 @@ public static class DiagnosticCodes
     /// <summary>PCB1023: a config value uses a Go template field (<c>{{ .Workspace… }}</c>); config values are never templated (warning).</summary>
     internal const string ConfigTemplate = "PCB1023";
 
+    /// <summary>PCB1024: a block's CHANGELOG.poly or <c>changelog:</c> is not in Polycrate's format and is left out (warning).</summary>
+    internal const string ChangelogFormat = "PCB1024";
+
     internal const string SecretsFileLocked = "PCB1031";
 
     // Limits and meaning-preserving checks on hostile input (docs/limits.md).

@@ -20,7 +20,10 @@ internal static class BlockFileReader
     {
         var text = await PolyFileReader.ReadAsync(path, limits, diagnostics, cancellationToken);
         WarnAboutSchemaFile(path, diagnostics);
-        return text is null ? null : Parse(path, text, diagnostics, limits);
+        var block = text is null ? null : Parse(path, text, diagnostics, limits);
+        return block is not null && await ChangelogReader.ReadFileAsync(path, diagnostics, limits, cancellationToken) is { } changelog
+            ? block with { Changelog = changelog }
+            : block;
     }
 
     /// <summary>Polycrate checks a block's merged config against its <c>schema.json</c>; we do not, and say so rather than pass silently.</summary>

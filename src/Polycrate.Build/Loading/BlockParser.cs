@@ -58,12 +58,12 @@ internal static class BlockParser
             Inventory = ReadLink(reader, "inventory"),
             Kubeconfig = ReadLink(reader, "kubeconfig"),
             Workdir = workdir,
+            Changelog = ChangelogReader.ReadKey(reader),
             Location = reader.Location,
         };
 
         // Informational in Polycrate and kept for compatibility: accepted without effect.
         reader.StringList("alias");
-        reader.Ignore("changelog");
         reader.Ignore(PolycrateMetadataKeys.Block);
         foreach (var computed in new[] { "workdir", "artifacts", "checksum" })
         {

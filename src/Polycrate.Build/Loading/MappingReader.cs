@@ -251,7 +251,7 @@ internal sealed class MappingReader
 
     private string? Suggest(string unknown) => EditDistance.Closest(unknown, _known, minimumTolerance: 1, ignoreCase: true);
 
-    private static bool IsNull(YamlNode node) =>
+    internal static bool IsNull(YamlNode node) =>
         node is YamlScalarNode scalar && ConfigValueReader.ReadScalar(scalar).Kind == ScalarKind.Null;
 
     internal static string Describe(YamlNode node) => node switch

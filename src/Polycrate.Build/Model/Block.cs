@@ -57,6 +57,9 @@ public sealed record Block
     /// <summary>Where the block was defined (the workspace.poly entry wins over block.poly).</summary>
     public required SourceLocation Location { get; init; }
 
+    /// <summary>The block's changelog (CHANGELOG.poly or <c>changelog:</c>): entries of version, date, type, …; shown as <c>block.changelog</c>, no effect on a run.</summary>
+    internal ConfigList? Changelog { get; init; }
+
     /// <summary>A template block: its actions refuse to run (only blocks deriving from it run).</summary>
     public bool IsTemplate => Template == true;
 

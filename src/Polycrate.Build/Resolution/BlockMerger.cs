@@ -21,6 +21,7 @@ internal static class BlockMerger
             Labels = MergeLabels(overriding.Labels, source.Labels),
             Config = ConfigMerger.Merge(overriding.Config, source.Config),
             Actions = MergeActions(overriding.Actions, source.Actions),
+            Changelog = overriding.Changelog ?? source.Changelog,
 
             // A template is abstract: its instances are not templates unless they say so.
             Template = overriding.Template ?? (inherit ? null : source.Template),

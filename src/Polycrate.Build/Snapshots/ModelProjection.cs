@@ -30,7 +30,8 @@ internal static class ModelProjection
         ("artifacts", PathSection(paths.ArtifactsDirectory(block.Name), paths)),
         ("inventory", files is { } used ? Link(block.Inventory, used.Inventory) : Link(block.Inventory)),
         ("kubeconfig", files is { Kubeconfig: { } kubeconfig } ? Link(block.Kubeconfig, kubeconfig) : Link(block.Kubeconfig)),
-        ("actions", new ConfigList(block.Actions.Select(a => (ConfigValue)Action(a, block.Name, mask)).ToList())));
+        ("actions", new ConfigList(block.Actions.Select(a => (ConfigValue)Action(a, block.Name, mask)).ToList())),
+        ("changelog", block.Changelog));
 
     public static ConfigMap Action(BlockAction action, string blockName, bool mask = true) => ConfigMap.Of(
         ("name", S(action.Name)),

@@ -122,8 +122,13 @@ public sealed class RealWorldFormatsTests : IDisposable
         var cache = loaded.Workspace.FindBlock("cache")!;
         Assert.Equal("k8sappinstance", cache.Kind);
 
+        // CHANGELOG.poly becomes block.changelog, also of an instance, as in Polycrate's snapshot.
+        var changelog = (ConfigList)cache.Changelog!;
+        Assert.Equal(["7.0.0", "6.2.0"], changelog.Items.Select(e => ((ConfigMap)e)["version"]!.ToString()));
+
         // Rendered once: the template inside the config value stays literal (Polycrate's second pass was a bug).
         var install = await PrepareAsync("cache", "install");
+        Assert.Equal("feat", At(((ConfigList)((ConfigMap)install.Snapshot["block"]!)["changelog"]!).Items[0], "type"));
         Assert.Equal(["echo namespace=cache-prod chart=redis@17.3.7", "echo host=cache.{{ .Workspace.Config.Globals.domain }}"], install.Action.Script);
     }
 
@@ -194,6 +199,41 @@ public sealed class RealWorldFormatsTests : IDisposable
         Assert.Equal((7, 13), (only.Location.Line, only.Location.Column));
         Assert.Contains("found a mapping in the list", only.Message, StringComparison.Ordinal);
         Assert.Contains("quote the whole line", only.Hint!, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("name: test-block\nchanges:\n  - version: 1.0.0\n", 1, 1, "expected a list of changelog entries")]
+    [InlineData("- version: 1.0.0\n  date: 2025-01-10\n  changes: [added]\n", 3, 3, "unknown changelog key 'changes'")]
+    [InlineData("- version: [1.0.0\n", 2, 1, "invalid YAML")]
+    public async Task A_changelog_in_another_format_is_a_warning_at_its_problem_and_is_left_out(string changelog, int line, int column, string message)
+    {
+        _workspace.Write("blocks/app/block.poly", "name: app\nversion: 1.0.0\nactions: [{name: run, script: [echo]}]\n");
+        _workspace.Write("blocks/app/CHANGELOG.poly", changelog);
+        _workspace.Write("workspace.poly", "name: ws\n");
+
+        var loaded = await _workspace.LoadAsync();
+
+        var warning = Assert.Single(loaded.Warnings);
+        Assert.Equal(DiagnosticCodes.ChangelogFormat, warning.Code);
+        Assert.Equal((_workspace.PathOf("blocks/app/CHANGELOG.poly"), line, column), (warning.Location.File, warning.Location.Line, warning.Location.Column));
+        Assert.Contains(message, warning.Message, StringComparison.Ordinal);
+        Assert.Null(loaded.Workspace.FindBlock("app")!.Changelog);
+    }
+
+    [Fact]
+    public async Task A_changelog_key_in_block_poly_is_the_changelog_unless_CHANGELOG_poly_exists()
+    {
+        _workspace.Write("blocks/app/block.poly", "name: app\nchangelog:\n  - {version: 0.1.0, date: '2024-01-01', type: fix}\nactions: [{name: run, script: [echo]}]\n");
+        _workspace.Write("workspace.poly", "name: ws\nblocks:\n  - name: b\n    changelog: [{version: 1, typo: x}]\n    actions: [{name: run, script: [echo]}]\n");
+
+        var loaded = await _workspace.LoadAsync();
+
+        Assert.Equal("fix", At(((ConfigList)loaded.Workspace.FindBlock("app")!.Changelog!).Items[0], "type"));
+        var warning = Assert.Single(loaded.Warnings);
+        Assert.Equal((DiagnosticCodes.ChangelogFormat, 4, 30), (warning.Code, warning.Location.Line, warning.Location.Column));
+
+        _workspace.Write("blocks/app/CHANGELOG.poly", "- {version: 0.2.0, date: '2024-02-01', type: feat}\n");
+        Assert.Equal("0.2.0", At(((ConfigList)(await _workspace.LoadAsync()).Workspace.FindBlock("app")!.Changelog!).Items[0], "version"));
     }
 
     public void Dispose()
