@@ -236,6 +236,41 @@ public sealed class RealWorldFormatsTests : IDisposable
         Assert.Equal("0.2.0", At(((ConfigList)(await _workspace.LoadAsync()).Workspace.FindBlock("app")!.Changelog!).Items[0], "version"));
     }
 
+    [Fact]
+    public async Task A_step_with_its_own_script_and_links_from_workspace_are_errors_that_say_how_to_write_them()
+    {
+        // Both as Polycrate's editor-extension examples write them; Polycrate has neither.
+        _workspace.Write("workspace.poly", """
+            name: ws
+            blocks:
+              - name: app
+                inventory: {from: workspace}
+                actions: [{name: deploy, script: [echo]}]
+            workflows:
+              - name: deploy
+                steps:
+                  - {name: deploy, block: app, action: deploy}
+                  - name: verify
+                    script:
+                      - kubectl get pods
+            """);
+
+        var error = await Assert.ThrowsAsync<WorkspaceException>(() => _workspace.LoadAsync());
+
+        Assert.Collection(error.Diagnostics,
+            link =>
+            {
+                Assert.Equal((DiagnosticCodes.ArtifactLinkMissing, 4, 16), (link.Code, link.Location.Line, link.Location.Column));
+                Assert.Contains("remove 'from:'", link.Hint!, StringComparison.Ordinal);
+            },
+            step =>
+            {
+                Assert.Equal((DiagnosticCodes.MissingRequired, 12, 11), (step.Code, step.Location.Line, step.Location.Column));
+                Assert.Contains("cannot have its own 'script'", step.Message, StringComparison.Ordinal);
+                Assert.Contains("'block:' and 'action:'", step.Hint!, StringComparison.Ordinal);
+            });
+    }
+
     public void Dispose()
     {
         _workspace.Dispose();
