@@ -271,6 +271,44 @@ public sealed class RealWorldFormatsTests : IDisposable
             });
     }
 
+    [Fact]
+    public async Task Polycrates_user_configuration_sets_the_default_registry_and_its_settings_without_effect_are_warnings()
+    {
+        using var home = new TempWorkspace();
+        home.Write(".polycrate/polycrate.yml", """
+            loglevel: 2
+            registry:
+              url: https://registry.acme.example/
+            hub:
+              api_key: placeholder
+            auto_commit: true
+            kubeconfig: /root/.kube/config
+            """);
+        _workspace.Write("workspace.poly", "name: ws\nblocks:\n  - name: web\n    from: acme/apps/web:1.0.0\n");
+        _workspace.Write("blocks/registry.acme.example/acme/apps/web/block.poly", "name: acme/apps/web\nversion: 1.0.0\nactions: [{name: run, script: [echo]}]\n");
+
+        var loaded = await _workspace.LoadAsync(environment: new Dictionary<string, string> { ["HOME"] = home.Root });
+
+        Assert.Equal("registry.acme.example", loaded.Workspace.DefaultRegistry);
+        Assert.Equal("run", Assert.Single(loaded.Workspace.FindBlock("web")!.Actions).Name);
+        Assert.Equal([(1, 11), (6, 14), (7, 13)], loaded.Warnings.Select(w => (w.Location.Line, w.Location.Column)));
+        Assert.All(loaded.Warnings, w => Assert.Equal((DiagnosticCodes.NotSupported, home.PathOf(".polycrate/polycrate.yml")), (w.Code, w.Location.File)));
+        Assert.Contains("--loglevel", loaded.Warnings[0].Hint!, StringComparison.Ordinal);
+
+        // The variable and the workspace's own setting come first.
+        var withVariable = await _workspace.LoadAsync(environment: new Dictionary<string, string> { ["HOME"] = home.Root, ["POLYCRATE_REGISTRY_URL"] = "other.example" });
+        Assert.Equal("other.example", withVariable.Workspace.DefaultRegistry);
+        home.Write(".polycrate/polycrate.yml", "registry: [\n");
+        _workspace.Write("workspace.poly", "name: ws\nregistry: {url: own.example}\n");
+        var broken = await _workspace.LoadAsync(environment: new Dictionary<string, string> { ["HOME"] = home.Root });
+        Assert.Equal("own.example", broken.Workspace.DefaultRegistry);
+        Assert.Empty(broken.Warnings);
+        _workspace.Write("workspace.poly", "name: ws\n");
+        var unreadable = await _workspace.LoadAsync(environment: new Dictionary<string, string> { ["HOME"] = home.Root });
+        Assert.Equal("cargo.ayedo.cloud", unreadable.Workspace.DefaultRegistry);
+        Assert.Contains("user configuration is not read", Assert.Single(unreadable.Warnings).Message, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         _workspace.Dispose();
