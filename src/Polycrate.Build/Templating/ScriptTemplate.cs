@@ -56,6 +56,14 @@ internal static partial class ScriptTemplate
                     $"'{action.Value}': only plain field references like {{{{ .Block.Config.key }}}} are rendered in script lines",
                     "compute the value in the script (e.g. from $BLOCK_CONFIG_KEY) or in the block's config");
             }
+            else if (LowerCaseRootPattern().Match(action.Value) is { Success: true } lower)
+            {
+                // Polycrate refused these at load (Go's template engine has no field 'block'); passing them on literally would be silent.
+                var root = lower.Groups["root"].Value;
+                throw Error(DiagnosticCodes.TemplateFieldMissing, text, action.Index, location,
+                    $"'{action.Value}': '.{root}' is not a field; Go template fields start with a capital letter",
+                    $"write .{char.ToUpperInvariant(root[0])}{root[1..]} (e.g. {{{{ .Block.Config.key }}}}); in a playbook use Jinja without the dot: {{{{ block.config.key }}}}");
+            }
             else
             {
                 output.Append(trimNext ? literal.TrimStart() : literal).Append(action.Value);
@@ -100,4 +108,7 @@ internal static partial class ScriptTemplate
 
     [GeneratedRegex(@"(?:^\{\{-?|[\s(|])\.(?:Workspace|Block|Action|Env|Workflow|Step)\.[A-Za-z_]")]
     private static partial Regex TermPattern();
+
+    [GeneratedRegex(@"^\{\{-?\s*\.(?<root>workspace|block|action|workflow|step)\.[A-Za-z_]")]
+    private static partial Regex LowerCaseRootPattern();
 }

@@ -309,6 +309,29 @@ public sealed class RealWorldFormatsTests : IDisposable
         Assert.Contains("user configuration is not read", Assert.Single(unreadable.Warnings).Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_lower_case_template_root_that_Polycrate_refused_is_an_error_at_its_position_not_literal_text()
+    {
+        _workspace.Write("workspace.poly", """
+            name: ws
+            blocks:
+              - name: app
+                config: {namespace: shop}
+                actions:
+                  - name: deploy
+                    script:
+                      - docker inspect --format '{{ .Config.Env }}' app
+                      - kubectl -n {{ .block.config.namespace }} get pods
+            """);
+
+        var error = await Assert.ThrowsAsync<WorkspaceException>(() => PrepareAsync("app", "deploy"));
+
+        var only = Assert.Single(error.Diagnostics);
+        Assert.Equal((DiagnosticCodes.TemplateFieldMissing, 9, 24), (only.Code, only.Location.Line, only.Location.Column));
+        Assert.Contains("'.block' is not a field", only.Message, StringComparison.Ordinal);
+        Assert.Contains("write .Block", only.Hint!, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         _workspace.Dispose();
