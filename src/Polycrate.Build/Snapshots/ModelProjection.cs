@@ -15,7 +15,7 @@ internal static class ModelProjection
     /// The block as data. <paramref name="files"/>: for an action's snapshot, the inventory and kubeconfig its action uses
     /// right now (<see cref="UsedFile"/>) — Polycrate's <c>block.inventory.path</c> / <c>block.kubeconfig.path</c>.
     /// </summary>
-    public static ConfigMap Block(Block block, PathMapper paths, bool mask = true, (ConfigMap Inventory, ConfigMap? Kubeconfig)? files = null) => ConfigMap.Of(
+    public static ConfigMap Block(Block block, PathMapper paths, bool mask = true, (ConfigMap Inventory, ConfigMap Kubeconfig)? files = null) => ConfigMap.Of(
         ("name", S(block.Name)),
         ("version", S(block.Version)),
         ("kind", S(block.Kind)),
@@ -29,7 +29,7 @@ internal static class ModelProjection
         ("workdir", block.Workdir is { } workdir ? PathSection(workdir, paths) : null),
         ("artifacts", PathSection(paths.ArtifactsDirectory(block.Name), paths)),
         ("inventory", files is { } used ? Link(block.Inventory, used.Inventory) : Link(block.Inventory)),
-        ("kubeconfig", files is { Kubeconfig: { } kubeconfig } ? Link(block.Kubeconfig, kubeconfig) : Link(block.Kubeconfig)),
+        ("kubeconfig", files is { } usedFiles ? Link(block.Kubeconfig, usedFiles.Kubeconfig) : Link(block.Kubeconfig)),
         ("actions", new ConfigList(block.Actions.Select(a => (ConfigValue)Action(a, block.Name, mask)).ToList())),
         ("changelog", block.Changelog));
 
@@ -125,6 +125,9 @@ internal static class ModelProjection
     }
 
     private static string MaskIfSecret(string name, string value) => SecretNames.LooksSecret(name) ? SecretNames.Mask : value;
+
+    /// <summary>An action that uses no such file (no kubeconfig anywhere): empty paths, as Polycrate's template gave them (<c>{{ .Block.Kubeconfig.Path }}</c> is empty).</summary>
+    public static ConfigMap NoFile { get; } = ConfigMap.Of(("path", S(string.Empty)), ("localpath", S(string.Empty)), ("containerpath", S(string.Empty)));
 
     /// <summary>
     /// <c>path</c> (<paramref name="runPath"/>: what the action's variable holds), <c>localpath</c> and <c>containerpath</c>

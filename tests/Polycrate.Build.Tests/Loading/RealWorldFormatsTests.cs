@@ -66,7 +66,10 @@ public sealed class RealWorldFormatsTests : IDisposable
         Assert.Equal("polycrate-env", Env(prepared, "BLOCK_ACTIONS_4_NAME"));
         // No inventory anywhere: Ansible's default, also as .Block.Inventory.Path and block.inventory.path.
         Assert.Equal("/etc/ansible/hosts", Env(prepared, "ANSIBLE_INVENTORY"));
-        Assert.EndsWith("inventory=/etc/ansible/hosts\"", prepared.Action.Script![1], StringComparison.Ordinal);
+        // No kubeconfig: the path is empty, as Polycrate's template rendered it.
+        Assert.EndsWith("inventory=/etc/ansible/hosts kubeconfig=.\"", prepared.Action.Script![1], StringComparison.Ordinal);
+        Assert.Equal("", Env(prepared, "BLOCK_KUBECONFIG_PATH"));
+        Assert.DoesNotContain(prepared.Environment, e => e.Name == "KUBECONFIG");
         Assert.Equal("/etc/ansible/hosts", At(prepared.Snapshot["block"], "inventory", "path"));
     }
 

@@ -91,7 +91,7 @@ internal static class ActionEnvironmentBuilder
         }
 
         var used = (ModelProjection.UsedFile(inventory, inventory is null ? DefaultInventory : Run(inventory), paths),
-            kubeconfig is null ? null : ModelProjection.UsedFile(kubeconfig, Run(kubeconfig), paths));
+            kubeconfig is null ? ModelProjection.NoFile : ModelProjection.UsedFile(kubeconfig, Run(kubeconfig), paths));
         var model = ModelSections(context, context.Action, paths, options, used);
         foreach (var entry in SnapshotVariables.Flatten(model))
         {
@@ -152,7 +152,7 @@ internal static class ActionEnvironmentBuilder
 
     /// <summary><c>workspace</c> (with <c>secrets</c>), <c>block</c>, <c>action</c>, <c>workflow</c>, <c>step</c>, real values.</summary>
     private static ConfigMap ModelSections(ActionContext context, BlockAction action, PathMapper paths, ActionPreparationOptions options,
-        (ConfigMap Inventory, ConfigMap? Kubeconfig) used)
+        (ConfigMap Inventory, ConfigMap Kubeconfig) used)
     {
         var workspace = options.Cache?.Workspace(context.Workspace, context.OnHost)
             ?? ModelProjection.Workspace(context.Workspace, paths, includeBlocks: true, mask: false);

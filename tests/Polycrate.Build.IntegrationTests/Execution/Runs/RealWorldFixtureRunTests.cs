@@ -30,7 +30,7 @@ public sealed class RealWorldFixtureRunTests
         Assert.Contains("workspace is 'getting-started'", await RunOkAsync(workspace, "run", "hello", "workspace-name"), StringComparison.Ordinal);
         var env = await RunOkAsync(workspace, "run", "hello", "polycrate-env");
         Assert.Contains("ci=true term=xterm-256color ref=polycrate-toolchain version=bookworm-2", env, StringComparison.Ordinal);
-        Assert.Contains("first=node-a second=node-b inventory=/etc/ansible/hosts", env, StringComparison.Ordinal);
+        Assert.Contains("first=node-a second=node-b inventory=/etc/ansible/hosts kubeconfig=.", env, StringComparison.Ordinal);
         Assert.Contains("Greeting block-default!", await RunOkAsync(workspace, "run", "python", "hello-code"), StringComparison.Ordinal);
         Assert.Contains("Greeting instance-value!", await RunOkAsync(workspace, "run", "greeter-instance", "hello-code"), StringComparison.Ordinal);
         foreach (var action in new[] { "debug", "debug-script" })
