@@ -26,7 +26,37 @@ internal static class PolycrateOnlyFlags
         ["--event-handler"] = Events,
         ["--event-endpoint"] = Events,
         ["--logformat"] = "run logs are YAML files in .logs/; -o json prints data as JSON",
+        ["--event-commit"] = "it had no effect in Polycrate; use --commit to commit what a run changed",
+        ["--workspace-config"] = "the workspace file is always workspace.poly in the -w directory; keep another workspace in its own directory",
+        ["--blocks-root"] = Setting("config.blocksroot"),
+        ["--blocks-config"] = Setting("config.blocksconfig"),
+        ["--artifacts-root"] = Setting("config.artifactsroot"),
+        ["--logs-root"] = Setting("config.logsroot"),
+        ["--workflows-root"] = "it had no effect in Polycrate; workflows live in workspace.poly",
+        ["--ssh-private-key"] = Setting("config.sshprivatekey"),
+        ["--ssh-public-key"] = Setting("config.sshpublickey"),
+        ["--container-root"] = Setting("config.containerroot"),
+        ["--remote-root"] = "it had no effect in Polycrate (informational only)",
+        ["--registry-base-image"] = "blocks are pushed as OCI artifacts without a base image",
+        ["--check-updates"] = Polycrate,
+        ["--config-dir"] = Polycrate,
+        ["--config-file"] = Polycrate,
+        ["--workspace-dir"] = Polycrate,
+        ["--runtime-dir"] = "each run has a private directory under $TMPDIR/polycrate-build-<user>/, removed after the run",
+        ["--editor"] = "it had no effect in Polycrate",
+        ["--hub-url"] = Polycrate,
+        ["--hub-api-key"] = Polycrate,
+        ["--hub-username"] = Polycrate,
+        ["--hub-password"] = Polycrate,
+        ["--backplane-url"] = Polycrate,
+        ["--backplane-username"] = Polycrate,
+        ["--backplane-password"] = Polycrate,
     };
+
+    /// <summary>Polycrate's own settings (~/.polycrate, its hub and Backplane services); polycrate-build reads none of them.</summary>
+    private const string Polycrate = "it configures Polycrate's own CLI and services (~/.polycrate, hub, Backplane), which polycrate-build does not use; leave it out";
+
+    private static string Setting(string key) => $"set {key} in workspace.poly";
 
     private const string Interactive = "actions run without a terminal in polycrate-build; for a shell on a host use 'polycrate-build ssh HOST'";
     private const string Build = "Dockerfile.poly is rebuilt only when it or its context changed; --dockerfile FILE picks another file";

@@ -71,6 +71,7 @@ public static class DiagnosticCatalog
         new(ActionFileMissing, DiagnosticSeverity.Warning, "an action's playbook, or a file its script runs from the block, does not exist (an error when that action runs)"),
         new(NotSupported, DiagnosticSeverity.Warning, "a Polycrate setting or file polycrate-build does not support is present and has no effect"),
         new(ScriptPlaybookTemplatedHosts, DiagnosticSeverity.Warning, "a playbook a script starts picks its hosts with Polycrate variables, which only a playbook: action (or -e @snapshot) provides at that point"),
+        new(ConfigTemplate, DiagnosticSeverity.Warning, "a config value uses a Go template field; config values are not templated"),
         new(ChangelogInvalid, DiagnosticSeverity.Warning, "a block's changelog (CHANGELOG.poly or changelog:) is malformed; its bad entries are left out"),
         new(SecretsFileLocked, DiagnosticSeverity.Warning, "secrets.poly.age exists but no key is set, so its values are not applied", EncryptionKeyHint),
         new(YamlTooDeep, E, "YAML nests deeper than the limit"),

@@ -30,7 +30,13 @@ public static class DiagnosticCodes
     internal const string ActionFileMissing = "PCB1020";
     internal const string NotSupported = "PCB1021";
     internal const string ScriptPlaybookTemplatedHosts = "PCB1022";
-    internal const string ChangelogInvalid = "PCB1023";
+
+    /// <summary>PCB1023: a config value uses a Go template field (<c>{{ .Workspace… }}</c>); config values are never templated (warning).</summary>
+    internal const string ConfigTemplate = "PCB1023";
+
+    /// <summary>PCB1024: a block's CHANGELOG.poly or <c>changelog:</c> is malformed; its bad entries are left out (warning).</summary>
+    internal const string ChangelogInvalid = "PCB1024";
+
     internal const string SecretsFileLocked = "PCB1031";
 
     // Limits and meaning-preserving checks on hostile input (docs/limits.md).

@@ -100,7 +100,7 @@ public sealed partial class PolycrateEngine
     public IReadOnlyList<string> UnloadedTargetNames(WorkspaceRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Graph.UnloadedTargetNames.Scan(Path.GetFullPath(request.Directory));
+        return Engine.UnloadedTargetNames.Scan(Path.GetFullPath(request.Directory));
     }
 
     /// <summary>The workspace's targets as MSBuild targets / Cake tasks, with the naming problems (PCB6002/PCB6003) found.</summary>

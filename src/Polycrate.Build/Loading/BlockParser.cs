@@ -24,7 +24,7 @@ internal static class BlockParser
 
         var actions = new List<BlockAction>();
         var actionNames = new DuplicateNames("action", "give each action a unique name");
-        var actionNodes = reader.Sequence("actions") ?? [];
+        var actionNodes = ActionList(reader, context);
         for (var i = 0; i < actionNodes.Count; i++)
         {
             var action = ActionParser.Parse(actionNodes[i], file, diagnostics, $"{context}.actions[{i}]");
@@ -76,6 +76,23 @@ internal static class BlockParser
 
         reader.ReportUnknownKeys();
         return name is null ? null : block;
+    }
+
+    /// <summary>
+    /// <c>actions:</c> is a list. Polycrate's own reference once showed actions keyed by name (<c>install: {script: …}</c>);
+    /// Polycrate rejects that too, so it is an error — with the list form spelled out.
+    /// </summary>
+    private static IReadOnlyList<YamlNode> ActionList(MappingReader reader, string context)
+    {
+        if (reader.Node("actions") is YamlMappingNode keyed)
+        {
+            var first = keyed.Children.Keys.OfType<YamlScalarNode>().FirstOrDefault()?.Value ?? "install";
+            reader.Diagnostics.Error(DiagnosticCodes.UnexpectedType, $"{context}.actions: found actions keyed by name, expected a list of actions",
+                reader.File.LocationOf(keyed), $"write each action as a list item with its name: '- name: {MessageText.Cut(first)}' followed by its keys (script:, playbook:, …)");
+            return [];
+        }
+
+        return reader.Sequence("actions") ?? [];
     }
 
     private static ArtifactLink? ReadLink(MappingReader parent, string key)

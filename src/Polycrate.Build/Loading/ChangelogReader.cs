@@ -8,7 +8,7 @@ namespace Polycrate.Build.Loading;
 /// Reads a block's changelog: <c>CHANGELOG.poly</c> beside block.poly (a list of <c>{version, date, type, description,
 /// message, email}</c>, Polycrate reference §4), or block.poly's <c>changelog:</c> key. Polycrate refused to load a block
 /// whose changelog had an unknown key or did not parse; the changelog only informs, so here every problem is a warning
-/// at its file:line:col (PCB1023) and the well-formed entries are kept. A missing file is no problem.
+/// at its file:line:col (PCB1024) and the well-formed entries are kept. A missing file is no problem.
 /// </summary>
 internal static class ChangelogReader
 {

@@ -56,9 +56,27 @@ internal static partial class ConfigValueReader
             case YamlSequenceNode sequence:
                 return new ConfigList(sequence.Children.Select(c => Read(c, file, diagnostics, tag)).ToList());
             case YamlScalarNode scalar:
+                WarnGoTemplate(scalar, file, diagnostics);
                 return ReadScalar(scalar);
             default:
                 return ConfigScalar.Null;
+        }
+    }
+
+    /// <summary>
+    /// Polycrate never templates config values: a Go field reference in one (<c>host: "app.{{ .Workspace.Config.Globals.domain }}"</c>,
+    /// as its editor extension's examples write) reached script lines only through Polycrate's second rendering pass (a
+    /// bug: polycrate.md §15.3) and makes Ansible fail. Rendered once here, it stays literal — so say so at the value.
+    /// </summary>
+    private static void WarnGoTemplate(YamlScalarNode scalar, YamlFile file, DiagnosticBag diagnostics)
+    {
+        // Only the template is quoted, never the whole value (it may be a secret).
+        if (scalar.Value is { } text && Templating.ScriptTemplate.FirstFieldReference(text) is { } template)
+        {
+            diagnostics.Warning(DiagnosticCodes.ConfigTemplate,
+                $"config value uses the Go template field '{MessageText.Cut(template)}'; config values are not templated, so scripts get it literally and Ansible cannot parse it",
+                file.LocationOf(scalar),
+                "write the value itself, or use Jinja without the dot ('{{ workspace.config.globals.domain }}'), which Ansible renders where a playbook uses the value");
         }
     }
 

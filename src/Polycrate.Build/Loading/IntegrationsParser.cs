@@ -37,7 +37,14 @@ internal static class IntegrationsParser
         }
 
         Uri? endpoint = null;
-        var endpointText = events.String("endpoint");
+        // Polycrate writes its defaults ("endpoint: \"\"") into snapshots and inspect output that users copy back: empty = none.
+        var endpointText = events.String("endpoint") is { Length: > 0 } text ? text : null;
+        if (endpointText is not null && handler == EventSettings.WorkspaceHandler)
+        {
+            diagnostics.Warning(DiagnosticCodes.InvalidValue, "workspace.events.endpoint is used only by handler 'webhook'; with handler 'workspace' nothing is sent",
+                events.LocationOf("endpoint"), "add 'handler: webhook' to send events there, or remove 'endpoint'");
+        }
+
         if (endpointText is not null && !(Uri.TryCreate(endpointText, UriKind.Absolute, out endpoint) && endpoint.Scheme is "http" or "https"))
         {
             diagnostics.Error(DiagnosticCodes.InvalidValue, $"workspace.events.endpoint: '{endpointText}' is not an absolute http(s) URL", events.LocationOf("endpoint"),

@@ -1,5 +1,6 @@
 using Polycrate.Build.Diagnostics;
 using Polycrate.Build.Model;
+using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Polycrate.Build.Loading;
@@ -146,7 +147,7 @@ internal sealed class MappingReader
                 else
                 {
                     Diagnostics.Error(DiagnosticCodes.UnexpectedType, $"{Context}.{key}: found {Describe(item)} in the list, expected a string",
-                        File.LocationOf(item));
+                        File.LocationOf(item), ColonHint(item));
                 }
             }
 
@@ -156,6 +157,15 @@ internal sealed class MappingReader
         Diagnostics.Error(DiagnosticCodes.UnexpectedType, $"{Context}.{key}: found {Describe(node)}, expected a list of strings", File.LocationOf(node));
         return null;
     }
+
+    /// <summary>
+    /// An unquoted line such as <c>echo "done: ok"</c> is a one-entry mapping to YAML (the ': ' ends a key, quotes inside
+    /// a plain scalar do not protect it) — the most common way a script line turns into a mapping.
+    /// </summary>
+    private static string? ColonHint(YamlNode item) =>
+        item is YamlMappingNode { Children.Count: 1 } mapping && mapping.Children.Single().Key is YamlScalarNode { Style: ScalarStyle.Plain }
+            ? "an unquoted ': ' makes YAML read the line as 'key: value'; quote the whole line, e.g. - 'echo \"status: ok\"'"
+            : null;
 
     public IReadOnlyList<YamlNode>? Sequence(string key)
     {
@@ -241,7 +251,7 @@ internal sealed class MappingReader
 
     private string? Suggest(string unknown) => EditDistance.Closest(unknown, _known, minimumTolerance: 1, ignoreCase: true);
 
-    private static bool IsNull(YamlNode node) =>
+    internal static bool IsNull(YamlNode node) =>
         node is YamlScalarNode scalar && ConfigValueReader.ReadScalar(scalar).Kind == ScalarKind.Null;
 
     internal static string Describe(YamlNode node) => node switch

@@ -94,7 +94,10 @@ internal static class ReferenceValidator
         if (link?.From is { } from && workspace.FindBlock(from) is null && !declaredBlocks.Contains(from))
         {
             diagnostics.Error(DiagnosticCodes.ArtifactLinkMissing, $"block '{block.Name}' takes its {kind} from block '{MessageText.Cut(from)}', which does not exist",
-                link.Location ?? block.Location, Suggest(from, workspace.Blocks.Select(b => b.Name), "blocks"));
+                link.Location ?? block.Location, from == "workspace"
+                    // Polycrate's editor-extension examples write 'from: workspace' for "the workspace's own file".
+                    ? $"remove 'from:' — without it the block uses its own artifacts or the workspace {kind} ({(kind == "inventory" ? "inventory.yml" : "kubeconfig.filename or artifacts/secrets/kubeconfig.yml")})"
+                    : Suggest(from, workspace.Blocks.Select(b => b.Name), "blocks"));
         }
     }
 

@@ -77,6 +77,14 @@ internal static class WorkflowParser
                 $"use {Names.NameRule}");
         }
 
+        if (reader.Node("script") is { } script && reader.Node("block") is null)
+        {
+            // Editor-extension examples show a step with its own script; Polycrate's steps (and ours) only name a block's action.
+            diagnostics.Error(DiagnosticCodes.MissingRequired, $"{context}: a step runs an action of a block and cannot have its own 'script'", reader.File.LocationOf(script),
+                "move the lines into an action (e.g. of an inline block under 'blocks:' in workspace.poly) and name it here with 'block:' and 'action:'");
+            return null;
+        }
+
         var block = reader.String("block", required: true);
         var action = reader.String("action", required: true);
         var step = new WorkflowStep

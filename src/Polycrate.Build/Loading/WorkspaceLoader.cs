@@ -50,7 +50,9 @@ internal sealed class WorkspaceLoader
 
         var installed = await DiscoverBlocksAsync(root, definition.Settings, limits, diagnostics, cancellationToken);
         var getVariable = options.GetEnvironmentVariable ?? Environment.GetEnvironmentVariable;
-        var defaultRegistry = DefaultRegistry.ForPulls(definition.Settings.Registry, getVariable);
+        // Polycrate's own ~/.polycrate/polycrate.yml comes after the workspace's registry.url (more specific) and the variable.
+        var defaultRegistry = DefaultRegistry.ForPulls(
+            definition.Settings.Registry ?? await PolycrateUserConfig.ReadRegistryAsync(getVariable, limits, diagnostics, cancellationToken), getVariable);
         var secrets = await SecretsFile.ReadAsync(root, getVariable, diagnostics, cancellationToken);
         SecretsFile.WarnUnknownBlocks(secrets, definition.BlockEntries, installed.SelectMany(i => new[] { i.Block.Name, i.InstallPath }), diagnostics);
         var entries = SecretsFile.MergeInto(definition.BlockEntries, secrets);

@@ -231,6 +231,13 @@ internal static class WorkspaceParser
     {
         reader.StringList("alias");
         reader.Ignore("identifier", "version", "meta");
+        // Polycrate's computed paths, found in workspace.poly files copied from its snapshot or inspect output.
+        foreach (var computed in PolycrateMetadataKeys.ArtifactPaths.Where(k => reader.Node(k) is not null))
+        {
+            diagnostics.Warning(DiagnosticCodes.UnknownKey, $"workspace.{computed} is computed by polycrate-build and is ignored here",
+                reader.LocationOf(computed), $"remove '{computed}'");
+        }
+
         if (reader.Node("sync") is YamlNode node)
         {
             diagnostics.Warning(DiagnosticCodes.UnknownKey, "workspace.sync has no effect in polycrate-build (the 2025 tool parsed it without using it)",

@@ -1,13 +1,13 @@
-using Polycrate.Build.Execution;
+using Polycrate.Build.Text;
 
 namespace Polycrate.Build.Model;
 
 /// <summary>
 /// The one definition of what <c>config.container.docker_flags</c> may say (flags written for <c>docker run</c>; we start
 /// containers through the engine API, so only flags with a clear API meaning are translated). The loader checks a
-/// workspace with it (<see cref="Loading.DockerFlagsCheck"/>: a flag without an API meaning is a warning at its
+/// workspace with it (<c>Loading.DockerFlagsCheck</c>: a flag without an API meaning is a warning at its
 /// file:line:col and is left out, a malformed value of an accepted flag an error), and a run translates the accepted
-/// flags into container settings (<see cref="DockerFlags"/>). <c>$(id -u)</c> and <c>$(id -g)</c> (seen
+/// flags into container settings (<c>Execution.DockerFlags</c>). <c>$(id -u)</c> and <c>$(id -g)</c> (seen
 /// in the product documents) expand to this process's ids.
 /// </summary>
 internal static class DockerFlagRules

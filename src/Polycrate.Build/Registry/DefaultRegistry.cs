@@ -4,7 +4,8 @@ namespace Polycrate.Build.Registry;
 
 /// <summary>
 /// The registry for block references without a host. Pulls and <c>from:</c> use, in this order: <see cref="Variable"/>,
-/// the workspace's <c>registry.url</c> (or the 2025 key <c>registry.endpoint</c>), then Polycrate's own default
+/// the workspace's <c>registry.url</c> (or the 2025 key <c>registry.endpoint</c>), <c>registry.url</c> of Polycrate's
+/// <c>~/.polycrate/polycrate.yml</c> (the loader passes it as the setting when the workspace has none), then Polycrate's own default
 /// <see cref="Polycrate"/> (reference §2, §6.1), so <c>from: ayedo/hcloud/k8s</c> means what it means to Polycrate.
 /// Pushes have deliberately no built-in default (<see cref="Resolve"/>): a block is never pushed to a registry nobody chose.
 /// </summary>

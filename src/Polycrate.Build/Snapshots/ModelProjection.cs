@@ -11,7 +11,11 @@ namespace Polycrate.Build.Snapshots;
 /// </summary>
 internal static class ModelProjection
 {
-    public static ConfigMap Block(Block block, PathMapper paths, bool mask = true) => ConfigMap.Of(
+    /// <summary>
+    /// The block as data. <paramref name="files"/>: for an action's snapshot, the inventory and kubeconfig its action uses
+    /// right now (<see cref="UsedFile"/>) — Polycrate's <c>block.inventory.path</c> / <c>block.kubeconfig.path</c>.
+    /// </summary>
+    public static ConfigMap Block(Block block, PathMapper paths, bool mask = true, (ConfigMap Inventory, ConfigMap Kubeconfig)? files = null) => ConfigMap.Of(
         ("name", S(block.Name)),
         ("version", S(block.Version)),
         ("kind", S(block.Kind)),
@@ -24,8 +28,8 @@ internal static class ModelProjection
         ("config", Masked(block.Config, mask)),
         ("workdir", block.Workdir is { } workdir ? PathSection(workdir, paths) : null),
         ("artifacts", PathSection(paths.ArtifactsDirectory(block.Name), paths)),
-        ("inventory", Link(block.Inventory)),
-        ("kubeconfig", Link(block.Kubeconfig)),
+        ("inventory", files is { } used ? Link(block.Inventory, used.Inventory) : Link(block.Inventory)),
+        ("kubeconfig", files is { } usedFiles ? Link(block.Kubeconfig, usedFiles.Kubeconfig) : Link(block.Kubeconfig)),
         ("actions", new ConfigList(block.Actions.Select(a => (ConfigValue)Action(a, block.Name, mask)).ToList())),
         ("changelog", block.Changelog.Count > 0 ? new ConfigList(block.Changelog.Select(Changelog).ToList()) : null));
 
@@ -130,6 +134,18 @@ internal static class ModelProjection
 
     private static string MaskIfSecret(string name, string value) => SecretNames.LooksSecret(name) ? SecretNames.Mask : value;
 
+    /// <summary>An action that uses no such file (no kubeconfig anywhere): empty paths, as Polycrate's template gave them (<c>{{ .Block.Kubeconfig.Path }}</c> is empty).</summary>
+    public static ConfigMap NoFile { get; } = ConfigMap.Of(("path", S(string.Empty)), ("localpath", S(string.Empty)), ("containerpath", S(string.Empty)));
+
+    /// <summary>
+    /// <c>path</c> (<paramref name="runPath"/>: what the action's variable holds), <c>localpath</c> and <c>containerpath</c>
+    /// of a file an action uses; a path outside the workspace (Ansible's default <c>/etc/ansible/hosts</c>) is the same in all three.
+    /// </summary>
+    public static ConfigMap UsedFile(string? hostPath, string runPath, PathMapper paths) => ConfigMap.Of(
+        ("path", S(runPath)),
+        ("localpath", S(hostPath ?? runPath)),
+        ("containerpath", S(hostPath is null ? runPath : paths.ToContainer(hostPath))));
+
     private static ConfigMap PathSection(string hostPath, PathMapper paths) => ConfigMap.Of(
         ("path", S(paths.ToRun(hostPath))),
         ("localpath", S(hostPath)),
@@ -137,6 +153,8 @@ internal static class ModelProjection
 
     private static ConfigMap? Link(ArtifactLink? link) =>
         link is null ? null : ConfigMap.Of(("from", S(link.From)), ("filename", S(link.Filename)));
+
+    private static ConfigMap Link(ArtifactLink? link, ConfigMap used) => new([.. Link(link)?.Entries ?? [], .. used.Entries]);
 
     private static ConfigMap? Labels(IReadOnlyDictionary<string, string> labels) =>
         labels.Count == 0 ? null : new ConfigMap(labels.Select(l => new KeyValuePair<string, ConfigValue>(l.Key, ConfigScalar.String(l.Value))).ToList());

@@ -7,7 +7,8 @@ namespace Polycrate.Build.Snapshots;
 /// <summary>
 /// The snapshot as flat environment variables, as Polycrate's README promises (<c>BLOCK_CONFIG_YOUR_NAME</c>,
 /// <c>WORKSPACE_NAME</c>, <c>ACTION_NAME</c>, …): section and keys upper-cased and joined with <c>_</c>, nested maps
-/// descend, lists are JSON, null is empty, any character other than A-Z, 0-9 and <c>_</c> becomes <c>_</c>.
+/// descend, a list is JSON and each item also gets its index (<c>BLOCK_CONFIG_NODES_0_NAME</c>, Polycrate's documented
+/// form), null is empty, any character other than A-Z, 0-9 and <c>_</c> becomes <c>_</c>.
 /// <c>workspace.blocks</c>, <c>workspace.workflows</c>, <c>workflow.steps</c> and <c>action.script</c> are not
 /// flattened (they are in the snapshot file; as JSON they would grow with the workspace, and one variable may not
 /// exceed the kernel's 128 KiB per string). When two keys flatten to the same name, the first in snapshot order wins.
@@ -41,6 +42,19 @@ internal static class SnapshotVariables
                     if (seen.Add(name))
                     {
                         result.Add(new EnvironmentEntry(name, scalar.Kind == ScalarKind.Null ? string.Empty : scalar.Text));
+                    }
+
+                    break;
+                case ConfigList list:
+                    if (seen.Add(name))
+                    {
+                        result.Add(new EnvironmentEntry(name, ConfigJsonWriter.WriteCompact(value)));
+                    }
+
+                    // Polycrate's documented form (its reference shows ACTION_SCRIPT_0, BLOCK_ACTIONS_0_NAME): one per item.
+                    for (var i = 0; i < list.Items.Count; i++)
+                    {
+                        Add(name + "_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), list.Items[i]);
                     }
 
                     break;

@@ -1,4 +1,4 @@
-using Polycrate.Build.Execution;
+using Polycrate.Build.Text;
 
 namespace Polycrate.Build.Ssh;
 

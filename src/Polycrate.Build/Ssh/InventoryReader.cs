@@ -1,5 +1,5 @@
 using System.Globalization;
-using Polycrate.Build.Execution;
+using Polycrate.Build.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace Polycrate.Build.Ssh;

@@ -56,6 +56,14 @@ internal static partial class ScriptTemplate
                     $"'{action.Value}': only plain field references like {{{{ .Block.Config.key }}}} are rendered in script lines",
                     "compute the value in the script (e.g. from $BLOCK_CONFIG_KEY) or in the block's config");
             }
+            else if (LowerCaseRootPattern().Match(action.Value) is { Success: true } lower)
+            {
+                // Polycrate refused these at load (Go's template engine has no field 'block'); passing them on literally would be silent.
+                var root = lower.Groups["root"].Value;
+                throw Error(DiagnosticCodes.TemplateFieldMissing, text, action.Index, location,
+                    $"'{action.Value}': '.{root}' is not a field; Go template fields start with a capital letter",
+                    $"write .{char.ToUpperInvariant(root[0])}{root[1..]} (e.g. {{{{ .Block.Config.key }}}}); in a playbook use Jinja without the dot: {{{{ block.config.key }}}}");
+            }
             else
             {
                 output.Append(trimNext ? literal.TrimStart() : literal).Append(action.Value);
@@ -68,6 +76,11 @@ internal static partial class ScriptTemplate
         var rest = text[position..];
         return output.Append(trimNext ? rest.TrimStart() : rest).ToString();
     }
+
+    /// <summary>The first <c>{{ … }}</c> of <paramref name="text"/> that uses a Polycrate Go-template field (<c>{{ .Workspace.Config.Globals.x }}</c>, also inside a larger template), or null.</summary>
+    public static string? FirstFieldReference(string text) =>
+        !text.Contains("{{", StringComparison.Ordinal) ? null
+        : ActionPattern().Matches(text).FirstOrDefault(m => FieldPattern().IsMatch(m.Value) || TermPattern().IsMatch(m.Value))?.Value;
 
     private static WorkspaceException Error(string code, string text, int index, SourceLocation? location, string message, string hint) =>
         new(new Diagnostic(DiagnosticSeverity.Error, code, "script line template " + message, At(text, index, location), hint));
@@ -95,4 +108,7 @@ internal static partial class ScriptTemplate
 
     [GeneratedRegex(@"(?:^\{\{-?|[\s(|])\.(?:Workspace|Block|Action|Env|Workflow|Step)\.[A-Za-z_]")]
     private static partial Regex TermPattern();
+
+    [GeneratedRegex(@"^\{\{-?\s*\.(?<root>workspace|block|action|workflow|step)\.[A-Za-z_]")]
+    private static partial Regex LowerCaseRootPattern();
 }

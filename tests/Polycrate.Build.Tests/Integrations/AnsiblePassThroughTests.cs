@@ -1,6 +1,7 @@
 using Polycrate.Build.Execution;
 using Polycrate.Build.Execution.Ansible;
 using Polycrate.Build.Tests.Support;
+using Polycrate.Build.Text;
 
 namespace Polycrate.Build.Tests.Integrations;
 

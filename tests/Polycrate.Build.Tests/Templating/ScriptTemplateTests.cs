@@ -42,7 +42,7 @@ public sealed class ScriptTemplateTests
     [InlineData("docker events --format '{{.Action}} {{ .Actor.ID }}'")]
     [InlineData("ansible localhost -m debug -a 'msg={{ foo }}'")]
     [InlineData("kubectl get pods -o go-template='{{range .items}}{{.metadata.name}}{{end}}'")]
-    [InlineData("echo '{{ .block.name }}' {{-3}} {{ .Blocks.Name }}")]
+    [InlineData("echo '{{ .blocks.name }}' {{-3}} {{ .Blocks.Name }}")]
     [InlineData("echo {{ unclosed .Block.Name")]
     [InlineData("plain text without braces")]
     public void Text_that_is_not_a_polycrate_template_stays_exactly_as_written(string text) => Assert.Equal(text, Render(text));

@@ -1,5 +1,6 @@
 using Polycrate.Build.Model;
 using Polycrate.Build.Secrets;
+using Polycrate.Build.Text;
 
 namespace Polycrate.Build.Execution.Ansible;
 

@@ -18,6 +18,9 @@ internal static class ActionEnvironmentBuilder
     /// <summary>Where the per-run snapshot appears in a container (read-only; each run has its own file on the host).</summary>
     public const string ContainerSnapshotPath = "/run/polycrate/snapshot.yml";
 
+    /// <summary>Ansible's inventory when none is configured or found: an empty file in the toolchain image.</summary>
+    private const string DefaultInventory = "/etc/ansible/hosts";
+
     /// <summary>Keys whose strings are never Jinja (shell lines, prose): written <c>!unsafe</c> so Ansible leaves their braces alone.</summary>
     private static readonly System.Collections.Frozen.FrozenSet<string> NotJinja = System.Collections.Frozen.FrozenSet.ToFrozenSet(["script", "description", "docker_flags"], StringComparer.Ordinal);
 
@@ -78,7 +81,7 @@ internal static class ActionEnvironmentBuilder
                 ? $"{pluginHostDirectory}:{home}/.ansible/plugins/vars:/usr/share/ansible/plugins/vars"
                 : $"{AnsibleVarsPlugin.ContainerDirectory}:{AnsibleVarsPlugin.DefaultDirectories}",
             Workdir: context.Block.Workdir is { } workdir ? paths.ToRun(workdir) : null,
-            Inventory: inventory is null ? null : Run(inventory),
+            Inventory: inventory is null ? DefaultInventory : Run(inventory),
             Kubeconfig: kubeconfig is null ? null : Run(kubeconfig),
             SshKey: keyCopy is null ? null : onHost ? keyCopy : SshKeyLocator.ContainerPath), options.CliVersion);
 
@@ -87,7 +90,9 @@ internal static class ActionEnvironmentBuilder
             env.Set(entry.Name, entry.Value);
         }
 
-        var model = ModelSections(context, context.Action, paths, options);
+        var used = (ModelProjection.UsedFile(inventory, inventory is null ? DefaultInventory : Run(inventory), paths),
+            kubeconfig is null ? ModelProjection.NoFile : ModelProjection.UsedFile(kubeconfig, Run(kubeconfig), paths));
+        var model = ModelSections(context, context.Action, paths, options, used);
         foreach (var entry in SnapshotVariables.Flatten(model))
         {
             env.AddIfMissing(entry);
@@ -147,7 +152,8 @@ internal static class ActionEnvironmentBuilder
     }
 
     /// <summary><c>workspace</c> (with <c>secrets</c>), <c>block</c>, <c>action</c>, <c>workflow</c>, <c>step</c>, real values.</summary>
-    private static ConfigMap ModelSections(ActionContext context, BlockAction action, PathMapper paths, ActionPreparationOptions options)
+    private static ConfigMap ModelSections(ActionContext context, BlockAction action, PathMapper paths, ActionPreparationOptions options,
+        (ConfigMap Inventory, ConfigMap Kubeconfig) used)
     {
         var workspace = options.Cache?.Workspace(context.Workspace, context.OnHost)
             ?? ModelProjection.Workspace(context.Workspace, paths, includeBlocks: true, mask: false);
@@ -158,7 +164,7 @@ internal static class ActionEnvironmentBuilder
 
         return ConfigMap.Of(
             ("workspace", workspace),
-            ("block", ModelProjection.Block(context.Block, paths, mask: false)),
+            ("block", ModelProjection.Block(context.Block, paths, mask: false, used)),
             ("action", ModelProjection.Action(action, context.Block.Name, mask: false)),
             ("workflow", context.Workflow is { } workflow ? options.Cache?.Workflow(workflow) ?? ModelProjection.Workflow(workflow) : null),
             ("step", context.Step is { } step && context.Workflow is { } owner ? ModelProjection.Step(step, owner) : null));

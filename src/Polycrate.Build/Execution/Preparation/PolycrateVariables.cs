@@ -7,7 +7,8 @@ namespace Polycrate.Build.Execution.Preparation;
 internal static class PolycrateVariables
 {
     /// <summary>Paths (as the action sees them) the variables point at; null ones are left out.</summary>
-    public sealed record Locations(string Workspace, string Artifacts, string Snapshot, string VarsPlugins, string? Workdir, string? Inventory, string? Kubeconfig, string? SshKey);
+    /// <remarks><c>Inventory</c>: Ansible's own default <c>/etc/ansible/hosts</c> when none is configured or found.</remarks>
+    public sealed record Locations(string Workspace, string Artifacts, string Snapshot, string VarsPlugins, string? Workdir, string Inventory, string? Kubeconfig, string? SshKey);
 
     public static void AddTo(EnvironmentList env, ActionContext context, Locations at, string cliVersion)
     {
@@ -29,6 +30,16 @@ internal static class PolycrateVariables
         env.Set("POLYCRATE_CLI_VERSION", cliVersion);
         env.Set("POLYCRATE_VERSION", cliVersion);
         env.Set("POLYCRATE_IMAGE", context.Image);
+        if (context.Image is { Length: > 0 } image)
+        {
+            var (reference, version) = SplitImage(image);
+            env.Set("POLYCRATE_IMAGE_REFERENCE", reference);
+            env.Set("POLYCRATE_IMAGE_VERSION", version);
+        }
+
+        // Polycrate sets both for every action; scripts under 'set -u' read "$IN_CI", and tput needs TERM.
+        env.Set("IN_CI", "true");
+        env.Set("TERM", "xterm-256color");
         env.Set("POLYCRATE_FORCE", context.Force ? "1" : "0");
         env.Set("IN_CONTAINER", context.OnHost ? "0" : "1");
         env.Set("POLYCRATE_WORKSPACE", at.Workspace);
@@ -44,9 +55,24 @@ internal static class PolycrateVariables
         env.Set("POLYCRATE_SNAPSHOT_FILE", at.Snapshot);
         env.Set("POLYCRATE_WORKSPACE_SNAPSHOT_YAML", at.Snapshot);
         env.Set("ARTIFACTS", at.Artifacts);
-        // No configured or existing inventory: Ansible's own default (an empty file in the toolchain image).
-        env.Set("ANSIBLE_INVENTORY", at.Inventory ?? "/etc/ansible/hosts");
+        env.Set("ANSIBLE_INVENTORY", at.Inventory);
         env.Set("KUBECONFIG", at.Kubeconfig);
         env.Set("K8S_AUTH_KUBECONFIG", at.Kubeconfig);
+    }
+
+    /// <summary>
+    /// <c>registry/path:tag</c> → (<c>registry/path</c>, <c>tag</c>), as Polycrate's <c>config.image.reference</c> and
+    /// <c>.version</c>; a digest reference keeps its digest as the version, a reference without tag gets <c>latest</c>.
+    /// </summary>
+    internal static (string Reference, string Version) SplitImage(string image)
+    {
+        var at = image.IndexOf('@', StringComparison.Ordinal);
+        if (at > 0)
+        {
+            return (image[..at], image[(at + 1)..]);
+        }
+
+        var colon = image.LastIndexOf(':');
+        return colon > image.LastIndexOf('/') && colon > 0 ? (image[..colon], image[(colon + 1)..]) : (image, "latest");
     }
 }

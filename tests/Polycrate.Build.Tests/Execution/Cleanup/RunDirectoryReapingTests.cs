@@ -37,7 +37,10 @@ public sealed class RunDirectoryReapingTests : IDisposable
     [Fact]
     public async Task Two_commands_reaping_the_same_dead_runs_at_once_both_finish_and_every_directory_goes()
     {
-        // Two CI jobs started after the same crash: each reaper finds directories the other is removing.
+        // Two CI jobs started after the same crash: each reaper finds directories the other is removing. A run root of
+        // its own, so no reaper of another test class takes directories first.
+        var root = Directory.CreateTempSubdirectory("pcb-reap-twice-").FullName;
+        _directories.Add(root);
         var dead = await DeadProcess.OwnerAsync();
         for (var round = 0; round < 5; round++)
         {
@@ -49,7 +52,8 @@ public sealed class RunDirectoryReapingTests : IDisposable
                     Pid = dead.Pid,
                     StartTime = dead.StartTime,
                 };
-                var directory = Create(record);
+                var directory = Directory.CreateDirectory(Path.Combine(root, record.TransactionId)).FullName;
+                await File.WriteAllTextAsync(Path.Combine(directory, RunRecord.FileName), record.ToJson());
                 for (var step = 0; step < 4; step++)
                 {
                     var stepDirectory = Directory.CreateDirectory(Path.Combine(directory, $"action_app_{step}", "secrets")).FullName;
@@ -60,7 +64,7 @@ public sealed class RunDirectoryReapingTests : IDisposable
             }
 
             var reapers = Enumerable.Range(0, 2)
-                .Select(_ => Task.Run(() => new OrphanReaper(NullLogger.Instance).ReapAsync(ws.Model, docker: null, default)))
+                .Select(_ => Task.Run(() => new OrphanReaper(NullLogger.Instance, root).ReapAsync(ws.Model, docker: null, default)))
                 .ToArray();
             await Task.WhenAll(reapers);
 

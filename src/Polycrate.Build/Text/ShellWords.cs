@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Polycrate.Build.Execution;
+namespace Polycrate.Build.Text;
 
 /// <summary>Shell-like word splitting for option strings (extra vars, <c>ansible_ssh_common_args</c>); no expansion.</summary>
 internal static class ShellWords

@@ -1,8 +1,9 @@
+using Polycrate.Build.Graph;
 using Polycrate.Build.Diagnostics;
 using Polycrate.Build.Loading;
 using YamlDotNet.RepresentationModel;
 
-namespace Polycrate.Build.Graph;
+namespace Polycrate.Build.Engine;
 
 /// <summary>
 /// The front-end target names (<see cref="FrontEndTargets"/>) a workspace that does not load would have, as far as its

@@ -1,0 +1,3 @@
+import os
+
+print("Greeting " + os.environ["BLOCK_CONFIG_GREETER"] + "!")
