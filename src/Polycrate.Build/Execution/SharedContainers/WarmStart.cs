@@ -31,6 +31,8 @@ internal static class WarmStart
 
     private static readonly string ZygoteSource = Read("Polycrate.Build.polycrate_warm_zygote.py");
 
+    private static readonly string PreloadSource = Read("Polycrate.Build.polycrate_warm_preload.py");
+
     /// <summary>Whether <paramref name="command"/> can start warm: a playbook action (<see cref="ActionCommand"/>).</summary>
     public static bool Applies(IReadOnlyList<string> command) => command is ["ansible-playbook", ..];
 
@@ -38,20 +40,26 @@ internal static class WarmStart
     public static IReadOnlyList<string> Wrap(string idleToken, IReadOnlyList<string> command) =>
         ["sh", "-c", LaunchScript, ClientSource, ContainerDirectory, idleToken, .. command];
 
-    /// <summary>Creates the host side of <see cref="ContainerDirectory"/> (0700) below <paramref name="containerDirectory"/>, with the zygote's source.</summary>
+    /// <summary>Creates the host side of <see cref="ContainerDirectory"/> (0700) below <paramref name="containerDirectory"/>, with the zygote's source (zygote.py, preload.py).</summary>
     public static async Task<string> CreateDirectoryAsync(string containerDirectory, CancellationToken cancellationToken)
     {
         var directory = Path.Combine(containerDirectory, DirectoryName);
         PrivateDirectory.Create(containerDirectory, directory);
+        await WriteAsync(Path.Combine(directory, "zygote.py"), ZygoteSource, cancellationToken);
+        await WriteAsync(Path.Combine(directory, "preload.py"), PreloadSource, cancellationToken);
+        return directory;
+    }
+
+    private static async Task WriteAsync(string path, string source, CancellationToken cancellationToken)
+    {
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
-        await using var stream = new FileStream(Path.Combine(directory, "zygote.py"), options);
-        await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(ZygoteSource), cancellationToken);
-        return directory;
+        await using var stream = new FileStream(path, options);
+        await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(source), cancellationToken);
     }
 
     /// <summary>How many steps the zygotes of the shared container directory <paramref name="containerDirectory"/> have started (one byte each).</summary>

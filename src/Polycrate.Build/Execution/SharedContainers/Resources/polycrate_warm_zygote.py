@@ -6,6 +6,7 @@
 # cowsay, the imported modules' files), then forks one child per step whose inputs are the same; the child takes the
 # step's fds, environment, directory, umask and argv, its own local temp dir and at-exit handlers, and runs
 # ansible-playbook's entry point. Otherwise the step is answered "cold" and its client runs ansible-playbook itself.
+# Right after the first fork it preloads (polycrate_warm_preload.py, DIR/preload.py) what every step loads again.
 import os
 import socket
 import struct
@@ -27,39 +28,11 @@ def recv_exact(conn, n):
     return data
 
 
-class Recorder:
-    """Names looked up in os.environ/os.environb while Ansible is imported (whole-environment reads set all_read)."""
-
-    def __init__(self):
-        self.names = set()
-        self.all_read = False
-
-    def install(self):
-        cls = type(os.environ)
-        self.saved = (cls.__getitem__, cls.__iter__)
-        getitem, iterate = self.saved
-        recorder = self
-
-        def recorded_getitem(mapping, key):
-            recorder.names.add(os.fsdecode(key))
-            return getitem(mapping, key)
-
-        def recorded_iter(mapping):
-            recorder.all_read = True
-            return iterate(mapping)
-
-        cls.__getitem__, cls.__iter__ = recorded_getitem, recorded_iter
-
-    def uninstall(self):
-        cls = type(os.environ)
-        cls.__getitem__, cls.__iter__ = self.saved
-
-
 def relevant(env, names):
     return {k: env.get(k) for k in names} | {k: v for k, v in env.items() if k.startswith(FIXED_PREFIXES)}
 
 
-def config_state():
+def config_state(preload):
     from ansible.config.manager import find_ini_config_file
     found = find_ini_config_file(set())
     content = None
@@ -71,7 +44,7 @@ def config_state():
             content = b""
     cwd = os.stat(".")
     cows = tuple(os.path.exists(p) for p in COW_PATHS)
-    return found, content, (cwd.st_mode, cwd.st_uid), cows, collection_paths()
+    return found, content, (cwd.st_mode, cwd.st_uid), cows, collection_paths(), preload.ssh_binary()
 
 
 def collection_paths():
@@ -92,76 +65,56 @@ def file_state(path):
         return None
 
 
-def memoize_builtin_routing():
-    # ansible.builtin's routing metadata (a 370 KB YAML file) is parsed once per process, about 0.15 s: parse it here
-    # and hand each step a deep copy when it parses the very same bytes (a pure function of them; anything else is
-    # parsed as before). Only the parse is cached: loading the collection (and what it logs) stays the step's.
-    import copy
-    import ansible
-    from ansible.utils.collection_loader import _collection_finder as finder
-    with open(os.path.join(os.path.dirname(ansible.__file__), "config", "ansible_builtin_runtime.yml"), "rb") as f:
-        raw = f.read()
-    original = finder._meta_yml_to_dict
-    parsed = original(raw, ("ansible.builtin", "runtime.yml"))
+def load_preload(directory):
+    # Executed as a module that is not in sys.modules: no step can import it or find it among its modules.
+    import types
+    module = types.ModuleType("polycrate_warm_preload")
+    path = os.path.join(directory, "preload.py")
+    with open(path, "rb") as f:
+        exec(compile(f.read(), path, "exec"), module.__dict__)
+    return module
 
-    def memoized(data, content_id):
-        if isinstance(data, bytes) and data == raw:
-            return copy.deepcopy(parsed)
-        return original(data, content_id)
 
-    finder._meta_yml_to_dict = memoized
+def import_ansible(preload):
+    import ansible.cli.playbook  # noqa: F401 - the point: everything ansible-playbook imports before main()
+    import ansible.executor.playbook_executor  # noqa: F401
+    preload.memoize_builtin_routing()
+
+
+def inputs_of(z):
+    # What a step's request is compared with. After the preloading (while the first step ran, which may have changed
+    # files) only what is new is added: the states recorded at start stay, so such a change still sends steps cold.
+    z["names"] = z["recorder"].names | set(FIXED)
+    old = z.get("inputs")
+    known = set(old[3]) if old else set()
+    files = sorted({f for f in (getattr(m, "__file__", None) for m in list(sys.modules.values())) if isinstance(f, str)} - known)
+    env = relevant(dict(os.environ), z["names"])
+    if old:
+        z["inputs"] = env, old[1], old[2], old[3] + files, old[4] + [file_state(f) for f in files]
+    else:
+        z["inputs"] = env, os.getcwd(), config_state(z["preload"]), files, [file_state(f) for f in files]
 
 
 def zygote(args):
     directory, script, name, ready = args[0], args[1], args[2], int(args[3])
-    import atexit
     sys.path[0] = os.path.dirname(script)
-    # Import-time output would be lost in a warm start: capture it; any at all means this environment runs cold.
-    capture = os.memfd_create("polycrate-warm-import")
-    saved = os.dup(1), os.dup(2)
-    os.dup2(capture, 1)
-    os.dup2(capture, 2)
-    registered = []
-    register = atexit.register
-
-    def recording_register(func, *a, **kw):
-        registered.append((func, a, kw))
-        return register(func, *a, **kw)
-
-    recorder = Recorder()
-    atexit.register = recording_register
-    recorder.install()
-    ok = False
+    z = {"recorder": None, "registered": [], "cold": os.path.join(directory, "cold-" + name), "pending": True}
     try:
-        import ansible.cli.playbook  # noqa: F401 - the point: everything ansible-playbook imports before main()
-        import ansible.executor.playbook_executor  # noqa: F401
-        from ansible import constants as C
-        memoize_builtin_routing()
-        ok = True
+        z["preload"] = preload = load_preload(directory)
+        z["recorder"] = preload.Recorder()
     except BaseException:
-        pass
-    finally:
-        recorder.uninstall()
-        atexit.register = register
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os.dup2(saved[0], 1)
-        os.dup2(saved[1], 2)
-        os.close(saved[0])
-        os.close(saved[1])
-    ok = ok and os.fstat(capture).st_size == 0 and not recorder.all_read
-    os.close(capture)
-    if not ok:
-        open(os.path.join(directory, "cold-" + name), "w").close()
+        preload = None
+    if preload is None or not preload.quietly(lambda: import_ansible(preload), z["recorder"], z["registered"]):
+        open(z["cold"], "w").close()
         os.write(ready, b"C")
         os._exit(0)
-    local_tmp = C.DEFAULT_LOCAL_TMP
-    local_tmp_base = os.path.dirname(local_tmp)
+    from ansible import constants as C
+    z["local_tmp"] = local_tmp = C.DEFAULT_LOCAL_TMP
+    z["local_tmp_base"] = os.path.dirname(local_tmp)
     import shutil
     shutil.rmtree(local_tmp, ignore_errors=True)
-    names = recorder.names | set(FIXED)
-    files = sorted({f for f in (getattr(m, "__file__", None) for m in list(sys.modules.values())) if isinstance(f, str)})
-    inputs = relevant(dict(os.environ), names), os.getcwd(), config_state(), files, [file_state(f) for f in files]
+    inputs_of(z)
+    z["served"] = os.path.join(directory, "served-" + name)
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     listener.bind(os.path.join(directory, "zygote-%s.sock" % name))
     listener.listen(4)
@@ -172,24 +125,39 @@ def zygote(args):
     while True:
         conn, _ = listener.accept()
         try:
-            serve(conn, listener, names, inputs, registered, local_tmp, local_tmp_base, os.path.join(directory, "served-" + name))
+            serve(conn, listener, z)
         except (OSError, EOFError, ValueError):
             pass
         finally:
             conn.close()
+        if z.get("stop"):
+            os._exit(0)
 
 
-def serve(conn, listener, names, inputs, registered, local_tmp, local_tmp_base, served):
+def preload_after_first_fork(z):
+    # While the first step runs (it was forked before this): load what later steps would each load again; the zygote
+    # serves no step before this is done. When it loaded a plugin or printed anything, later steps run cold.
+    z["pending"] = False
+    if not z["preload"].quietly(z["preload"].preload, z["recorder"], z["registered"]):
+        open(z["cold"], "w").close()
+        z["stop"] = True
+        return
+    inputs_of(z)
+    import gc
+    gc.freeze()
+
+
+def serve(conn, listener, z):
     import json
     header, fds, _flags, _addr = socket.recv_fds(conn, 4, 3)
     try:
         if len(header) != 4 or len(fds) != 3:
             raise EOFError("incomplete request")
         request = json.loads(recv_exact(conn, struct.unpack("!I", header)[0]).decode("utf-8", "surrogatepass"))
-        env = request["env"]
-        same = (relevant(env, names) == inputs[0] and request["cwd"] == inputs[1] and os.getcwd() == inputs[1]
+        env, inputs = request["env"], z["inputs"]
+        same = (relevant(env, z["names"]) == inputs[0] and request["cwd"] == inputs[1] and os.getcwd() == inputs[1]
                 and request["ids"] == [os.getuid(), os.getgid(), sorted(os.getgroups())]
-                and request["interpreter"] == sys.executable and config_state() == inputs[2]
+                and request["interpreter"] == sys.executable and config_state(z["preload"]) == inputs[2]
                 and [file_state(f) for f in inputs[3]] == inputs[4])
         if not same:
             conn.sendall(b"C\0\0\0\0")
@@ -198,13 +166,15 @@ def serve(conn, listener, names, inputs, registered, local_tmp, local_tmp_base, 
         sys.stderr.flush()
         pid = os.fork()
         if pid == 0:
-            run_child(conn, listener, fds, request, registered, local_tmp, local_tmp_base)
+            run_child(conn, listener, fds, request, z)
         for fd in fds:
             os.close(fd)
         fds = []
         conn.sendall(b"W" + struct.pack("!i", pid))
-        with open(served, "ab") as f:
+        with open(z["served"], "ab") as f:
             f.write(b"w")  # one byte per warm start: what -v reports per step (docs/execution.md)
+        if z["pending"]:
+            preload_after_first_fork(z)
         import select
         pidfd = os.pidfd_open(pid)
         try:
@@ -221,7 +191,7 @@ def serve(conn, listener, names, inputs, registered, local_tmp, local_tmp_base, 
             os.close(fd)
 
 
-def run_child(conn, listener, fds, request, registered, local_tmp, local_tmp_base):
+def run_child(conn, listener, fds, request, z):
     code = 1
     try:
         conn.close()
@@ -241,11 +211,12 @@ def run_child(conn, listener, fds, request, registered, local_tmp, local_tmp_bas
         from ansible import constants as C
         import ansible.cli
         # A fresh process has its own local temp dir and the at-exit handlers its import registered; not the zygote's.
-        os.makedirs(local_tmp_base, mode=0o700, exist_ok=True)
-        own_tmp = tempfile.mkdtemp(prefix="ansible-local-%s" % os.getpid(), dir=local_tmp_base)
+        local_tmp = z["local_tmp"]
+        os.makedirs(z["local_tmp_base"], mode=0o700, exist_ok=True)
+        own_tmp = tempfile.mkdtemp(prefix="ansible-local-%s" % os.getpid(), dir=z["local_tmp_base"])
         C.DEFAULT_LOCAL_TMP = own_tmp
         atexit._clear()
-        for func, a, kw in registered:
+        for func, a, kw in z["registered"]:
             atexit.register(func, *tuple(own_tmp if x == local_tmp else x for x in a), **kw)
         try:
             # The process name tools match on (ps, pgrep): the script's, as when the kernel runs it.
@@ -253,6 +224,7 @@ def run_child(conn, listener, fds, request, registered, local_tmp, local_tmp_bas
                 comm.write(os.path.basename(request["argv"][0])[:15])
         except OSError:
             pass
+        z["preload"].after_fork()
         sys.argv = list(request["argv"])
         sys.argv[0] = re.sub(r"(-script\.pyw|\.exe)?$", "", sys.argv[0])
         try:
