@@ -18,16 +18,18 @@ internal static class SampleCopy
 
     /// <summary>
     /// Copies <paramref name="sampleDirectory"/> into <paramref name="target"/> (file modes kept) without
-    /// <see cref="NotInACheckout"/>; with <paramref name="withSshKey"/> the sample's <see cref="SshKeyFolder"/> too.
+    /// <see cref="NotInACheckout"/>; with <paramref name="withSshKey"/> the sample's <see cref="SshKeyFolder"/> too; with
+    /// <paramref name="withArtifacts"/> the whole artifacts folder (a test fixture's artifacts are committed files, and no
+    /// run writes into a fixture).
     /// </summary>
-    public static void Copy(string sampleDirectory, string target, bool withSshKey = false)
+    public static void Copy(string sampleDirectory, string target, bool withSshKey = false, bool withArtifacts = false)
     {
         foreach (var file in Directory.EnumerateFiles(sampleDirectory, "*", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(sampleDirectory, file).Replace('\\', '/');
             var top = relative.Split('/')[0];
-            var sshKey = withSshKey && relative.StartsWith(SshKeyFolder + "/", StringComparison.Ordinal);
-            if (NotInACheckout.Contains(top) && !sshKey)
+            var kept = (withSshKey && relative.StartsWith(SshKeyFolder + "/", StringComparison.Ordinal)) || (withArtifacts && top == "artifacts");
+            if (NotInACheckout.Contains(top) && !kept)
             {
                 continue;
             }

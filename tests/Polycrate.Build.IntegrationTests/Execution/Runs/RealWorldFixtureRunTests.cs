@@ -10,7 +10,7 @@ namespace Polycrate.Build.IntegrationTests.Execution.Runs;
 public sealed class RealWorldFixtureRunTests
 {
     private static TestWorkspace Fixture(string name) =>
-        TestWorkspace.CopyOf(Path.Combine(RepositoryRoot.Path, "tests", "Polycrate.Build.Tests", "TestData", "RealWorld", name));
+        TestWorkspace.CopyOf(Path.Combine(RepositoryRoot.Path, "tests", "Polycrate.Build.Tests", "TestData", "RealWorld", name), withArtifacts: true);
 
     private static async Task<string> RunOkAsync(TestWorkspace workspace, params string[] args)
     {

@@ -74,7 +74,9 @@ public sealed class RunPathTests(RunEnvironmentFixture fixture) : IDisposable
         Assert.Contains(DiagnosticCodes.ImageMissing, run.Output, StringComparison.Ordinal);
         Assert.Contains(missing, run.Output, StringComparison.Ordinal);
         var log = _workspace.LatestLog();
-        Assert.Equal("up-to-date", log.Target(Target.ImageId)["status"]?.ToString());
+        // The image target did not check the image itself (the create did): it no longer claims 'up-to-date'.
+        Assert.Equal("succeeded", log.Target(Target.ImageId)["status"]?.ToString());
+        Assert.StartsWith(missing, log.Target(Target.ImageId)["message"]?.ToString() ?? "", StringComparison.Ordinal);
         Assert.Equal("failed", log.Target(Target.ActionId("probe", "pid1"))["status"]?.ToString());
         Assert.Empty(await ContainersAsync());
     }

@@ -29,12 +29,13 @@ public sealed class TestWorkspace : IDisposable
 
     /// <summary>
     /// A copy of a sample of the repository as a fresh checkout has it, plus its generated SSH key (the sample targets
-    /// authorize it), to edit and run without touching the original (<see cref="Polycrate.Build.Testing.SampleCopy"/>).
+    /// authorize it), to edit and run without touching the original (<see cref="Polycrate.Build.Testing.SampleCopy"/>);
+    /// <paramref name="withArtifacts"/> for a test fixture whose artifacts are committed.
     /// </summary>
-    public static TestWorkspace CopyOf(string sampleDirectory)
+    public static TestWorkspace CopyOf(string sampleDirectory, bool withArtifacts = false)
     {
         var root = Directory.CreateTempSubdirectory("pcb-sample-").FullName;
-        Polycrate.Build.Testing.SampleCopy.Copy(sampleDirectory, root, withSshKey: true);
+        Polycrate.Build.Testing.SampleCopy.Copy(sampleDirectory, root, withSshKey: true, withArtifacts);
         return new TestWorkspace(root, Path.GetFileName(sampleDirectory));
     }
 

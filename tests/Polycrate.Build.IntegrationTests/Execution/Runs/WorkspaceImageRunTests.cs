@@ -31,7 +31,8 @@ public sealed class WorkspaceImageRunTests(RunEnvironmentFixture fixture) : IAsy
         var run = await _workspace.RunAsync("run", "tools", "show");
         Assert.True(run.ExitCode == 0, run.ToString());
         var image = _workspace.LatestLog().Target(Target.ImageId);
-        var tag = image["message"]?.ToString() ?? string.Empty;
+        // The message is "<tag> built" or "<tag> up to date (…)": the tag is its first word.
+        var tag = (image["message"]?.ToString() ?? string.Empty).Split(' ')[0];
         _tags.Add(tag);
         return (run, image["status"]?.ToString() ?? string.Empty, tag);
     }
