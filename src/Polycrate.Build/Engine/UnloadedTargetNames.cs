@@ -21,7 +21,9 @@ internal static class UnloadedTargetNames
     {
         var workspace = Read(Path.Combine(workspaceRoot, "workspace.poly"));
         var blocks = new Dictionary<string, (string? From, HashSet<string> Actions)>(StringComparer.Ordinal);
-        var blocksRoot = Path.Combine(workspaceRoot, Scalar(Child(Child(workspace, "config"), "blocksroot")) ?? "blocks");
+        var configured = Scalar(Child(Child(workspace, "config"), "blocksroot"));
+        // A blocksroot outside the workspace is an error of its own (PCB1044): never walk there.
+        var blocksRoot = Path.Combine(workspaceRoot, configured is not null && WorkspacePathCheck.Problem(workspaceRoot, configured) is null ? configured : "blocks");
         if (Directory.Exists(blocksRoot))
         {
             var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
@@ -39,7 +41,7 @@ internal static class UnloadedTargetNames
         var names = new List<string>();
         foreach (var (name, _) in blocks)
         {
-            names.AddRange(ActionsOf(blocks, name).Select(action => FrontEndTargets.Sanitize(name) + "_" + FrontEndTargets.Sanitize(action)));
+            names.AddRange(ActionsOf(blocks, name).Select(action => FrontEndTargets.ActionName(name, action)));
         }
 
         foreach (var workflow in Items(Child(workspace, "workflows")))
@@ -48,7 +50,7 @@ internal static class UnloadedTargetNames
             {
                 names.Add(FrontEndTargets.Sanitize(name));
                 names.AddRange(Items(Child(workflow, "steps")).Select(s => Scalar(Child(s, "name"))).OfType<string>()
-                    .Select(step => FrontEndTargets.Sanitize(name) + "__" + FrontEndTargets.Sanitize(step)));
+                    .Select(step => FrontEndTargets.StepName(name, step)));
             }
         }
 

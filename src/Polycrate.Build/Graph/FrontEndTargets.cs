@@ -30,12 +30,18 @@ internal static class FrontEndTargets
     public static IReadOnlyList<FrontEndTarget> From(TargetGraph graph) =>
         graph.Targets.Select(t => new FrontEndTarget(NameOf(t), t, DependenciesOf(graph, t).Select(d => NameOf(graph[d])).ToList())).ToList();
 
+    /// <summary>The name of a workflow step's target: <c>WORKFLOW__STEP</c>, each part sanitized.</summary>
+    public static string StepName(string workflow, string step) => Sanitize(workflow) + "__" + Sanitize(step);
+
+    /// <summary>The name of a block action's target: <c>BLOCK_ACTION</c>, each part sanitized.</summary>
+    public static string ActionName(string block, string action) => Sanitize(block) + "_" + Sanitize(action);
+
     public static string NameOf(Target target) => target.Kind switch
     {
         TargetKind.Image => ImageName,
         TargetKind.Workflow => Sanitize(target.Workflow!),
-        TargetKind.Step => Sanitize(target.Workflow!) + "__" + Sanitize(target.Step!),
-        TargetKind.Action => Sanitize(target.Block!) + "_" + Sanitize(target.Action!),
+        TargetKind.Step => StepName(target.Workflow!, target.Step!),
+        TargetKind.Action => ActionName(target.Block!, target.Action!),
         TargetKind.BlockInstall => "PolycrateInstall_" + Sanitize(target.Reference!),
         _ => Sanitize(target.Id),
     };

@@ -26,7 +26,7 @@ internal static class LogsRootFallback
         var text = await PolyFileReader.ReadAsync(path, limits, ignored, cancellationToken);
         var configured = text is null ? null : WorkspaceParser.Parse(YamlFile.Parse(path, text, ignored, limits), ignored)?.Settings.LogsRoot;
         // A logsroot that leads outside the workspace is itself an error (PCB1044): never read there.
-        var inside = configured is not null && Path.GetFullPath(Path.Combine(root, configured)).StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        var inside = configured is not null && WorkspacePathCheck.Problem(root, configured) is null;
         var logsRoot = inside ? configured! : new Model.WorkspaceSettings().LogsRoot;
         var first = error.Diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error) ?? (error.Diagnostics.Count > 0 ? error.Diagnostics[0] : null);
         var why = first is null ? error.Message : $"{first.Location}: {first.Code}: {first.Message}";
